@@ -1,0 +1,74 @@
+// opsdeck-cli: the OpsDeck core for scripts. Text for people, --json for
+// programs; exit codes 0 (ok), 1 (unhealthy or failed), 2 (usage or config).
+
+#include "cli_context.h"
+#include "health_command.h"
+#include "logging.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+using namespace opsdeck;
+using namespace opsdeck::cli;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("opsdeck"));
+    QCoreApplication::setOrganizationName(QStringLiteral("OpsDeck"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
+
+    const std::map<QString, std::function<int(CliContext &)>> commands = {
+        {QStringLiteral("health"), runHealth},
+    };
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "OpsDeck command line.\n\nCommands:\n"
+        "  health      check every service's health endpoints once"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("config"), QStringLiteral("Configuration file (default: the GUI's)."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("profile"), QStringLiteral("Profile name (default: the first)."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable output.")});
+    parser.addOption({QStringLiteral("log-level"),
+                      QStringLiteral("trace, debug, info, warn, error, critical or off (default: warn)."),
+                      QStringLiteral("level"), QStringLiteral("warn")});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!parser.parse(QCoreApplication::arguments())) {
+        err << "error: " << parser.errorText() << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        out << "opsdeck-cli " << OPSDECK_VERSION << Qt::endl;
+        return ExitOk;
+    }
+    QStringList positional = parser.positionalArguments();
+    if (parser.isSet(QStringLiteral("help")) || positional.isEmpty()) {
+        out << parser.helpText();
+        return positional.isEmpty() && !parser.isSet(QStringLiteral("help")) ? ExitUsage : ExitOk;
+    }
+
+    LogOptions logOptions;
+    logOptions.level = parser.value(QStringLiteral("log-level"));
+    if (const QString error = initLogging(logOptions); !error.isEmpty()) {
+        err << "error: --log-level: " << error << Qt::endl;
+        return ExitUsage;
+    }
+
+    const QString command = positional.takeFirst();
+    const auto it = commands.find(command);
+    if (it == commands.end()) {
+        err << "error: unknown command \"" << command << "\"; try --help" << Qt::endl;
+        return ExitUsage;
+    }
+    CliContext context(parser, positional, out, err);
+    return it->second(context);
+}

@@ -1,0 +1,113 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+namespace opsdeck {
+
+// Where a secret comes from. The configuration file never holds a secret itself.
+struct SecretRef {
+    enum class Kind { None, Env, Keychain, Pgpass };
+    Kind kind = Kind::None;
+    QString key;  // variable name for Env, entry name for Keychain
+    bool isSet() const { return kind != Kind::None; }
+};
+
+// How to talk to one HTTP endpoint: TLS and credentials.
+struct EndpointSecurity {
+    QString caFile;          // extra CA bundle for this endpoint
+    bool insecure = false;   // skip TLS verification: an explicit per-endpoint opt-in, shown in the UI
+    SecretRef bearerToken;
+    QString basicUser;
+    SecretRef basicPassword;
+};
+
+struct ServiceConfig {
+    QString name;
+    QUrl metricsUrl;
+    QUrl healthUrl;
+    QUrl livenessUrl;   // optional: /health/live
+    QUrl readinessUrl;  // optional: /health/ready
+    int intervalS = 10;
+    int timeoutS = 5;
+    EndpointSecurity security;
+};
+
+struct PrometheusConfig {
+    QUrl url;
+    EndpointSecurity security;
+};
+
+struct AlertmanagerConfig {
+    QString name;
+    QList<QUrl> urls;  // members of one cluster
+    EndpointSecurity security;
+};
+
+struct DatabaseConfig {
+    QString name;
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 5432;
+    QString dbname;
+    QString user;
+    SecretRef password;
+    QString sslmode;  // empty: libpq's default
+};
+
+struct BackupsConfig {
+    QString directory;
+    int keepDays = 30;
+    int keepMin = 3;
+};
+
+struct KubernetesConfig {
+    QString context;
+    QString kubeconfig;
+    QString nameSpace;
+};
+
+struct Profile {
+    QString name;
+    bool readOnly = false;
+    QString operatorName;  // defaults to the OS user name
+    QList<ServiceConfig> services;
+    std::optional<PrometheusConfig> prometheus;
+    QList<AlertmanagerConfig> alertmanagers;
+    QList<DatabaseConfig> databases;
+    std::optional<BackupsConfig> backups;
+    std::optional<KubernetesConfig> kubernetes;
+};
+
+struct Config {
+    QString sourceFile;
+    QList<Profile> profiles;
+
+    // The profile of that name, or the first one when name is empty; nullptr if none.
+    const Profile *profile(const QString &name) const;
+    QStringList profileNames() const;
+};
+
+// The outcome of loading a configuration file. Errors and warnings each name the
+// file, the field (as a JSON path such as profiles[0].services[2].interval_s) and
+// the reason. Unknown keys are warnings: the file still loads, but nothing is
+// silently ignored.
+struct ConfigLoadResult {
+    std::optional<Config> config;
+    QStringList errors;
+    QStringList warnings;
+    bool ok() const { return config.has_value() && errors.isEmpty(); }
+};
+
+ConfigLoadResult loadConfigFile(const QString &path);
+ConfigLoadResult parseConfig(const QByteArray &json, const QString &sourceName);
+
+// The GUI's config file: <AppConfigLocation>/config.json, or $OPSDECK_CONFIG.
+QString defaultConfigPath();
+
+QString osUserName();
+
+} // namespace opsdeck

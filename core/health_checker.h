@@ -1,0 +1,61 @@
+#pragma once
+
+#include "config.h"
+#include "http_client.h"
+#include "service_health.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+class QTimer;
+
+namespace opsdeck {
+
+// Polls every service's health endpoints on the service's own interval and
+// emits one ServiceHealth a check. It never blocks: requests go to the shared
+// HttpClient and answers come back queued. A check still in flight when the
+// next tick comes is not doubled; answers from before setServices() are dropped.
+class HealthChecker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HealthChecker(HttpClient *http, QObject *parent = nullptr);
+    ~HealthChecker() override;
+
+    void setServices(const QList<ServiceConfig> &services);
+    const QList<ServiceConfig> &services() const { return m_services; }
+
+    // Periodic polling on each service's interval, first check at once.
+    void start();
+    void stop();
+    // One check of every service now; allChecked() follows when each answered.
+    void checkAll();
+    void checkService(const QString &name);
+
+Q_SIGNALS:
+    void serviceChecked(const opsdeck::ServiceHealth &health);
+    void allChecked();
+
+private:
+    struct Round;
+    void startRound(int index);
+    void onFinished(quint64 id, const opsdeck::HttpResponse &response);
+    HttpRequest requestFor(const ServiceConfig &service, const QUrl &url, QString *error) const;
+
+    HttpClient *m_http;
+    QList<ServiceConfig> m_services;
+    std::vector<std::unique_ptr<Round>> m_rounds;  // one slot per service
+    std::vector<QTimer *> m_timers;
+    struct PendingProbe {
+        int service;
+        int probe;
+    };
+    QHash<quint64, PendingProbe> m_pending;  // request id -> whose answer it is
+    quint64 m_generation = 0;
+    int m_awaitingAll = 0;
+};
+
+} // namespace opsdeck

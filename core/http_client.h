@@ -1,0 +1,39 @@
+#pragma once
+
+#include "http_types.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace opsdeck {
+
+// Asynchronous HTTP GETs on libcurl's multi interface, driven by one worker
+// thread that the client owns. get() may be called from any thread; the answer
+// arrives through finished(), emitted on the worker thread, so receivers in
+// other threads get it queued. Receivers match answers by the id get() returned.
+//
+// Only http and https are allowed, also on redirects; credentials are never sent
+// to another host after a redirect; the body is capped while it arrives.
+class HttpClient : public QObject
+{
+    Q_OBJECT
+public:
+    using RequestId = quint64;
+
+    explicit HttpClient(QObject *parent = nullptr);
+    ~HttpClient() override;
+
+    RequestId get(const HttpRequest &request);
+    void cancel(RequestId id);
+    int inFlight() const;
+
+Q_SIGNALS:
+    void finished(quint64 id, const opsdeck::HttpResponse &response);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace opsdeck

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+namespace opsdeck {
+
+struct HttpAuth {
+    enum class Kind { None, Bearer, Basic };
+    Kind kind = Kind::None;
+    QString user;    // Basic only
+    QString secret;  // the token or the password; never logged
+};
+
+// One GET. The limits are per request, because a health check and a 30 MB
+// query_range answer want different ones.
+struct HttpRequest {
+    QUrl url;
+    QList<QPair<QByteArray, QByteArray>> headers;  // Authorization is refused here: use auth
+    int connectTimeoutMs = 3000;
+    int totalTimeoutMs = 10000;
+    // Abort a transfer that moves fewer than lowSpeedBytes a second for lowSpeedSeconds.
+    int lowSpeedBytes = 1;
+    int lowSpeedSeconds = 5;
+    qint64 maxBodyBytes = 8 * 1024 * 1024;
+    int maxRedirects = 5;
+    QString caFile;
+    bool insecure = false;
+    HttpAuth auth;
+};
+
+enum class HttpError {
+    None,
+    InvalidUrl,
+    UnsupportedScheme,
+    ResolveFailed,
+    ConnectionRefused,
+    ConnectTimeout,
+    Timeout,
+    TooSlow,
+    BodyTooLarge,
+    Tls,
+    TooManyRedirects,
+    ConnectionClosed,
+    Canceled,
+    Other,
+};
+
+struct HttpResponse {
+    HttpError error = HttpError::None;
+    QString errorMessage;     // for people: what failed, in one line
+    int status = 0;           // HTTP status; 0 when no answer came
+    QByteArray contentType;   // lower-cased media type without parameters
+    QByteArray body;
+    qint64 elapsedMs = 0;
+    QUrl effectiveUrl;        // after redirects
+    int redirectCount = 0;
+
+    bool transportOk() const { return error == HttpError::None; }
+    bool isSuccess() const { return transportOk() && status >= 200 && status < 300; }
+};
+
+QString httpErrorKey(HttpError error);
+
+} // namespace opsdeck
+
+Q_DECLARE_METATYPE(opsdeck::HttpResponse)

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "config.h"
+
+#include <QString>
+
+namespace opsdeck {
+
+struct SecretLookup {
+    QString value;
+    QString error;  // empty when found
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Where pgpass entries are matched: libpq's fields.
+struct PgpassTarget {
+    QString host;
+    int port = 5432;
+    QString dbname;
+    QString user;
+};
+
+// Resolves a secret reference. Environment and pgpass lookups are immediate;
+// a keychain lookup talks to the OS keyring and may block: never call this on
+// the GUI thread. The value is never logged.
+SecretLookup resolveSecret(const SecretRef &ref, const PgpassTarget &pgpass = {});
+
+// Looks up a password in a pgpass file ($PGPASSFILE or ~/.pgpass), following
+// libpq's rules: fields host:port:database:username:password, '*' matches
+// anything, '\' escapes ':' and '\'.
+SecretLookup lookupPgpass(const QString &file, const PgpassTarget &target);
+QString defaultPgpassFile();
+
+} // namespace opsdeck

@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# The OpsDeck demo environment: three demo services, Prometheus, Alertmanager and
+# PostgreSQL, all on loopback, all kept in one state folder.
+#
+#   demo/demo-env.sh start            start everything (builds nothing; see ../demo.sh)
+#   demo/demo-env.sh stop             stop everything it started
+#   demo/demo-env.sh status           what runs, on which port
+#   demo/demo-env.sh fault SERVICE MODE   none|slow|errors|degraded|unhealthy|down
+#   demo/demo-env.sh profile          print the path of the generated OpsDeck config
+#
+# Environment: OPSDECK_DEMO_STATE (state folder, default <repo>/.demo-state),
+# OPSDECK_DEMO_BIN (folder with opsdeck-demo-service, default <repo>/build/release/demo),
+# OPSDECK_DEMO_PORT_BASE (default 18080: services use BASE..BASE+2), and
+# OPSDECK_PROMETHEUS_PORT (19090), OPSDECK_ALERTMANAGER_PORT (19093), OPSDECK_PG_PORT (15432).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/.." && pwd)
+state=${OPSDECK_DEMO_STATE:-$repo/.demo-state}
+bin=${OPSDECK_DEMO_BIN:-$repo/build/release/demo}
+base_port=${OPSDECK_DEMO_PORT_BASE:-18080}
+prom_port=${OPSDECK_PROMETHEUS_PORT:-19090}
+am_port=${OPSDECK_ALERTMANAGER_PORT:-19093}
+pg_port=${OPSDECK_PG_PORT:-15432}
+pg_bin=${OPSDECK_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+app_password=${OPSDECK_APP_PASSWORD:-ops-demo}
+
+services=(api-gateway trading-engine market-data)
+versions=(1.4.2 2.7.0 0.9.13)
+# Each service answers /health in another of the shapes real services use.
+formats=(json health+json spring)
+
+log() { printf 'demo-env: %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+port_taken() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+wait_http() {  # url seconds
+  local url=$1 deadline=$((SECONDS + $2))
+  while ((SECONDS < deadline)); do
+    curl -fsS -o /dev/null --max-time 1 "$url" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+start_bg() {  # name command...
+  local name=$1; shift
+  nohup "$@" >"$state/logs/$name.log" 2>&1 </dev/null &
+  echo $! >"$state/pids/$name.pid"
+}
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+pgdata_dir() {
+  if [ -f "$state/pgdata.path" ]; then cat "$state/pgdata.path"; return; fi
+  local dir=$state/pgdata
+  if [ "$(id -u)" -eq 0 ]; then
+    # PostgreSQL refuses to run as root; its own user must reach the folder.
+    mkdir -p "$dir" && chown postgres:postgres "$dir"
+    if ! runuser -u postgres -- test -w "$dir"; then
+      rmdir "$dir" 2>/dev/null || true
+      dir=$(mktemp -d /tmp/opsdeck-demo-pg.XXXXXX)
+      chown postgres:postgres "$dir"
+    fi
+  fi
+  echo "$dir" | tee "$state/pgdata.path"
+}
+
+write_prometheus_config() {
+  {
+    cat <<YAML
+global:
+  scrape_interval: 2s
+  scrape_timeout: 1s
+  evaluation_interval: 2s
+rule_files: ["$here/prometheus/rules.yml"]
+alerting:
+  alertmanagers:
+    - static_configs: [{targets: ["127.0.0.1:$am_port"]}]
+scrape_configs:
+  - job_name: prometheus
+    static_configs: [{targets: ["127.0.0.1:$prom_port"]}]
+  - job_name: alertmanager
+    static_configs: [{targets: ["127.0.0.1:$am_port"]}]
+  - job_name: demo-services
+    static_configs:
+YAML
+    for i in "${!services[@]}"; do
+      printf '      - targets: ["127.0.0.1:%d"]\n        labels: {service: "%s"}\n' $((base_port + i)) "${services[$i]}"
+    done
+  } >"$state/prometheus.yml"
+}
+
+write_profile() {
+  local entries="" sep=""
+  for i in "${!services[@]}"; do
+    local url="http://127.0.0.1:$((base_port + i))"
+    entries+="$sep        { \"name\": \"${services[$i]}\", \"metrics_url\": \"$url/metrics\", \"health_url\": \"$url/health\",
+          \"liveness_url\": \"$url/health/live\", \"readiness_url\": \"$url/health/ready\", \"interval_s\": 2 }"
+    sep=$',\n'
+  done
+  cat >"$state/opsdeck-demo.json" <<JSON
+{
+  "profiles": [
+    {
+      "name": "demo",
+      "read_only": false,
+      "services": [
+$entries
+      ],
+      "prometheus": { "url": "http://127.0.0.1:$prom_port" },
+      "alertmanagers": [ { "name": "main", "urls": ["http://127.0.0.1:$am_port"] } ],
+      "databases": [
+        { "name": "app", "host": "127.0.0.1", "port": $pg_port, "dbname": "app", "user": "ops",
+          "password": { "env": "OPSDECK_APP_PASSWORD" } },
+        { "name": "monitoring", "host": "127.0.0.1", "port": $pg_port, "dbname": "monitoring", "user": "ops",
+          "password": { "env": "OPSDECK_APP_PASSWORD" } }
+      ],
+      "backups": { "directory": "$state/backups", "keep_days": 30, "keep_min": 3 }
+    },
+    {
+      "name": "demo-read-only",
+      "read_only": true,
+      "services": [
+$entries
+      ],
+      "prometheus": { "url": "http://127.0.0.1:$prom_port" },
+      "alertmanagers": [ { "name": "main", "urls": ["http://127.0.0.1:$am_port"] } ]
+    }
+  ]
+}
+JSON
+}
+
+start_postgres() {
+  local pgdata; pgdata=$(pgdata_dir)
+  if [ ! -f "$pgdata/PG_VERSION" ]; then
+    log "initialising PostgreSQL in $pgdata"
+    as_postgres "$pg_bin/initdb" -D "$pgdata" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+      --encoding=UTF8 --locale=C.UTF-8 >"$state/logs/initdb.log" 2>&1 || die "initdb failed: see $state/logs/initdb.log"
+    local fresh=1
+  fi
+  [ -n "$pg_bin" ] || die "PostgreSQL is not installed (scripts/install-deps.sh)"
+  as_postgres "$pg_bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 30 \
+    -o "-c listen_addresses=127.0.0.1 -p $pg_port -c unix_socket_directories=$pgdata -c shared_preload_libraries=pg_stat_statements" \
+    start >/dev/null || die "PostgreSQL did not start: see $pgdata/server.log"
+  if [ "${fresh:-0}" = 1 ]; then
+    log "loading the demo databases"
+    local psql=("$pg_bin/psql" -q -v ON_ERROR_STOP=1 -h "$pgdata" -p "$pg_port" -U postgres)
+    as_postgres "${psql[@]}" -d postgres -c "CREATE ROLE ops LOGIN PASSWORD '$app_password' IN ROLE pg_monitor, pg_signal_backend;" \
+      -c "CREATE DATABASE app OWNER ops;" -c "CREATE DATABASE monitoring OWNER ops;"
+    as_postgres "${psql[@]}" -d app -c "SET ROLE ops;" -f "$here/sql/app.sql" >/dev/null
+    as_postgres "${psql[@]}" -d monitoring -c "SET ROLE ops;" -f "$here/sql/monitoring.sql" >/dev/null
+    as_postgres "${psql[@]}" -d app -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements;" >/dev/null
+  fi
+}
+
+cmd_start() {
+  [ -x "$bin/opsdeck-demo-service" ] || die "no demo service binary in $bin (build first: ./demo.sh does)"
+  mkdir -p "$state/pids" "$state/logs" "$state/faults" "$state/prometheus-data" "$state/alertmanager-data" "$state/backups"
+  local taken=()
+  for i in "${!services[@]}"; do port_taken $((base_port + i)) && taken+=("$((base_port + i)) (${services[$i]})"); done
+  port_taken "$prom_port" && taken+=("$prom_port (Prometheus)")
+  port_taken "$am_port" && taken+=("$am_port (Alertmanager)")
+  port_taken "$pg_port" && taken+=("$pg_port (PostgreSQL)")
+  if [ ${#taken[@]} -gt 0 ]; then
+    die "port(s) already in use: ${taken[*]}. Is a demo already running ('$0 stop')? Or choose others with OPSDECK_DEMO_PORT_BASE, OPSDECK_PROMETHEUS_PORT, OPSDECK_ALERTMANAGER_PORT, OPSDECK_PG_PORT."
+  fi
+
+  for i in "${!services[@]}"; do
+    local name=${services[$i]}
+    echo none >"$state/faults/$name"
+    start_bg "$name" "$bin/opsdeck-demo-service" --name "$name" --port $((base_port + i)) \
+      --version "${versions[$i]}" --health-format "${formats[$i]}" --fault-file "$state/faults/$name"
+  done
+
+  write_prometheus_config
+  cp "$here/prometheus/alertmanager.yml" "$state/alertmanager.yml"
+  start_bg alertmanager prometheus-alertmanager --config.file="$state/alertmanager.yml" \
+    --storage.path="$state/alertmanager-data" --web.listen-address="127.0.0.1:$am_port" --cluster.listen-address=
+  start_bg prometheus prometheus --config.file="$state/prometheus.yml" --storage.tsdb.path="$state/prometheus-data" \
+    --web.listen-address="127.0.0.1:$prom_port" --rules.alert.resend-delay=2s --web.enable-lifecycle
+
+  start_postgres
+  write_profile
+
+  for i in "${!services[@]}"; do
+    wait_http "http://127.0.0.1:$((base_port + i))/health/live" 10 || die "${services[$i]} did not start: see $state/logs/${services[$i]}.log"
+  done
+  wait_http "http://127.0.0.1:$am_port/-/ready" 15 || die "Alertmanager did not start: see $state/logs/alertmanager.log"
+  wait_http "http://127.0.0.1:$prom_port/-/ready" 15 || die "Prometheus did not start: see $state/logs/prometheus.log"
+  log "up: services on $base_port-$((base_port + ${#services[@]} - 1)), Prometheus $prom_port, Alertmanager $am_port, PostgreSQL $pg_port"
+  log "profile: $state/opsdeck-demo.json"
+}
+
+stop_pid() {  # name
+  local file=$state/pids/$1.pid
+  [ -f "$file" ] || return 0
+  local pid; pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$file"
+}
+
+cmd_stop() {
+  [ -d "$state" ] || return 0
+  for name in prometheus alertmanager "${services[@]}"; do stop_pid "$name"; done
+  if [ -f "$state/pgdata.path" ]; then
+    local pgdata; pgdata=$(cat "$state/pgdata.path")
+    if [ -f "$pgdata/postmaster.pid" ]; then
+      as_postgres "$pg_bin/pg_ctl" -D "$pgdata" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+    fi
+  fi
+  log "stopped"
+}
+
+cmd_status() {
+  for name in "${services[@]}" prometheus alertmanager; do
+    if pid_alive "$state/pids/$name.pid"; then echo "$name: running (pid $(cat "$state/pids/$name.pid"))"; else echo "$name: stopped"; fi
+  done
+  if [ -f "$state/pgdata.path" ] && [ -f "$(cat "$state/pgdata.path")/postmaster.pid" ]; then
+    echo "postgresql: running (port $pg_port)"
+  else
+    echo "postgresql: stopped"
+  fi
+}
+
+cmd_fault() {
+  local name=${1:?service name} mode=${2:?mode}
+  case "$mode" in none|slow|errors|degraded|unhealthy|down) ;; *) die "unknown fault '$mode'";; esac
+  [ -f "$state/faults/$name" ] || die "no demo service named '$name' (${services[*]})"
+  echo "$mode" >"$state/faults/$name"
+  log "$name: fault $mode"
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  fault) shift; cmd_fault "$@" ;;
+  profile) echo "$state/opsdeck-demo.json" ;;
+  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
+esac

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs every Debian/Ubuntu package OpsDeck needs to build, test and run its demo.
+# Idempotent and non-interactive: packages already present are not touched, and apt
+# runs only when something is missing. Works as root, or through sudo otherwise.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake make pkg-config ca-certificates
+  # libraries (Qt 6.4 is the floor; libpqxx 6.x API)
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qt6-translations-l10n libgl-dev
+  libpqxx-dev libcurl4-openssl-dev nlohmann-json3-dev libspdlog-dev
+  libcpp-httplib-dev libbenchmark-dev qtkeychain-qt6-dev
+  # servers of the demo environment and the integration tests
+  postgresql prometheus prometheus-alertmanager
+  # GUI tests, screenshots and fonts (Latin and Simplified Chinese)
+  xvfb xauth x11-apps fonts-dejavu-core fonts-noto-cjk
+  # used by the scripts themselves
+  procps iproute2 curl util-linux
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  echo "install-deps: need root or sudo to install: ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -q
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
