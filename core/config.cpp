@@ -248,7 +248,10 @@ ServiceConfig readService(ObjectReader &r)
     s.intervalS = r.integer("interval_s", 10, 1, 86400);
     s.timeoutS = r.integer("timeout_s", 5, 1, 300);
     s.security = readSecurity(r);
-    if (s.metricsUrl.isEmpty() && s.healthUrl.isEmpty() && s.livenessUrl.isEmpty() && s.readinessUrl.isEmpty())
+    const json &o = r.object();
+    const bool anyUrlGiven = o.contains("metrics_url") || o.contains("health_url") || o.contains("liveness_url")
+        || o.contains("readiness_url");
+    if (!anyUrlGiven)  // a URL that was given but rejected has its own error already
         r.error(QStringLiteral("health_url"),
                 QStringLiteral("a service needs at least one of health_url, liveness_url, readiness_url or metrics_url"));
     return s;

@@ -100,12 +100,20 @@ HealthComponent componentFromObject(const QString &name, const json &object)
     if (!healthStatusFromWord(word, &c.status))
         c.status = HealthStatus::Unknown;
     c.detail = word;
-    for (const char *key : {"output", "message", "error", "description"}) {
-        if (object.contains(key) && object[key].is_string()) {
-            const QString text = qs(object[key].get<std::string>());
-            if (!text.isEmpty())
-                c.detail += (c.detail.isEmpty() ? QString() : QStringLiteral(": ")) + clip(text);
-            break;
+    // The message sits beside the status (health+json) or in details (Spring).
+    const json *holders[] = {&object, object.contains("details") && object["details"].is_object()
+                                          ? &object["details"] : nullptr};
+    for (const json *holder : holders) {
+        if (!holder)
+            continue;
+        for (const char *key : {"output", "message", "error", "description"}) {
+            if (holder->contains(key) && (*holder)[key].is_string()) {
+                const QString text = qs((*holder)[key].get<std::string>());
+                if (!text.isEmpty()) {
+                    c.detail += (c.detail.isEmpty() ? QString() : QStringLiteral(": ")) + clip(text);
+                    return c;
+                }
+            }
         }
     }
     return c;

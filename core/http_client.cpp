@@ -263,14 +263,14 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
 {
     const HttpRequest &r = t.request;
     const QString scheme = r.url.scheme().toLower();
-    if (!r.url.isValid() || r.url.host().isEmpty()) {
-        failure->error = HttpError::InvalidUrl;
-        failure->errorMessage = QStringLiteral("invalid URL \"%1\"").arg(redactUrl(r.url));
-        return false;
-    }
     if (scheme != u"http" && scheme != u"https") {
         failure->error = HttpError::UnsupportedScheme;
         failure->errorMessage = QStringLiteral("only http and https are allowed, not %1").arg(scheme);
+        return false;
+    }
+    if (!r.url.isValid() || r.url.host().isEmpty()) {
+        failure->error = HttpError::InvalidUrl;
+        failure->errorMessage = QStringLiteral("invalid URL \"%1\"").arg(redactUrl(r.url));
         return false;
     }
 

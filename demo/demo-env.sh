@@ -4,6 +4,7 @@
 #
 #   demo/demo-env.sh start            start everything (builds nothing; see ../demo.sh)
 #   demo/demo-env.sh stop             stop everything it started
+#   demo/demo-env.sh clean            stop, then delete the state folder and the databases
 #   demo/demo-env.sh status           what runs, on which port
 #   demo/demo-env.sh fault SERVICE MODE   none|slow|errors|degraded|unhealthy|down
 #   demo/demo-env.sh profile          print the path of the generated OpsDeck config
@@ -228,6 +229,12 @@ cmd_stop() {
   log "stopped"
 }
 
+cmd_clean() {
+  cmd_stop
+  if [ -f "$state/pgdata.path" ]; then rm -rf "$(cat "$state/pgdata.path")"; fi
+  rm -rf "$state"
+}
+
 cmd_status() {
   for name in "${services[@]}" prometheus alertmanager; do
     if pid_alive "$state/pids/$name.pid"; then echo "$name: running (pid $(cat "$state/pids/$name.pid"))"; else echo "$name: stopped"; fi
@@ -250,8 +257,9 @@ cmd_fault() {
 case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
+  clean) cmd_clean ;;
   status) cmd_status ;;
   fault) shift; cmd_fault "$@" ;;
   profile) echo "$state/opsdeck-demo.json" ;;
-  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
 esac

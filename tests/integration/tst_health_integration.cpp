@@ -1,0 +1,166 @@
+// End to end: the real demo environment (demo services, Prometheus,
+// Alertmanager, PostgreSQL) on its own ports, checked through opsdeck-cli.
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestHealthIntegration : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void allDemoServicesHealthy();
+    void injectedFaultsAreReported();
+    void configErrorsExitWithTwo();
+
+private:
+    QProcessEnvironment environment() const;
+    bool demoEnv(const QStringList &args);
+    CliRun cli(const QStringList &args);
+    QJsonObject serviceIn(const QJsonArray &array, const QString &name);
+
+    QTemporaryDir m_state;
+    bool m_started = false;
+};
+
+QProcessEnvironment TestHealthIntegration::environment() const
+{
+    auto env = QProcessEnvironment::systemEnvironment();
+    // Ports of their own, so the tests run beside a developer's demo.
+    env.insert(QStringLiteral("OPSDECK_DEMO_STATE"), m_state.path());
+    env.insert(QStringLiteral("OPSDECK_DEMO_BIN"), QStringLiteral(OPSDECK_DEMO_BIN_DIR));
+    env.insert(QStringLiteral("OPSDECK_DEMO_PORT_BASE"), QStringLiteral("28080"));
+    env.insert(QStringLiteral("OPSDECK_PROMETHEUS_PORT"), QStringLiteral("29090"));
+    env.insert(QStringLiteral("OPSDECK_ALERTMANAGER_PORT"), QStringLiteral("29093"));
+    env.insert(QStringLiteral("OPSDECK_PG_PORT"), QStringLiteral("25432"));
+    return env;
+}
+
+bool TestHealthIntegration::demoEnv(const QStringList &args)
+{
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.setProcessChannelMode(QProcess::ForwardedChannels);
+    p.start(QStringLiteral("bash"), QStringList{QStringLiteral(OPSDECK_SOURCE_DIR "/demo/demo-env.sh")} + args);
+    return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+CliRun TestHealthIntegration::cli(const QStringList &args)
+{
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(QStringLiteral(OPSDECK_CLI), args);
+    CliRun run;
+    if (!p.waitForFinished(60000))
+        return run;
+    run.exitCode = p.exitCode();
+    run.out = p.readAllStandardOutput();
+    run.err = p.readAllStandardError();
+    return run;
+}
+
+QJsonObject TestHealthIntegration::serviceIn(const QJsonArray &array, const QString &name)
+{
+    for (const QJsonValue &v : array) {
+        if (v.toObject().value(QStringLiteral("service")).toString() == name)
+            return v.toObject();
+    }
+    return {};
+}
+
+void TestHealthIntegration::initTestCase()
+{
+    QVERIFY(m_state.isValid());
+    m_started = true;  // stop even a half-started environment
+    QVERIFY2(demoEnv({QStringLiteral("start")}), "the demo environment did not start");
+}
+
+void TestHealthIntegration::cleanupTestCase()
+{
+    if (m_started)
+        demoEnv({QStringLiteral("clean")});
+}
+
+void TestHealthIntegration::allDemoServicesHealthy()
+{
+    const QString config = m_state.filePath(QStringLiteral("opsdeck-demo.json"));
+    const CliRun run = cli({QStringLiteral("health"), QStringLiteral("--json"), QStringLiteral("--config"), config});
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+    const QJsonArray array = QJsonDocument::fromJson(run.out).array();
+    QCOMPARE(array.size(), 3);
+    const QStringList expectedVersions = {QStringLiteral("1.4.2"), QStringLiteral("2.7.0"), QString()};
+    const QStringList names = {QStringLiteral("api-gateway"), QStringLiteral("trading-engine"), QStringLiteral("market-data")};
+    for (int i = 0; i < names.size(); ++i) {
+        const QJsonObject s = array.at(i).toObject();
+        QCOMPARE(s.value(QStringLiteral("service")).toString(), names[i]);
+        QCOMPARE(s.value(QStringLiteral("status")).toString(), QStringLiteral("healthy"));
+        QVERIFY(s.value(QStringLiteral("latency_ms")).toInt() >= 1);
+        QVERIFY(!s.value(QStringLiteral("components")).toArray().isEmpty());
+        QCOMPARE(s.value(QStringLiteral("version")).toString(), expectedVersions[i]);
+    }
+    // Plain text too, for people.
+    const CliRun text = cli({QStringLiteral("health"), QStringLiteral("--config"), config});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains("api-gateway"));
+}
+
+void TestHealthIntegration::injectedFaultsAreReported()
+{
+    QVERIFY(demoEnv({QStringLiteral("fault"), QStringLiteral("trading-engine"), QStringLiteral("unhealthy")}));
+    QVERIFY(demoEnv({QStringLiteral("fault"), QStringLiteral("market-data"), QStringLiteral("down")}));
+    QVERIFY(demoEnv({QStringLiteral("fault"), QStringLiteral("api-gateway"), QStringLiteral("degraded")}));
+    QTest::qWait(1500);  // the services read their fault file every 250 ms
+
+    const QString config = m_state.filePath(QStringLiteral("opsdeck-demo.json"));
+    const CliRun run = cli({QStringLiteral("health"), QStringLiteral("--json"), QStringLiteral("--config"), config});
+    QCOMPARE(run.exitCode, 1);
+    const QJsonArray array = QJsonDocument::fromJson(run.out).array();
+    const QJsonObject trading = serviceIn(array, QStringLiteral("trading-engine"));
+    QCOMPARE(trading.value(QStringLiteral("status")).toString(), QStringLiteral("down"));
+    QVERIFY2(trading.value(QStringLiteral("reason")).toString().contains(QLatin1String("503")),
+             qPrintable(trading.value(QStringLiteral("reason")).toString()));
+    const QJsonObject market = serviceIn(array, QStringLiteral("market-data"));
+    QCOMPARE(market.value(QStringLiteral("status")).toString(), QStringLiteral("unreachable"));
+    const QJsonObject gateway = serviceIn(array, QStringLiteral("api-gateway"));
+    QCOMPARE(gateway.value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
+    QVERIFY(gateway.value(QStringLiteral("reason")).toString().contains(QLatin1String("redis: timeout")));
+
+    // Recovery is seen too.
+    for (const char *name : {"trading-engine", "market-data", "api-gateway"})
+        QVERIFY(demoEnv({QStringLiteral("fault"), QString::fromLatin1(name), QStringLiteral("none")}));
+    QTest::qWait(1500);
+    QCOMPARE(cli({QStringLiteral("health"), QStringLiteral("--config"), config}).exitCode, 0);
+}
+
+void TestHealthIntegration::configErrorsExitWithTwo()
+{
+    const CliRun missing = cli({QStringLiteral("health"), QStringLiteral("--config"), m_state.filePath(QStringLiteral("none.json"))});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY(missing.err.contains("none.json: cannot read"));
+    const CliRun badProfile = cli({QStringLiteral("health"), QStringLiteral("--config"),
+                                   m_state.filePath(QStringLiteral("opsdeck-demo.json")), QStringLiteral("--profile"),
+                                   QStringLiteral("nope")});
+    QCOMPARE(badProfile.exitCode, 2);
+    QVERIFY(badProfile.err.contains("no profile named \"nope\""));
+    QCOMPARE(cli({QStringLiteral("frobnicate")}).exitCode, 2);
+}
+
+QTEST_GUILESS_MAIN(TestHealthIntegration)
+#include "tst_health_integration.moc"

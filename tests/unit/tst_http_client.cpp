@@ -1,0 +1,294 @@
+// The HTTP client against a local server that misbehaves on purpose.
+
+#include "http_client.h"
+#include "local_http_server.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace opsdeck;
+using testsupport::Connection;
+using testsupport::LocalHttpServer;
+using testsupport::RecordedRequest;
+
+namespace {
+
+HttpResponse fetch(HttpClient &client, const HttpRequest &request, int waitMs = 15000)
+{
+    QSignalSpy spy(&client, &HttpClient::finished);
+    const auto id = client.get(request);
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < waitMs) {
+        for (const auto &args : std::as_const(spy)) {
+            if (args.at(0).toULongLong() == id)
+                return args.at(1).value<HttpResponse>();
+        }
+        spy.wait(50);
+    }
+    qFatal("no answer within %d ms", waitMs);
+}
+
+HttpRequest requestFor(const std::string &url)
+{
+    HttpRequest r;
+    r.url = QUrl(QString::fromStdString(url));
+    return r;
+}
+
+} // namespace
+
+class TestHttpClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void answersOrdinaryRequest();
+    void reportsRefusedConnection();
+    void givesUpOnStalledServer();
+    void abortsTricklingServer();
+    void capsOversizedBody_data();
+    void capsOversizedBody();
+    void followsRedirectOnSameHost();
+    void keepsCredentialsFromOtherHosts_data();
+    void keepsCredentialsFromOtherHosts();
+    void refusesHandMadeAuthorizationHeader();
+    void stopsRedirectLoops();
+    void refusesOtherSchemes();
+    void closedConnectionIsReported();
+    void cancelsInFlightRequest();
+    void runsManyRequestsConcurrently();
+};
+
+void TestHttpClient::answersOrdinaryRequest()
+{
+    LocalHttpServer server;
+    server.route("/ok", [](Connection &c, const RecordedRequest &) {
+        c.respond(200, "application/json; charset=utf-8", R"({"status":"ok"})");
+    });
+    HttpClient client;
+    const HttpResponse r = fetch(client, requestFor(server.url("/ok")));
+    QVERIFY2(r.transportOk(), qPrintable(r.errorMessage));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.contentType, QByteArray("application/json"));
+    QCOMPARE(r.body, QByteArray(R"({"status":"ok"})"));
+    QVERIFY(r.isSuccess());
+}
+
+void TestHttpClient::reportsRefusedConnection()
+{
+    HttpClient client;
+    const int port = LocalHttpServer::unusedPort();
+    const HttpResponse r = fetch(client, requestFor("http://127.0.0.1:" + std::to_string(port) + "/health"));
+    QCOMPARE(r.error, HttpError::ConnectionRefused);
+    QCOMPARE(r.status, 0);
+    QVERIFY(r.errorMessage.contains(QLatin1String("connect")));
+}
+
+void TestHttpClient::givesUpOnStalledServer()
+{
+    LocalHttpServer server;
+    server.route("/stall", [](Connection &c, const RecordedRequest &) { c.sleepMs(20000); });
+    HttpClient client;
+    HttpRequest request = requestFor(server.url("/stall"));
+    request.totalTimeoutMs = 600;
+    request.lowSpeedSeconds = 30;
+    QElapsedTimer timer;
+    timer.start();
+    const HttpResponse r = fetch(client, request);
+    QCOMPARE(r.error, HttpError::Timeout);
+    QVERIFY(timer.elapsed() < 5000);
+    QVERIFY(r.errorMessage.contains(QLatin1String("600 ms")));
+}
+
+void TestHttpClient::abortsTricklingServer()
+{
+    LocalHttpServer server;
+    server.route("/trickle", [](Connection &c, const RecordedRequest &) {
+        if (!c.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n"))
+            return;
+        while (c.write("x") && c.sleepMs(200)) {
+        }
+    });
+    HttpClient client;
+    HttpRequest request = requestFor(server.url("/trickle"));
+    request.totalTimeoutMs = 20000;
+    request.lowSpeedBytes = 100;
+    request.lowSpeedSeconds = 1;
+    const HttpResponse r = fetch(client, request);
+    QCOMPARE(r.error, HttpError::TooSlow);
+    QVERIFY(r.elapsedMs < 10000);
+}
+
+void TestHttpClient::capsOversizedBody_data()
+{
+    QTest::addColumn<bool>("announced");
+    QTest::newRow("content-length announced") << true;
+    QTest::newRow("chunked, no length") << false;
+}
+
+void TestHttpClient::capsOversizedBody()
+{
+    QFETCH(bool, announced);
+    LocalHttpServer server;
+    server.route("/big", [announced](Connection &c, const RecordedRequest &) {
+        const std::string block(64 * 1024, 'a');
+        const size_t total = 50u * 1024u * 1024u;
+        if (announced) {
+            if (!c.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + std::to_string(total)
+                         + "\r\n\r\n"))
+                return;
+            for (size_t sent = 0; sent < total && c.write(block); sent += block.size()) {
+            }
+        } else {
+            if (!c.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"))
+                return;
+            char size[32];
+            std::snprintf(size, sizeof size, "%zx\r\n", block.size());
+            for (size_t sent = 0; sent < total && c.write(size + block + "\r\n"); sent += block.size()) {
+            }
+        }
+    });
+    HttpClient client;
+    HttpRequest request = requestFor(server.url("/big"));
+    request.maxBodyBytes = 1024 * 1024;
+    const HttpResponse r = fetch(client, request);
+    QCOMPARE(r.error, HttpError::BodyTooLarge);
+    QVERIFY(r.body.isEmpty());
+    QVERIFY(r.errorMessage.contains(QLatin1String("1.0 MiB")));
+}
+
+void TestHttpClient::followsRedirectOnSameHost()
+{
+    LocalHttpServer server;
+    server.route("/old", [](Connection &c, const RecordedRequest &) {
+        c.respond(302, "text/plain", "moved", "Location: /new\r\n");
+    });
+    server.route("/new", [](Connection &c, const RecordedRequest &) { c.respond(200, "text/plain", "ok"); });
+    HttpClient client;
+    const HttpResponse r = fetch(client, requestFor(server.url("/old")));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.redirectCount, 1);
+    QCOMPARE(r.body, QByteArray("ok"));
+    QVERIFY(r.effectiveUrl.path() == QLatin1String("/new"));
+}
+
+void TestHttpClient::keepsCredentialsFromOtherHosts_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::newRow("bearer") << int(HttpAuth::Kind::Bearer);
+    QTest::newRow("basic") << int(HttpAuth::Kind::Basic);
+}
+
+void TestHttpClient::keepsCredentialsFromOtherHosts()
+{
+    QFETCH(int, kind);
+    LocalHttpServer other("127.0.0.2");
+    other.route("/landing", [](Connection &c, const RecordedRequest &) { c.respond(200, "text/plain", "ok"); });
+    LocalHttpServer origin;
+    const std::string target = other.url("/landing");
+    origin.route("/start", [target](Connection &c, const RecordedRequest &) {
+        c.respond(302, "text/plain", "", "Location: " + target + "\r\n");
+    });
+
+    HttpClient client;
+    HttpRequest request = requestFor(origin.url("/start"));
+    request.auth = {HttpAuth::Kind(kind), QStringLiteral("ops"), QStringLiteral("s3cret-token")};
+    const HttpResponse r = fetch(client, request);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.redirectCount, 1);
+
+    const auto sent = origin.requests();
+    QCOMPARE(sent.size(), size_t(1));
+    QVERIFY2(sent[0].headers.count("authorization"), "the original host must get the credentials");
+    const auto landed = other.requests();
+    QCOMPARE(landed.size(), size_t(1));
+    QVERIFY2(!landed[0].headers.count("authorization"), "credentials leaked to another host");
+}
+
+void TestHttpClient::refusesHandMadeAuthorizationHeader()
+{
+    LocalHttpServer server;
+    server.route("/h", [](Connection &c, const RecordedRequest &) { c.respond(200, "text/plain", "ok"); });
+    HttpClient client;
+    HttpRequest request = requestFor(server.url("/h"));
+    request.headers << qMakePair(QByteArray("Authorization"), QByteArray("Bearer leaked"));
+    request.headers << qMakePair(QByteArray("Accept"), QByteArray("application/json"));
+    QCOMPARE(fetch(client, request).status, 200);
+    const auto sent = server.requests();
+    QVERIFY(!sent[0].headers.count("authorization"));
+    QCOMPARE(sent[0].headers.at("accept"), std::string("application/json"));
+}
+
+void TestHttpClient::stopsRedirectLoops()
+{
+    LocalHttpServer server;
+    server.route("/loop", [](Connection &c, const RecordedRequest &) {
+        c.respond(302, "text/plain", "", "Location: /loop\r\n");
+    });
+    HttpClient client;
+    HttpRequest request = requestFor(server.url("/loop"));
+    request.maxRedirects = 3;
+    QCOMPARE(fetch(client, request).error, HttpError::TooManyRedirects);
+}
+
+void TestHttpClient::refusesOtherSchemes()
+{
+    LocalHttpServer server;
+    server.route("/to-file", [](Connection &c, const RecordedRequest &) {
+        c.respond(302, "text/plain", "", "Location: file:///etc/passwd\r\n");
+    });
+    HttpClient client;
+    QCOMPARE(fetch(client, requestFor(server.url("/to-file"))).error, HttpError::UnsupportedScheme);
+    QCOMPARE(fetch(client, requestFor("file:///etc/passwd")).error, HttpError::UnsupportedScheme);
+    QCOMPARE(fetch(client, requestFor("ftp://127.0.0.1/x")).error, HttpError::UnsupportedScheme);
+}
+
+void TestHttpClient::closedConnectionIsReported()
+{
+    LocalHttpServer server;
+    server.route("/hangup", [](Connection &, const RecordedRequest &) {});
+    HttpClient client;
+    QCOMPARE(fetch(client, requestFor(server.url("/hangup"))).error, HttpError::ConnectionClosed);
+}
+
+void TestHttpClient::cancelsInFlightRequest()
+{
+    LocalHttpServer server;
+    server.route("/stall", [](Connection &c, const RecordedRequest &) { c.sleepMs(20000); });
+    HttpClient client;
+    QSignalSpy spy(&client, &HttpClient::finished);
+    const auto id = client.get(requestFor(server.url("/stall")));
+    QTest::qWait(100);
+    client.cancel(id);
+    QVERIFY(spy.wait(3000));
+    QCOMPARE(spy.at(0).at(0).toULongLong(), id);
+    QCOMPARE(spy.at(0).at(1).value<HttpResponse>().error, HttpError::Canceled);
+    QCOMPARE(client.inFlight(), 0);
+}
+
+void TestHttpClient::runsManyRequestsConcurrently()
+{
+    LocalHttpServer server;
+    server.route("/slow", [](Connection &c, const RecordedRequest &) {
+        c.sleepMs(300);
+        c.respond(200, "text/plain", "ok");
+    });
+    HttpClient client;
+    QSignalSpy spy(&client, &HttpClient::finished);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 40; ++i)
+        client.get(requestFor(server.url("/slow")));
+    while (spy.size() < 40 && timer.elapsed() < 20000)
+        spy.wait(100);
+    QCOMPARE(spy.size(), 40);
+    for (const auto &args : std::as_const(spy))
+        QCOMPARE(args.at(1).value<HttpResponse>().status, 200);
+    // Four connections per host: ten rounds of 300 ms, not forty.
+    QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
+}
+
+QTEST_GUILESS_MAIN(TestHttpClient)
+#include "tst_http_client.moc"
