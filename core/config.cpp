@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -454,7 +455,9 @@ QString osUserName()
         if (!value.isEmpty())
             return value;
     }
-    return QStringLiteral("unknown");
+    // No variable (a service, a container): the home folder's name is the user's.
+    const QString home = QDir::home().dirName();
+    return home.isEmpty() ? QStringLiteral("unknown") : home;
 }
 
 } // namespace opsdeck

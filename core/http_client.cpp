@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 
 #include <atomic>
+#include <cstring>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -368,9 +369,15 @@ void HttpClient::Private::complete(std::unique_ptr<Transfer> t, CURLcode code)
     case CURLE_COULDNT_RESOLVE_HOST:
         fail(HttpError::ResolveFailed, QStringLiteral("cannot resolve host %1").arg(t->request.url.host()));
         break;
-    case CURLE_COULDNT_CONNECT:
-        fail(HttpError::ConnectionRefused, QStringLiteral("cannot connect: %1").arg(detail));
+    case CURLE_COULDNT_CONNECT: {
+        long osErrno = 0;
+        curl_easy_getinfo(e, CURLINFO_OS_ERRNO, &osErrno);
+        const QString why = osErrno ? QString::fromLocal8Bit(std::strerror(int(osErrno))).toLower() : detail;
+        const QUrl &u = t->request.url;
+        const int port = u.port(u.scheme().toLower() == u"https" ? 443 : 80);
+        fail(HttpError::ConnectionRefused, QStringLiteral("cannot connect to %1:%2 (%3)").arg(u.host()).arg(port).arg(why));
         break;
+    }
     case CURLE_OPERATION_TIMEDOUT: {
         curl_off_t connectUs = 0;
         curl_easy_getinfo(e, CURLINFO_CONNECT_TIME_T, &connectUs);

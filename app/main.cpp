@@ -1,0 +1,108 @@
+// opsdeck: the operations console.
+
+#include "app_settings.h"
+#include "config.h"
+#include "logging.h"
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTranslator>
+
+using namespace opsdeck;
+
+namespace {
+
+constexpr int exitUsage = 2;
+
+// Ours first, then Qt's own, so standard dialogs speak the same language.
+void installTranslators(QApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("opsdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+int fail(const QString &title, const QStringList &lines)
+{
+    logError(lines.join(QStringLiteral("; ")));
+    if (qEnvironmentVariable("QT_QPA_PLATFORM") != u"offscreen")
+        QMessageBox::critical(nullptr, title, lines.join(u'\n'));
+    return exitUsage;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("opsdeck"));
+    QApplication::setApplicationDisplayName(QStringLiteral("OpsDeck"));
+    QApplication::setOrganizationName(QStringLiteral("OpsDeck"));
+    QApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.opsdeck.OpsDeck"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("OpsDeck, the operations console."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("config"), QStringLiteral("Configuration file."), QStringLiteral("file"),
+                      defaultConfigPath()});
+    parser.addOption({QStringLiteral("profile"), QStringLiteral("Profile to open (default: the last used, else the first)."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("log-level"), QStringLiteral("trace, debug, info, warn, error, critical or off."),
+                      QStringLiteral("level"), QStringLiteral("info")});
+    parser.addOption({QStringLiteral("log-json"), QStringLiteral("Write the log as JSON lines.")});
+    parser.addOption({QStringLiteral("language"), QStringLiteral("Interface language, e.g. zh_CN (default: the system's)."),
+                      QStringLiteral("code")});
+    parser.addOption({QStringLiteral("quit-after"), QStringLiteral("Quit after this many milliseconds (smoke tests)."),
+                      QStringLiteral("ms")});
+    parser.process(app);
+
+    LogOptions logOptions;
+    logOptions.level = parser.value(QStringLiteral("log-level"));
+    logOptions.json = parser.isSet(QStringLiteral("log-json"));
+    logOptions.directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/logs");
+    if (const QString error = initLogging(logOptions); !error.isEmpty()) {
+        qCritical("%s", qPrintable(error));
+        return exitUsage;
+    }
+    installTranslators(app, parser.value(QStringLiteral("language")));
+    logInfo(QStringLiteral("OpsDeck %1 starting").arg(QStringLiteral(OPSDECK_VERSION)));
+
+    const QString configPath = parser.value(QStringLiteral("config"));
+    ConfigLoadResult loaded = loadConfigFile(configPath);
+    for (const QString &warning : std::as_const(loaded.warnings))
+        logWarn(warning);
+    if (!loaded.ok())
+        return fail(QObject::tr("OpsDeck cannot start"),
+                    QStringList{QObject::tr("The configuration could not be loaded:")} + loaded.errors
+                        + QStringList{QObject::tr("See docs/configuration.md for the format.")});
+
+    AppSettings settings;
+    QString profile = parser.value(QStringLiteral("profile"));
+    if (profile.isEmpty() && loaded.config->profile(settings.lastProfile()))
+        profile = settings.lastProfile();
+    if (!loaded.config->profile(profile))
+        return fail(QObject::tr("OpsDeck cannot start"),
+                    {QObject::tr("%1: no profile named \"%2\".").arg(configPath, profile)});
+
+    MainWindow window(*loaded.config, &settings);
+    window.setProfile(profile.isEmpty() ? loaded.config->profiles.first().name : profile);
+    window.show();
+
+    if (parser.isSet(QStringLiteral("quit-after"))) {
+        QTimer::singleShot(parser.value(QStringLiteral("quit-after")).toInt(), &window, &QWidget::close);
+    }
+    return QApplication::exec();
+}

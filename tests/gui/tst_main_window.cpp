@@ -1,0 +1,247 @@
+// The main window on the offscreen platform, against a local health endpoint.
+
+#include "app_settings.h"
+#include "health_model.h"
+#include "health_notifier.h"
+#include "health_panel.h"
+#include "local_http_server.h"
+#include "main_window.h"
+#include "profile_session.h"
+#include "status_indicator.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <atomic>
+
+using namespace opsdeck;
+using testsupport::Connection;
+using testsupport::LocalHttpServer;
+using testsupport::RecordedRequest;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void showsLiveHealth();
+    void docksHaveNamesAndViewMenuToggles();
+    void locksAndResetsLayout();
+    void restoresSavedLayoutAndFallsBack();
+    void switchesProfiles();
+    void notifiesOnDownAndRecovery();
+    void filterNarrowsTheTable();
+
+private:
+    Config config() const;
+    QAction *findAction(MainWindow &w, const QString &text) const;
+
+    std::unique_ptr<LocalHttpServer> m_server;
+    std::atomic<int> m_status{200};
+    QTemporaryDir m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+};
+
+void TestMainWindow::initTestCase()
+{
+    m_server = std::make_unique<LocalHttpServer>();
+    m_server->route("/health", [this](Connection &c, const RecordedRequest &) {
+        const int status = m_status;
+        c.respond(status, "application/json",
+                  status == 200 ? R"({"status":"healthy","database":"ok","redis":"ok","version":"1.4.2"})"
+                                : R"({"status":"unhealthy","database":"error"})");
+    });
+}
+
+void TestMainWindow::init()
+{
+    m_status = 200;
+    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings-%1.ini")
+                                                                  .arg(QString::fromLatin1(QTest::currentTestFunction()))));
+}
+
+Config TestMainWindow::config() const
+{
+    const QString base = QString::fromStdString(m_server->url(""));
+    const QByteArray json = QStringLiteral(R"({"profiles":[
+        {"name":"demo","operator":"alice","services":[
+            {"name":"api-gateway","health_url":"%1/health","interval_s":1},
+            {"name":"market-data","health_url":"http://127.0.0.1:%2/health","interval_s":1}]},
+        {"name":"prod","read_only":true,"services":[{"name":"only","health_url":"%1/health","interval_s":1}]}]})")
+                                .arg(base).arg(LocalHttpServer::unusedPort()).toUtf8();
+    auto loaded = parseConfig(json, QStringLiteral("test"));
+    if (!loaded.ok())
+        qFatal("%s", qPrintable(loaded.errors.join(u'\n')));
+    return *loaded.config;
+}
+
+QAction *TestMainWindow::findAction(MainWindow &w, const QString &text) const
+{
+    for (QAction *a : w.findChildren<QAction *>()) {
+        if (a->text().remove(u'&') == text)
+            return a;
+    }
+    return nullptr;
+}
+
+void TestMainWindow::showsLiveHealth()
+{
+    MainWindow w(config(), m_settings.get());
+    QVERIFY(w.setProfile(QStringLiteral("demo")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    HealthModel *model = w.session()->healthModel();
+    QCOMPARE(model->rowCount(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(model->lastHealth(QStringLiteral("api-gateway")).has_value(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(model->lastHealth(QStringLiteral("market-data")).has_value(), 5000);
+    QCOMPARE(model->lastHealth(QStringLiteral("api-gateway"))->status, HealthStatus::Healthy);
+    QCOMPARE(model->lastHealth(QStringLiteral("api-gateway"))->version, QStringLiteral("1.4.2"));
+    QCOMPARE(model->lastHealth(QStringLiteral("market-data"))->status, HealthStatus::Unreachable);
+
+    auto *indicator = w.findChild<StatusIndicator *>(QStringLiteral("healthIndicator"));
+    QVERIFY(indicator);
+    QTRY_VERIFY(indicator->text().contains(QLatin1String("1 healthy")));
+    QVERIFY(indicator->text().contains(QLatin1String("1 unreachable")));
+    QCOMPARE(indicator->tone(), BadgeTone::Bad);
+    QVERIFY(w.windowTitle().contains(QLatin1String("demo")));
+
+    // The tree shows components under a service.
+    QTreeView *view = w.healthPanel()->view();
+    const QModelIndex api = view->model()->index(0, 0);
+    QCOMPARE(api.data().toString(), QStringLiteral("api-gateway"));
+    QTRY_COMPARE(view->model()->rowCount(api), 2);
+}
+
+void TestMainWindow::docksHaveNamesAndViewMenuToggles()
+{
+    MainWindow w(config(), m_settings.get());
+    w.setProfile(QStringLiteral("demo"));
+    w.show();
+    QSet<QString> names;
+    for (QDockWidget *dock : w.findChildren<QDockWidget *>()) {
+        QVERIFY(!dock->objectName().isEmpty());
+        QVERIFY2(!names.contains(dock->objectName()), "dock object names must be unique");
+        names.insert(dock->objectName());
+        QAction *toggle = dock->toggleViewAction();
+        QVERIFY(toggle->isCheckable());
+        toggle->trigger();
+        QVERIFY(dock->isHidden());
+        toggle->trigger();
+        QVERIFY(!dock->isHidden());
+    }
+    QVERIFY(names.contains(QStringLiteral("healthDock")));
+    QVERIFY(findAction(w, QStringLiteral("About OpsDeck")));
+}
+
+void TestMainWindow::locksAndResetsLayout()
+{
+    MainWindow w(config(), m_settings.get());
+    w.setProfile(QStringLiteral("demo"));
+    w.show();
+    auto *dock = w.findChild<QDockWidget *>(QStringLiteral("healthDock"));
+    QAction *lock = findAction(w, QStringLiteral("Lock panels"));
+    QVERIFY(lock);
+    lock->trigger();
+    QCOMPARE(dock->features(), QDockWidget::NoDockWidgetFeatures);
+    QVERIFY(m_settings->panelsLocked());
+    lock->trigger();
+    QVERIFY(dock->features() & QDockWidget::DockWidgetMovable);
+
+    dock->setFloating(true);
+    dock->hide();
+    findAction(w, QStringLiteral("Reset layout"))->trigger();
+    QVERIFY(!dock->isFloating());
+    QVERIFY(dock->isVisible());
+}
+
+void TestMainWindow::restoresSavedLayoutAndFallsBack()
+{
+    {
+        MainWindow w(config(), m_settings.get());
+        w.setProfile(QStringLiteral("demo"));
+        w.show();
+        w.findChild<QDockWidget *>(QStringLiteral("healthDock"))->hide();
+        w.close();  // saves geometry and state
+    }
+    {
+        MainWindow w(config(), m_settings.get());
+        w.setProfile(QStringLiteral("demo"));
+        w.show();
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("healthDock"))->isHidden());
+    }
+    m_settings->setWindowState(QByteArray("garbage that is no state"));
+    MainWindow w(config(), m_settings.get());
+    w.setProfile(QStringLiteral("demo"));
+    w.show();
+    QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("healthDock"))->isVisible());
+}
+
+void TestMainWindow::switchesProfiles()
+{
+    MainWindow w(config(), m_settings.get());
+    w.setProfile(QStringLiteral("demo"));
+    w.show();
+    auto *box = w.findChild<QComboBox *>(QStringLiteral("profileSwitcher"));
+    QVERIFY(box);
+    QCOMPARE(box->count(), 2);
+    box->setCurrentText(QStringLiteral("prod"));
+    QCOMPARE(w.currentProfile(), QStringLiteral("prod"));
+    QCOMPARE(w.session()->healthModel()->rowCount(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(w.session()->healthModel()->lastHealth(QStringLiteral("only")).has_value(), 5000);
+    QCOMPARE(m_settings->lastProfile(), QStringLiteral("prod"));
+    QVERIFY(!w.setProfile(QStringLiteral("nope")));
+    QCOMPARE(w.currentProfile(), QStringLiteral("prod"));
+}
+
+void TestMainWindow::notifiesOnDownAndRecovery()
+{
+    QVERIFY(HealthNotifier::worthNotifying(HealthStatus::Healthy, HealthStatus::Down));
+    QVERIFY(HealthNotifier::worthNotifying(HealthStatus::Unreachable, HealthStatus::Healthy));
+    QVERIFY(!HealthNotifier::worthNotifying(HealthStatus::Healthy, HealthStatus::Degraded));
+    QVERIFY(!HealthNotifier::worthNotifying(HealthStatus::Down, HealthStatus::Unreachable));
+
+    MainWindow w(config(), m_settings.get());
+    auto *notifier = w.findChild<HealthNotifier *>();
+    QVERIFY(notifier);
+    QSignalSpy notified(notifier, &HealthNotifier::notified);
+    w.setProfile(QStringLiteral("demo"));
+    HealthModel *model = w.session()->healthModel();
+    QTRY_VERIFY_WITH_TIMEOUT(model->lastHealth(QStringLiteral("api-gateway")).has_value(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(model->lastHealth(QStringLiteral("market-data")).has_value(), 5000);
+    QCOMPARE(notified.size(), 0);  // the first answers are the baseline: no storm at start
+
+    m_status = 503;
+    QTRY_VERIFY_WITH_TIMEOUT(notified.size() == 1, 5000);
+    QVERIFY(notified.at(0).at(0).toString().contains(QLatin1String("api-gateway")));
+    m_status = 200;
+    QTRY_VERIFY_WITH_TIMEOUT(notified.size() == 2, 5000);
+    QVERIFY(notified.at(1).at(0).toString().contains(QLatin1String("recovered")));
+}
+
+void TestMainWindow::filterNarrowsTheTable()
+{
+    MainWindow w(config(), m_settings.get());
+    w.setProfile(QStringLiteral("demo"));
+    w.show();
+    QTreeView *view = w.healthPanel()->view();
+    QCOMPARE(view->model()->rowCount(), 2);
+    auto *filter = w.healthPanel()->findChild<QLineEdit *>();
+    QVERIFY(filter);
+    QTest::keyClicks(filter, QStringLiteral("market"));
+    QCOMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("market-data"));
+    filter->clear();
+    QCOMPARE(view->model()->rowCount(), 2);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

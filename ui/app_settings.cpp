@@ -1,0 +1,31 @@
+#include "app_settings.h"
+
+namespace opsdeck {
+
+namespace Key {
+const QString geometry = QStringLiteral("MainWindow/geometry");
+const QString state = QStringLiteral("MainWindow/state.v%1").arg(AppSettings::layoutVersion);
+const QString locked = QStringLiteral("MainWindow/panelsLocked");
+const QString notifyHealth = QStringLiteral("Notifications/healthChanges");
+const QString lastProfile = QStringLiteral("Session/lastProfile");
+} // namespace Key
+
+AppSettings::AppSettings() = default;
+
+AppSettings::AppSettings(const QString &fileName)
+    : m_settings(fileName, QSettings::IniFormat)
+{
+}
+
+QByteArray AppSettings::windowGeometry() const { return m_settings.value(Key::geometry).toByteArray(); }
+void AppSettings::setWindowGeometry(const QByteArray &g) { m_settings.setValue(Key::geometry, g); }
+QByteArray AppSettings::windowState() const { return m_settings.value(Key::state).toByteArray(); }
+void AppSettings::setWindowState(const QByteArray &s) { m_settings.setValue(Key::state, s); }
+bool AppSettings::panelsLocked() const { return m_settings.value(Key::locked, false).toBool(); }
+void AppSettings::setPanelsLocked(bool locked) { m_settings.setValue(Key::locked, locked); }
+bool AppSettings::notifyHealthChanges() const { return m_settings.value(Key::notifyHealth, true).toBool(); }
+void AppSettings::setNotifyHealthChanges(bool enabled) { m_settings.setValue(Key::notifyHealth, enabled); }
+QString AppSettings::lastProfile() const { return m_settings.value(Key::lastProfile).toString(); }
+void AppSettings::setLastProfile(const QString &profile) { m_settings.setValue(Key::lastProfile, profile); }
+
+} // namespace opsdeck

@@ -1,0 +1,172 @@
+#include "health_panel.h"
+
+#include "health_model.h"
+#include "health_tone.h"
+#include "health_transition_model.h"
+#include "profile_session.h"
+#include "status_badge_delegate.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace opsdeck {
+
+namespace {
+
+StatusBadgeDelegate::Look lookOf(const QModelIndex &index, int statusRole, int staleRole)
+{
+    const QVariant status = index.data(statusRole);
+    StatusBadgeDelegate::Look look;
+    look.tone = status.isValid() ? toneFor(HealthStatus(status.toInt())) : BadgeTone::Muted;
+    look.faded = staleRole >= 0 && index.data(staleRole).toBool();
+    return look;
+}
+
+} // namespace
+
+HealthPanel::HealthPanel(QWidget *parent)
+    : QWidget(parent),
+      m_proxy(new QSortFilterProxyModel(this)),
+      m_filter(new QLineEdit(this)),
+      m_view(new QTreeView(this)),
+      m_historyTitle(new QLabel(this)),
+      m_historyView(new QTableView(this))
+{
+    m_filter->setPlaceholderText(tr("Filter services, reasons, versions…"));
+    m_filter->setClearButtonEnabled(true);
+    auto *checkNow = new QToolButton(this);
+    checkNow->setText(tr("Check now"));
+    checkNow->setToolTip(tr("Check every service's health endpoints now"));
+    connect(checkNow, &QToolButton::clicked, this, [this] {
+        if (m_session)
+            m_session->checkHealthNow();
+    });
+
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setSortRole(HealthModel::SortRole);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_view->setObjectName(QStringLiteral("healthView"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder);  // configuration order until the user sorts
+    m_view->setAlternatingRowColors(true);
+    m_view->setUniformRowHeights(true);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &HealthPanel::onCurrentChanged);
+    m_view->setItemDelegateForColumn(HealthModel::StatusColumn,
+                                     new StatusBadgeDelegate([](const QModelIndex &i) {
+                                         return lookOf(i, HealthModel::StatusRole, HealthModel::StaleRole);
+                                     }, this));
+    m_view->header()->setStretchLastSection(false);
+
+    m_historyView->setObjectName(QStringLiteral("healthHistoryView"));
+    m_historyView->verticalHeader()->hide();
+    m_historyView->horizontalHeader()->setStretchLastSection(true);
+    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_historyView->setAlternatingRowColors(true);
+    m_historyView->setItemDelegateForColumn(HealthTransitionModel::ToColumn,
+                                            new StatusBadgeDelegate([](const QModelIndex &i) {
+                                                return lookOf(i, HealthTransitionModel::StatusRole, -1);
+                                            }, this));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(checkNow);
+
+    auto *history = new QWidget(this);
+    auto *historyLayout = new QVBoxLayout(history);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    historyLayout->addWidget(m_historyTitle);
+    historyLayout->addWidget(m_historyView);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(history);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+    onCurrentChanged();
+}
+
+void HealthPanel::setSession(ProfileSession *session)
+{
+    m_session = session;
+    m_model = session ? session->healthModel() : nullptr;
+    m_proxy->setSourceModel(m_model);
+    delete m_transitions;
+    m_transitions = nullptr;
+    if (m_model) {
+        m_transitions = new HealthTransitionModel(m_model, this);
+        connect(m_model, &HealthModel::countsChanged, this, &HealthPanel::updateSummary);
+        connect(m_model, &HealthModel::transitioned, this, [this] { updateSummary(); });
+    }
+    m_historyView->setModel(m_transitions);
+    if (m_model) {
+        // Sections exist only once a model is set.
+        m_view->header()->setSectionResizeMode(HealthModel::ReasonColumn, QHeaderView::Stretch);
+        m_view->setColumnWidth(HealthModel::ServiceColumn, 170);
+        m_view->setColumnWidth(HealthModel::StatusColumn, 150);
+        m_view->setColumnWidth(HealthModel::LatencyColumn, 80);
+        m_view->setColumnWidth(HealthModel::VersionColumn, 80);
+        m_view->setColumnWidth(HealthModel::CheckedColumn, 90);
+    }
+    if (m_transitions) {
+        m_historyView->setColumnWidth(HealthTransitionModel::TimeColumn, 150);
+        m_historyView->setColumnWidth(HealthTransitionModel::FromColumn, 100);
+        m_historyView->setColumnWidth(HealthTransitionModel::ToColumn, 110);
+    }
+    onCurrentChanged();
+    updateSummary();
+}
+
+void HealthPanel::onCurrentChanged()
+{
+    const QString service = m_view->currentIndex().data(HealthModel::ServiceNameRole).toString();
+    if (m_transitions)
+        m_transitions->setService(service);
+    m_historyTitle->setText(service.isEmpty() ? tr("Select a service to see its state changes.")
+                                              : tr("State changes of %1").arg(service));
+}
+
+QString HealthPanel::summary() const
+{
+    return m_summary;
+}
+
+void HealthPanel::updateSummary()
+{
+    QStringList parts;
+    if (m_model) {
+        const auto counts = m_model->statusCounts();
+        for (auto status : {HealthStatus::Healthy, HealthStatus::Degraded, HealthStatus::Down,
+                            HealthStatus::Unreachable, HealthStatus::Unknown}) {
+            if (counts.value(status) > 0)
+                parts << QStringLiteral("%1 %2").arg(counts.value(status)).arg(healthStatusLabel(status));
+        }
+        int stale = 0;
+        for (int row = 0; row < m_model->serviceCount(); ++row)
+            stale += m_model->isStale(row) ? 1 : 0;
+        if (stale > 0)
+            parts << tr("%n stale", nullptr, stale);
+    }
+    const QString summary = parts.join(QStringLiteral(" · "));
+    if (summary == m_summary)
+        return;
+    m_summary = summary;
+    Q_EMIT summaryChanged(m_summary);
+}
+
+} // namespace opsdeck

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QTreeView;
+
+namespace opsdeck {
+
+class HealthModel;
+class HealthTransitionModel;
+class ProfileSession;
+
+// The Health dock: every service with its status badge, reason, latency,
+// version and the age of its last check; components expand under a service;
+// the selected service's transitions are listed below.
+class HealthPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HealthPanel(QWidget *parent = nullptr);
+
+    void setSession(ProfileSession *session);
+    QString summary() const;  // "3 healthy · 1 down", for the dock title and the status bar
+    QTreeView *view() const { return m_view; }
+
+Q_SIGNALS:
+    void summaryChanged(const QString &summary);
+
+private:
+    void updateSummary();
+    void onCurrentChanged();
+
+    ProfileSession *m_session = nullptr;
+    HealthModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy;
+    HealthTransitionModel *m_transitions = nullptr;
+    QLineEdit *m_filter;
+    QTreeView *m_view;
+    QLabel *m_historyTitle;
+    QTableView *m_historyView;
+    QString m_summary;
+};
+
+} // namespace opsdeck

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "config.h"
+
+#include <QMainWindow>
+
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QSystemTrayIcon;
+
+namespace opsdeck {
+
+class AppSettings;
+class HealthNotifier;
+class HealthPanel;
+class ProfileSession;
+class StatusIndicator;
+
+// The console's frame: one dock per concern, a View menu to show, hide, lock
+// and reset them, a profile switcher, and a status bar with each source's state.
+// Panels do the work; this class only wires them to the current profile.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Config config, AppSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Switches to the named profile; returns false if there is none of that name.
+    bool setProfile(const QString &name);
+    QString currentProfile() const;
+    ProfileSession *session() const { return m_session; }
+    HealthPanel *healthPanel() const { return m_healthPanel; }
+
+    void resetLayout();
+    void setPanelsLocked(bool locked);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QDockWidget *addPanel(QWidget *panel, const QString &objectName, const QString &title, Qt::DockWidgetArea area);
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void createTray();
+    void restoreLayout();
+    void updateHealthIndicator(const QString &summary);
+    void showAbout();
+
+    Config m_config;
+    AppSettings *m_settings;
+    ProfileSession *m_session = nullptr;
+    HealthPanel *m_healthPanel = nullptr;
+    QList<QDockWidget *> m_docks;
+    QByteArray m_defaultState;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_lockAction = nullptr;
+    QComboBox *m_profileBox = nullptr;
+    QLabel *m_profileLabel = nullptr;
+    StatusIndicator *m_healthIndicator = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    HealthNotifier *m_notifier = nullptr;
+};
+
+} // namespace opsdeck
