@@ -67,6 +67,9 @@ int main(int argc, char *argv[])
                       QStringLiteral("code")});
     parser.addOption({QStringLiteral("quit-after"), QStringLiteral("Quit after this many milliseconds (smoke tests)."),
                       QStringLiteral("ms")});
+    parser.addOption({QStringLiteral("screenshot"),
+                      QStringLiteral("With --quit-after: save the window as a PNG just before quitting (docs)."),
+                      QStringLiteral("file")});
     parser.process(app);
 
     LogOptions logOptions;
@@ -102,7 +105,12 @@ int main(int argc, char *argv[])
     window.show();
 
     if (parser.isSet(QStringLiteral("quit-after"))) {
-        QTimer::singleShot(parser.value(QStringLiteral("quit-after")).toInt(), &window, &QWidget::close);
+        const QString screenshot = parser.value(QStringLiteral("screenshot"));
+        QTimer::singleShot(parser.value(QStringLiteral("quit-after")).toInt(), &window, [&window, screenshot] {
+            if (!screenshot.isEmpty() && !window.grab().save(screenshot))
+                logError(QStringLiteral("cannot write screenshot %1").arg(screenshot));
+            window.close();
+        });
     }
     return QApplication::exec();
 }

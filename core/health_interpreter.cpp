@@ -218,7 +218,11 @@ void settle(HealthVerdict &v, int httpStatus, bool bodyHasStatus, const QString 
         v.status = HealthStatus::Degraded;
         v.reason = failing;
     } else if (v.status == HealthStatus::Healthy) {
-        v.reason = QStringLiteral("healthy");
+        // What was checked says more than repeating the status.
+        QStringList checked;
+        for (const HealthComponent &c : v.components)
+            checked << c.name + u' ' + (c.detail.isEmpty() ? healthStatusKey(c.status) : c.detail);
+        v.reason = checked.isEmpty() ? QStringLiteral("healthy") : clip(checked.join(QStringLiteral(" · ")));
     } else {
         QStringList parts;
         if (!bodyWord.isEmpty())

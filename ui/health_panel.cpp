@@ -117,8 +117,8 @@ void HealthPanel::setSession(ProfileSession *session)
     if (m_model) {
         // Sections exist only once a model is set.
         m_view->header()->setSectionResizeMode(HealthModel::ReasonColumn, QHeaderView::Stretch);
-        m_view->setColumnWidth(HealthModel::ServiceColumn, 170);
-        m_view->setColumnWidth(HealthModel::StatusColumn, 150);
+        m_view->setColumnWidth(HealthModel::ServiceColumn, 180);
+        m_view->setColumnWidth(HealthModel::StatusColumn, 200);
         m_view->setColumnWidth(HealthModel::LatencyColumn, 80);
         m_view->setColumnWidth(HealthModel::VersionColumn, 80);
         m_view->setColumnWidth(HealthModel::CheckedColumn, 90);
@@ -128,6 +128,8 @@ void HealthPanel::setSession(ProfileSession *session)
         m_historyView->setColumnWidth(HealthTransitionModel::FromColumn, 100);
         m_historyView->setColumnWidth(HealthTransitionModel::ToColumn, 110);
     }
+    if (m_model && m_model->serviceCount() > 0)  // history has something to show from the start
+        m_view->setCurrentIndex(m_proxy->index(0, 0));
     onCurrentChanged();
     updateSummary();
 }

@@ -40,7 +40,8 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     font.setBold(!look.faded);
     font.setItalic(look.faded);
     const QFontMetrics fm(font);
-    const int width = std::min(fm.horizontalAdvance(text) + 2 * horizontalPadding, option.rect.width() - 4);
+    // +2: elidedText() rounds differently from horizontalAdvance() and would cut a word that fits.
+    const int width = std::min(fm.horizontalAdvance(text) + 2 * horizontalPadding + 2, option.rect.width() - 4);
     QRect badge(option.rect.left() + 4, option.rect.top() + verticalMargin, width,
                 option.rect.height() - 2 * verticalMargin);
 
@@ -60,8 +61,8 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->setClipping(false);
     painter->setPen(badgeTextColor(look.tone, dark));
     painter->setFont(font);
-    painter->drawText(badge.adjusted(horizontalPadding, 0, -horizontalPadding, 0), Qt::AlignCenter,
-                      fm.elidedText(text, Qt::ElideRight, badge.width() - 2 * horizontalPadding));
+    const QRect textRect = badge.adjusted(horizontalPadding, 0, -horizontalPadding, 0);
+    painter->drawText(textRect, Qt::AlignCenter, fm.elidedText(text, Qt::ElideRight, textRect.width() + 2));
     painter->restore();
 }
 

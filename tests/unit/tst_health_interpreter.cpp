@@ -45,7 +45,7 @@ void TestHealthInterpreter::interpretsShapes_data()
     // The users' own JSON.
     QTest::newRow("users healthy") << 200 << QByteArray("application/json")
         << QByteArray(R"({"status":"healthy","database":"ok","redis":"ok","version":"1.4.2"})")
-        << HealthStatus::Healthy << QStringLiteral("healthy");
+        << HealthStatus::Healthy << QStringLiteral("database ok · redis ok");
     QTest::newRow("users unhealthy 503") << 503 << QByteArray("application/json")
         << QByteArray(R"({"status":"unhealthy","database":"error","redis":"ok"})")
         << HealthStatus::Down << QStringLiteral("database: error");
@@ -60,7 +60,7 @@ void TestHealthInterpreter::interpretsShapes_data()
         << HealthStatus::Down << QStringLiteral("cache: error");
     QTest::newRow("nested checks of words") << 200 << QByteArray("application/json")
         << QByteArray(R"({"status":"ok","checks":{"db":"ok","queue":"ok"}})")
-        << HealthStatus::Healthy << QStringLiteral("healthy");
+        << HealthStatus::Healthy << QStringLiteral("db ok · queue ok");
     QTest::newRow("body says healthy, HTTP 500") << 500 << QByteArray("application/json")
         << QByteArray(R"({"status":"healthy"})")
         << HealthStatus::Down << QStringLiteral("HTTP 500");
@@ -71,7 +71,7 @@ void TestHealthInterpreter::interpretsShapes_data()
     // Spring Boot Actuator.
     QTest::newRow("spring up") << 200 << QByteArray("application/vnd.spring-boot.actuator.v3+json")
         << QByteArray(R"({"status":"UP","components":{"db":{"status":"UP","details":{"database":"PostgreSQL"}},"diskSpace":{"status":"UP"}}})")
-        << HealthStatus::Healthy << QStringLiteral("healthy");
+        << HealthStatus::Healthy << QStringLiteral("db UP · diskSpace UP");
     QTest::newRow("spring down") << 503 << QByteArray("application/json")
         << QByteArray(R"({"status":"DOWN","components":{"db":{"status":"DOWN","details":{"error":"Connection refused"}}}})")
         << HealthStatus::Down << QStringLiteral("db: DOWN: Connection refused");
@@ -88,7 +88,7 @@ void TestHealthInterpreter::interpretsShapes_data()
     // IETF application/health+json.
     QTest::newRow("health+json pass") << 200 << QByteArray("application/health+json")
         << QByteArray(R"({"status":"pass","version":"1","releaseId":"1.2.2","checks":{"cassandra:responseTime":[{"componentId":"dfd6cf2b","status":"pass","observedValue":250,"observedUnit":"ms"}]}})")
-        << HealthStatus::Healthy << QStringLiteral("healthy");
+        << HealthStatus::Healthy << QStringLiteral("cassandra:responseTime pass");
     QTest::newRow("health+json warn") << 200 << QByteArray("application/health+json")
         << QByteArray(R"({"status":"warn","checks":{"disk:utilization":[{"status":"warn","output":"disk 91% full"}]}})")
         << HealthStatus::Degraded << QStringLiteral("disk 91% full");
