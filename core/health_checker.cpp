@@ -3,7 +3,9 @@
 #include "logging.h"
 #include "secrets.h"
 
+#include <QFutureWatcher>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace opsdeck {
 
@@ -12,7 +14,6 @@ constexpr qint64 maxHealthBodyBytes = 1024 * 1024;
 }
 
 struct HealthChecker::Round {
-    quint64 generation = 0;
     QList<HealthProbe> probes;
     int outstanding = 0;
     bool countsForAll = false;
@@ -41,7 +42,44 @@ void HealthChecker::setServices(const QList<ServiceConfig> &services)
     m_services = services;
     m_rounds.clear();
     m_rounds.resize(size_t(services.size()));
+    m_credentials.assign(size_t(services.size()), Credentials{});
     m_awaitingAll = 0;
+    for (int i = 0; i < services.size(); ++i)
+        resolveCredentials(i);
+}
+
+void HealthChecker::resolveCredentials(int index)
+{
+    const EndpointSecurity &sec = m_services[index].security;
+    const bool bearer = sec.bearerToken.isSet();
+    if (!bearer && sec.basicUser.isEmpty())
+        return;
+    const SecretRef ref = bearer ? sec.bearerToken : sec.basicPassword;
+    const QString name = m_services[index].name;
+    auto apply = [this, index, bearer, user = sec.basicUser, name](const SecretLookup &found) {
+        if (!found.ok())
+            logWarn(QStringLiteral("%1: credentials: %2").arg(name, found.error));
+        Credentials &c = m_credentials[size_t(index)];
+        c.auth = bearer ? HttpAuth{HttpAuth::Kind::Bearer, {}, found.value}
+                        : HttpAuth{HttpAuth::Kind::Basic, user, found.value};
+        c.ready = true;
+    };
+    if (ref.kind != SecretRef::Kind::Keychain) {
+        apply(resolveSecret(ref));
+        return;
+    }
+    m_credentials[size_t(index)].ready = false;
+    auto *watcher = new QFutureWatcher<SecretLookup>(this);
+    const quint64 generation = m_generation;
+    connect(watcher, &QFutureWatcher<SecretLookup>::finished, this, [this, watcher, generation, apply, index] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;  // the configuration changed meanwhile
+        apply(watcher->result());
+        if (!m_timers.empty())
+            startRound(index);
+    });
+    watcher->setFuture(QtConcurrent::run([ref] { return resolveSecret(ref); }));
 }
 
 void HealthChecker::start()
@@ -87,7 +125,7 @@ void HealthChecker::checkService(const QString &name)
     }
 }
 
-HttpRequest HealthChecker::requestFor(const ServiceConfig &service, const QUrl &url, QString *error) const
+HttpRequest HealthChecker::requestFor(const ServiceConfig &service, const QUrl &url) const
 {
     HttpRequest r;
     r.url = url;
@@ -99,18 +137,6 @@ HttpRequest HealthChecker::requestFor(const ServiceConfig &service, const QUrl &
     r.insecure = service.security.insecure;
     r.headers << qMakePair(QByteArray("Accept"),
                            QByteArray("application/health+json, application/json;q=0.9, text/plain;q=0.5, */*;q=0.1"));
-    const EndpointSecurity &sec = service.security;
-    if (sec.bearerToken.isSet()) {
-        const SecretLookup token = resolveSecret(sec.bearerToken);
-        if (!token.ok())
-            *error = token.error;
-        r.auth = {HttpAuth::Kind::Bearer, {}, token.value};
-    } else if (!sec.basicUser.isEmpty()) {
-        const SecretLookup password = resolveSecret(sec.basicPassword);
-        if (!password.ok())
-            *error = password.error;
-        r.auth = {HttpAuth::Kind::Basic, sec.basicUser, password.value};
-    }
     return r;
 }
 
@@ -119,9 +145,11 @@ void HealthChecker::startRound(int index)
     auto &round = m_rounds[size_t(index)];
     if (round && round->outstanding > 0)
         return;  // the previous check has not answered yet: do not pile up
+    const Credentials &credentials = m_credentials[size_t(index)];
+    if (!credentials.ready)
+        return;  // a keychain lookup is still running
     const ServiceConfig &service = m_services[index];
     round = std::make_unique<Round>();
-    round->generation = m_generation;
 
     const std::pair<HealthProbe::Kind, QUrl> endpoints[] = {
         {HealthProbe::Kind::Health, service.healthUrl},
@@ -142,10 +170,8 @@ void HealthChecker::startRound(int index)
     }
     round->outstanding = int(round->probes.size());
     for (int p = 0; p < round->probes.size(); ++p) {
-        QString secretError;
-        const HttpRequest request = requestFor(service, round->probes[p].url, &secretError);
-        if (!secretError.isEmpty())
-            logWarn(QStringLiteral("%1: credentials: %2").arg(service.name, secretError));
+        HttpRequest request = requestFor(service, round->probes[p].url);
+        request.auth = credentials.auth;
         m_pending.insert(m_http->get(request), PendingProbe{index, p});
     }
 }
@@ -158,7 +184,7 @@ void HealthChecker::onFinished(quint64 id, const HttpResponse &response)
     const auto [index, probeIndex] = pending.value();
     m_pending.erase(pending);
     auto &round = m_rounds[size_t(index)];
-    if (!round || round->generation != m_generation)
+    if (!round)
         return;
 
     HealthProbe &probe = round->probes[probeIndex];

@@ -43,11 +43,21 @@ private:
     struct Round;
     void startRound(int index);
     void onFinished(quint64 id, const opsdeck::HttpResponse &response);
-    HttpRequest requestFor(const ServiceConfig &service, const QUrl &url, QString *error) const;
+    HttpRequest requestFor(const ServiceConfig &service, const QUrl &url) const;
+    void resolveCredentials(int index);
+
+    // A service's credentials, resolved once per configuration. Keychain lookups
+    // may block, so they run on the thread pool; until they finish the service
+    // is not polled.
+    struct Credentials {
+        bool ready = true;
+        HttpAuth auth;
+    };
 
     HttpClient *m_http;
     QList<ServiceConfig> m_services;
     std::vector<std::unique_ptr<Round>> m_rounds;  // one slot per service
+    std::vector<Credentials> m_credentials;        // one slot per service
     std::vector<QTimer *> m_timers;
     struct PendingProbe {
         int service;

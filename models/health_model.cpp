@@ -219,11 +219,18 @@ QVariant HealthModel::serviceData(const Service &s, int column, int role) const
         return h ? int(h->status) : QVariant();
     if (role == CheckedAtRole)
         return h ? h->checkedAt : QVariant();
+    if (role == TlsUnverifiedRole)
+        return s.entry.tlsUnverified;
 
     switch (column) {
     case ServiceColumn:
-        if (role == Qt::DisplayRole || role == SortRole)
+        if (role == SortRole)
             return s.entry.name;
+        if (role == Qt::DisplayRole)
+            return s.entry.tlsUnverified ? tr("%1 · TLS not verified").arg(s.entry.name) : s.entry.name;
+        if (role == Qt::ToolTipRole && s.entry.tlsUnverified)
+            return tr("The profile turns TLS certificate verification off for this service "
+                      "(insecure_skip_verify): its answers could come from anyone on the path.");
         break;
     case StatusColumn:
         if (role == Qt::DisplayRole) {

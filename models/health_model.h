@@ -29,11 +29,13 @@ public:
         CheckedAtRole,                  // QDateTime (UTC) of the last answer
         IsServiceRole,                  // bool: a service row, not a component
         SortRole,                       // the raw value to sort by (status rank, latency...)
+        TlsUnverifiedRole,              // bool: TLS verification is off for this service
     };
 
     struct ServiceEntry {
         QString name;
         int intervalS = 10;
+        bool tlsUnverified = false;  // the profile turned TLS verification off for it: always shown
     };
 
     explicit HealthModel(QObject *parent = nullptr);

@@ -22,7 +22,7 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
         if (s.healthUrl.isEmpty() && s.livenessUrl.isEmpty() && s.readinessUrl.isEmpty())
             continue;
         checked << s;
-        entries << HealthModel::ServiceEntry{s.name, s.intervalS};
+        entries << HealthModel::ServiceEntry{s.name, s.intervalS, s.security.insecure};
     }
     m_healthChecker->setServices(checked);
     m_healthModel->setServices(entries);

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void countsStatuses();
     void transitionModelListsNewestFirst();
     void dropsAnswersOfUnknownServices();
+    void showsUnverifiedTls();
 
 private:
     QDateTime m_now;
@@ -191,6 +192,15 @@ void TestHealthModel::dropsAnswersOfUnknownServices()
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     m_model->applyHealth(health(QStringLiteral("gone"), HealthStatus::Down, m_now));
     QCOMPARE(changed.size(), 0);
+}
+
+void TestHealthModel::showsUnverifiedTls()
+{
+    m_model->setServices({{QStringLiteral("api"), 5, true}, {QStringLiteral("db"), 5, false}});
+    QVERIFY(m_model->index(0, 0).data().toString().contains(QLatin1String("TLS not verified")));
+    QVERIFY(m_model->index(0, 0).data(HealthModel::TlsUnverifiedRole).toBool());
+    QCOMPARE(m_model->index(0, 0).data(HealthModel::SortRole).toString(), QStringLiteral("api"));
+    QCOMPARE(m_model->index(1, 0).data().toString(), QStringLiteral("db"));
 }
 
 QTEST_GUILESS_MAIN(TestHealthModel)
