@@ -2,6 +2,7 @@
 // Alertmanager, PostgreSQL) on its own ports, checked through opsdeck-cli.
 
 #include <QDir>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void allDemoServicesHealthy();
     void injectedFaultsAreReported();
     void configErrorsExitWithTwo();
+    void consoleOpensOnDemoProfile();
 
 private:
     QProcessEnvironment environment() const;
@@ -160,6 +162,31 @@ void TestHealthIntegration::configErrorsExitWithTwo()
     QCOMPARE(badProfile.exitCode, 2);
     QVERIFY(badProfile.err.contains("no profile named \"nope\""));
     QCOMPARE(cli({QStringLiteral("frobnicate")}).exitCode, 2);
+}
+
+void TestHealthIntegration::consoleOpensOnDemoProfile()
+{
+    // The real binary on the offscreen platform, on the generated demo profile,
+    // with its settings kept in the test's own folder.
+    QProcess p;
+    auto env = environment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_state.filePath(QStringLiteral("xdg-config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_state.filePath(QStringLiteral("xdg-data")));
+    p.setProcessEnvironment(env);
+    const QString shot = m_state.filePath(QStringLiteral("console.png"));
+    p.start(QStringLiteral(OPSDECK_GUI), {QStringLiteral("--config"), m_state.filePath(QStringLiteral("opsdeck-demo.json")),
+                                          QStringLiteral("--profile"), QStringLiteral("demo"),
+                                          QStringLiteral("--quit-after"), QStringLiteral("3000"),
+                                          QStringLiteral("--screenshot"), shot});
+    QVERIFY(p.waitForFinished(30000));
+    const QByteArray log = p.readAllStandardError();
+    QVERIFY2(p.exitCode() == 0, log.constData());
+    QImage image(shot);
+    QVERIFY2(!image.isNull(), "no screenshot written");
+    QVERIFY(image.width() >= 800 && image.height() >= 500);
+    // The log names the profile's services as healthy, not as errors.
+    QVERIFY2(!log.contains(" error ") && !log.contains("critical"), log.constData());
 }
 
 QTEST_GUILESS_MAIN(TestHealthIntegration)
