@@ -4,6 +4,7 @@
 #include "cli_context.h"
 #include "health_command.h"
 #include "logging.h"
+#include "metrics_command.h"
 
 #include <QCoreApplication>
 
@@ -22,12 +23,14 @@ int main(int argc, char *argv[])
 
     const std::map<QString, std::function<int(CliContext &)>> commands = {
         {QStringLiteral("health"), runHealth},
+        {QStringLiteral("metrics"), runMetrics},
     };
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "OpsDeck command line.\n\nCommands:\n"
-        "  health      check every service's health endpoints once"));
+        "  health                  check every service's health endpoints once\n"
+        "  metrics parse FILE|-    parse a Prometheus text exposition; last line families=F series=S samples=N"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("Configuration file (default: the GUI's)."),
@@ -38,6 +41,8 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("log-level"),
                       QStringLiteral("trace, debug, info, warn, error, critical or off (default: warn)."),
                       QStringLiteral("level"), QStringLiteral("warn")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("Exposition format for metrics parse: text."),
+                      QStringLiteral("format")});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."));
 
     QTextStream out(stdout);

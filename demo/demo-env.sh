@@ -57,7 +57,8 @@ start_bg() {  # name command...
 
 as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
+    # From /, since the postgres user may not enter the caller's folder (a clone under /root).
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
@@ -161,8 +162,9 @@ start_postgres() {
     local psql=("$pg_bin/psql" -q -v ON_ERROR_STOP=1 -h "$pgdata" -p "$pg_port" -U postgres)
     as_postgres "${psql[@]}" -d postgres -c "CREATE ROLE ops LOGIN PASSWORD '$app_password' IN ROLE pg_monitor, pg_signal_backend;" \
       -c "CREATE DATABASE app OWNER ops;" -c "CREATE DATABASE monitoring OWNER ops;"
-    as_postgres "${psql[@]}" -d app -c "SET ROLE ops;" -f "$here/sql/app.sql" >/dev/null
-    as_postgres "${psql[@]}" -d monitoring -c "SET ROLE ops;" -f "$here/sql/monitoring.sql" >/dev/null
+    # The SQL goes in on stdin, read by this shell: postgres may not read the clone's files.
+    { echo "SET ROLE ops;"; cat "$here/sql/app.sql"; } | as_postgres "${psql[@]}" -d app >/dev/null
+    { echo "SET ROLE ops;"; cat "$here/sql/monitoring.sql"; } | as_postgres "${psql[@]}" -d monitoring >/dev/null
     as_postgres "${psql[@]}" -d app -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements;" >/dev/null
   fi
 }

@@ -1,0 +1,104 @@
+#pragma once
+
+// Types shared by the parsers of the Prometheus text format (0.0.4) and
+// OpenMetrics 1.0. Parsers hand samples to an ExpositionHandler as views into
+// the input (or into the parser's scratch space for unescaped text), so a
+// handler decides what to copy: the CLI builds a tree, a store appends values.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace opsdeck {
+
+enum class MetricType { Untyped, Counter, Gauge, Histogram, Summary, GaugeHistogram, Info, StateSet, Unknown };
+
+std::string_view metricTypeName(MetricType type);
+
+struct LabelView {
+    std::string_view name;
+    std::string_view value;
+};
+
+struct ExemplarView {
+    std::span<const LabelView> labels;
+    double value = 0;
+    std::optional<double> timestamp;  // seconds, as OpenMetrics writes it
+};
+
+struct SampleView {
+    std::string_view name;  // the sample's own name: http_request_duration_seconds_bucket
+    std::span<const LabelView> labels;
+    double value = 0;
+    std::optional<std::int64_t> timestampMs;
+    std::optional<ExemplarView> exemplar;  // OpenMetrics only
+};
+
+struct FamilyInfo {
+    std::string name;
+    std::string help;
+    std::string unit;  // OpenMetrics only
+    MetricType type = MetricType::Untyped;
+    bool hasHelp = false;
+    bool hasType = false;
+    std::size_t sampleCount = 0;
+};
+
+class ExpositionHandler
+{
+public:
+    virtual ~ExpositionHandler() = default;
+    virtual void onSample(const FamilyInfo &family, const SampleView &sample) = 0;
+};
+
+struct ParseError {
+    int line = 0;    // 1-based; 0 when there is no error
+    int column = 0;  // 1-based byte column
+    std::string message;
+    explicit operator bool() const { return line != 0; }
+};
+
+// Bounds that keep hostile input from costing unbounded memory or time.
+struct ParseLimits {
+    std::size_t maxLineBytes = 1024 * 1024;
+    std::size_t maxLabelsPerSample = 256;
+    std::size_t maxFamilies = 200000;
+};
+
+enum class ExpositionFormat { Text, OpenMetrics };
+
+// text/plain (version=0.0.4) or application/openmetrics-text, from a Content-Type header.
+ExpositionFormat formatFromContentType(std::string_view contentType);
+
+// A whole exposition in memory: what `opsdeck-cli metrics parse` and tests use.
+struct ParsedSample {
+    std::string name;
+    std::vector<std::pair<std::string, std::string>> labels;
+    double value = 0;
+    std::optional<std::int64_t> timestampMs;
+};
+struct ParsedFamily {
+    FamilyInfo info;
+    std::vector<ParsedSample> samples;
+};
+struct ParsedExposition {
+    std::vector<ParsedFamily> families;  // in order of first appearance
+    std::size_t sampleCount() const;
+};
+
+class ExpositionCollector : public ExpositionHandler
+{
+public:
+    void onSample(const FamilyInfo &family, const SampleView &sample) override;
+    ParsedExposition take();
+
+private:
+    ParsedExposition m_result;
+    std::unordered_map<const FamilyInfo *, std::size_t> m_index;  // the parser's family -> position
+};
+
+} // namespace opsdeck

@@ -1,0 +1,292 @@
+#include "text_exposition_parser.h"
+
+#include "exposition_lexing.h"
+
+#include <memory>
+#include <unordered_map>
+
+namespace opsdeck {
+
+namespace {
+
+using lexing::isBlank;
+
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+class TextParser
+{
+public:
+    TextParser(std::string_view input, ExpositionHandler &handler, const ParseLimits &limits)
+        : m_input(input), m_handler(handler), m_limits(limits)
+    {
+    }
+
+    ParseError run();
+
+private:
+    bool parseLine(std::string_view line);
+    bool parseComment(std::string_view line, std::size_t pos);
+    bool parseSample(std::string_view line, std::size_t pos);
+    FamilyInfo *familyFor(std::string_view sampleName);
+    FamilyInfo *findFamily(std::string_view name);
+    FamilyInfo *createFamily(std::string_view name);
+    bool checkSpecialLabels(const FamilyInfo &family, std::string_view sampleName);
+
+    bool fail(std::size_t column, std::string message)
+    {
+        m_error.line = m_lineNumber;
+        m_error.column = int(column) + 1;
+        m_error.message = std::move(message);
+        return false;
+    }
+
+    std::string_view m_input;
+    ExpositionHandler &m_handler;
+    const ParseLimits &m_limits;
+    ParseError m_error;
+    int m_lineNumber = 0;
+
+    std::unordered_map<std::string, std::unique_ptr<FamilyInfo>, StringHash, std::equal_to<>> m_families;
+    std::vector<LabelView> m_labels;
+    lexing::Scratch m_scratch;
+};
+
+ParseError TextParser::run()
+{
+    std::size_t start = 0;
+    while (start < m_input.size()) {
+        ++m_lineNumber;
+        const std::size_t newline = m_input.find('\n', start);
+        const std::size_t end = newline == std::string_view::npos ? m_input.size() : newline;
+        const std::string_view line = m_input.substr(start, end - start);
+        if (line.size() > m_limits.maxLineBytes) {
+            fail(m_limits.maxLineBytes, "line longer than " + std::to_string(m_limits.maxLineBytes) + " bytes");
+            return m_error;
+        }
+        if (newline == std::string_view::npos) {
+            // The last line must end in a newline; trailing blanks are harmless.
+            std::size_t pos = 0;
+            while (pos < line.size() && isBlank(line[pos]))
+                ++pos;
+            if (pos < line.size()) {
+                fail(line.size(), "unexpected end of input: the last line does not end with a newline");
+                return m_error;
+            }
+            break;
+        }
+        if (!parseLine(line))
+            return m_error;
+        start = end + 1;
+    }
+    return m_error;
+}
+
+bool TextParser::parseLine(std::string_view line)
+{
+    if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos)
+        return fail(nul, "NUL byte");
+    std::size_t pos = 0;
+    while (pos < line.size() && isBlank(line[pos]))
+        ++pos;
+    if (pos == line.size())
+        return true;
+    if (line[pos] == '#')
+        return parseComment(line, pos + 1);
+    return parseSample(line, pos);
+}
+
+bool TextParser::parseComment(std::string_view line, std::size_t pos)
+{
+    lexing::Cursor c{line, pos};
+    c.skipBlanks();
+    const std::size_t keywordStart = c.pos;
+    const std::string_view keyword = c.word();
+    const bool help = keyword == "HELP";
+    if (!help && keyword != "TYPE")
+        return true;  // an ordinary comment
+    if (c.pos == keywordStart + keyword.size() && !c.atEnd() && !isBlank(c.peek()))
+        return true;
+    c.skipBlanks();
+    const std::size_t nameColumn = c.pos;
+    std::string name;
+    std::string error;
+    if (!lexing::readMetricName(c, &name, &error))
+        return fail(c.pos, error.empty() ? "invalid metric name in " + std::string(keyword) + " line" : error);
+    if (!c.atEnd() && !isBlank(c.peek()))
+        return fail(c.pos, "invalid character in metric name");
+    // "# HELP" or "# HELP name" with nothing after: a comment, as expfmt reads it.
+    if (name.empty() || c.atEnd())
+        return true;
+
+    FamilyInfo *family = findFamily(name);
+    if (!family) {
+        if (m_families.size() >= m_limits.maxFamilies)
+            return fail(nameColumn, "more than " + std::to_string(m_limits.maxFamilies) + " metric families");
+        family = createFamily(name);
+    }
+
+    if (help) {
+        if (family->hasHelp)
+            return fail(keywordStart, "second HELP line for metric \"" + name + "\"");
+        // One separating blank, then the docstring to the end of the line.
+        if (!c.atEnd())
+            ++c.pos;
+        std::string text;
+        if (!lexing::unescapeHelp(line.substr(c.pos), &text, &error))
+            return fail(c.pos, error);
+        family->help = std::move(text);
+        family->hasHelp = true;
+        return true;
+    }
+
+    c.skipBlanks();
+    const std::size_t typeColumn = c.pos;
+    const std::string_view typeWord = c.word();
+    c.skipBlanks();
+    if (!c.atEnd())
+        return fail(c.pos, "unexpected text after the type");
+    MetricType type;
+    if (typeWord == "counter") type = MetricType::Counter;
+    else if (typeWord == "gauge") type = MetricType::Gauge;
+    else if (typeWord == "histogram") type = MetricType::Histogram;
+    else if (typeWord == "summary") type = MetricType::Summary;
+    else if (typeWord == "untyped") type = MetricType::Untyped;
+    else return fail(typeColumn, "unknown metric type \"" + std::string(typeWord) + "\"");
+    if (family->hasType || family->sampleCount > 0)
+        return fail(keywordStart, "second TYPE line for metric \"" + name + "\", or TYPE after its samples");
+    family->type = type;
+    family->hasType = true;
+    return true;
+}
+
+FamilyInfo *TextParser::findFamily(std::string_view name)
+{
+    auto it = m_families.find(name);
+    return it == m_families.end() ? nullptr : it->second.get();
+}
+
+FamilyInfo *TextParser::createFamily(std::string_view name)
+{
+    auto family = std::make_unique<FamilyInfo>();
+    family->name = std::string(name);
+    FamilyInfo *raw = family.get();
+    m_families.emplace(family->name, std::move(family));
+    return raw;
+}
+
+// The family a sample belongs to, by expfmt's rules: its own name, or the base
+// name of a summary (_sum, _count) or histogram (_sum, _count, _bucket).
+FamilyInfo *TextParser::familyFor(std::string_view name)
+{
+    if (FamilyInfo *f = findFamily(name))
+        return f;
+    for (std::string_view suffix : {std::string_view("_sum"), std::string_view("_count"), std::string_view("_bucket")}) {
+        if (name.size() <= suffix.size() || name.substr(name.size() - suffix.size()) != suffix)
+            continue;
+        FamilyInfo *base = findFamily(name.substr(0, name.size() - suffix.size()));
+        if (!base)
+            continue;
+        if (base->type == MetricType::Histogram || (base->type == MetricType::Summary && suffix != "_bucket"))
+            return base;
+    }
+    if (m_families.size() >= m_limits.maxFamilies)
+        return nullptr;
+    return createFamily(name);
+}
+
+bool TextParser::parseSample(std::string_view line, std::size_t pos)
+{
+    lexing::Cursor c{line, pos};
+    m_labels.clear();
+    m_scratch.reset();
+    std::string error;
+
+    std::string_view name;
+    const std::size_t nameColumn = c.pos;
+    if (c.peek() != '{') {
+        if (!lexing::readBareName(c, &name))
+            return fail(c.pos, "invalid metric name");
+        c.skipBlanks();
+    }
+    if (!c.atEnd() && c.peek() == '{') {
+        if (!lexing::readLabels(c, m_labels, m_scratch, m_limits.maxLabelsPerSample, name.empty() ? &name : nullptr,
+                                &error))
+            return fail(c.pos, error);
+    }
+    if (name.empty())
+        return fail(nameColumn, "missing metric name");
+
+    c.skipBlanks();
+    if (c.atEnd())
+        return fail(c.pos, "missing value");
+    const std::size_t valueColumn = c.pos;
+    double value;
+    if (!lexing::parseValue(c.word(), &value))
+        return fail(valueColumn, "invalid value \"" + std::string(line.substr(valueColumn, c.pos - valueColumn)) + "\"");
+    c.skipBlanks();
+    std::optional<std::int64_t> timestamp;
+    if (!c.atEnd()) {
+        const std::size_t tsColumn = c.pos;
+        std::int64_t ts;
+        if (!lexing::parseTimestampMs(c.word(), &ts))
+            return fail(tsColumn, "invalid timestamp \"" + std::string(line.substr(tsColumn, c.pos - tsColumn))
+                                      + "\" (whole milliseconds)");
+        timestamp = ts;
+        c.skipBlanks();
+        if (!c.atEnd())
+            return fail(c.pos, "unexpected text after the timestamp");
+    }
+
+    FamilyInfo *family = familyFor(name);
+    if (!family)
+        return fail(nameColumn, "more than " + std::to_string(m_limits.maxFamilies) + " metric families");
+    if (!checkSpecialLabels(*family, name))
+        return fail(nameColumn, m_error.message);
+    ++family->sampleCount;
+
+    SampleView sample;
+    sample.name = name;
+    sample.labels = m_labels;
+    sample.value = value;
+    sample.timestampMs = timestamp;
+    m_handler.onSample(*family, sample);
+    return true;
+}
+
+bool TextParser::checkSpecialLabels(const FamilyInfo &family, std::string_view sampleName)
+{
+    std::string_view required;
+    if (family.type == MetricType::Histogram && sampleName.size() > 7
+        && sampleName.substr(sampleName.size() - 7) == "_bucket")
+        required = "le";
+    else if (family.type == MetricType::Summary && sampleName == family.name)
+        required = "quantile";
+    if (required.empty())
+        return true;
+    for (const LabelView &l : m_labels) {
+        if (l.name != required)
+            continue;
+        double bound;
+        if (!lexing::parseValue(l.value, &bound)) {
+            m_error.message = "label " + std::string(required) + "=\"" + std::string(l.value) + "\" is not a number";
+            return false;
+        }
+        return true;
+    }
+    m_error.message = "sample of " + std::string(metricTypeName(family.type)) + " \"" + family.name + "\" lacks the "
+        + std::string(required) + " label";
+    return false;
+}
+
+} // namespace
+
+ParseError parseTextExposition(std::string_view input, ExpositionHandler &handler, const ParseLimits &limits)
+{
+    TextParser parser(input, handler, limits);
+    return parser.run();
+}
+
+} // namespace opsdeck
