@@ -30,7 +30,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "OpsDeck command line.\n\nCommands:\n"
         "  health                  check every service's health endpoints once\n"
-        "  metrics parse FILE|-    parse a Prometheus text exposition; last line families=F series=S samples=N"));
+        "  metrics parse FILE|-    parse a Prometheus text exposition; last line families=F series=S samples=N\n"
+        "  metrics scrape URL      scrape one /metrics page and parse it\n"
+        "  metrics query PROMQL    query the profile's Prometheus (--range, --step for a range query)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("Configuration file (default: the GUI's)."),
@@ -43,6 +45,10 @@ int main(int argc, char *argv[])
                       QStringLiteral("level"), QStringLiteral("warn")});
     parser.addOption({QStringLiteral("format"), QStringLiteral("Exposition format for metrics parse: text."),
                       QStringLiteral("format")});
+    parser.addOption({QStringLiteral("range"), QStringLiteral("metrics query: a range query over this duration (e.g. 1h)."),
+                      QStringLiteral("duration")});
+    parser.addOption({QStringLiteral("step"), QStringLiteral("metrics query: the range query's step (e.g. 30s)."),
+                      QStringLiteral("duration")});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."));
 
     QTextStream out(stdout);

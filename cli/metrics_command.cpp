@@ -1,7 +1,12 @@
 #include "metrics_command.h"
 
+#include "http_client.h"
+#include "logging.h"
+#include "prometheus_api.h"
 #include "text_exposition_parser.h"
 
+#include <QDateTime>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,41 +48,13 @@ std::size_t countSeries(const ParsedExposition &e)
     return series.size();
 }
 
-int parseCommand(CliContext &context)
+// Parses an exposition and prints it: the families (or JSON), then the count line.
+int reportExposition(CliContext &context, const QByteArray &bytes, const QString &source)
 {
-    const QString format = context.parser.value(QStringLiteral("format"));
-    if (!format.isEmpty() && format != u"text") {
-        context.err << "error: --format: only \"text\" (Prometheus 0.0.4) is supported by this version" << Qt::endl;
-        return ExitUsage;
-    }
-    if (context.args.size() != 2) {
-        context.err << "error: usage: opsdeck-cli metrics parse [--format text] FILE|-" << Qt::endl;
-        return ExitUsage;
-    }
-    const QString path = context.args.at(1);
-    QFile file;
-    const bool fromStdin = path == u"-";
-    if (fromStdin ? !file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), !file.open(QIODevice::ReadOnly))) {
-        context.err << "error: " << path << ": cannot read: " << file.errorString() << Qt::endl;
-        return ExitFailed;
-    }
-    // A pipe hands its data over in pieces: read to the end, within the cap.
-    QByteArray bytes;
-    while (bytes.size() <= maxInputBytes) {
-        const QByteArray chunk = file.read(4 * 1024 * 1024);
-        if (chunk.isEmpty())
-            break;
-        bytes += chunk;
-    }
-    if (bytes.size() > maxInputBytes) {
-        context.err << "error: " << path << ": larger than 1 GiB" << Qt::endl;
-        return ExitFailed;
-    }
-
     ExpositionCollector collector;
     const ParseError error = parseTextExposition(std::string_view(bytes.constData(), size_t(bytes.size())), collector);
     if (error) {
-        context.err << (fromStdin ? QStringLiteral("<stdin>") : path) << ':' << error.line << ':' << error.column << ": "
+        context.err << source << ':' << error.line << ':' << error.column << ": "
                     << QString::fromStdString(error.message) << Qt::endl;
         return ExitFailed;
     }
@@ -116,6 +93,168 @@ int parseCommand(CliContext &context)
     return ExitOk;
 }
 
+int parseCommand(CliContext &context)
+{
+    const QString format = context.parser.value(QStringLiteral("format"));
+    if (!format.isEmpty() && format != u"text") {
+        context.err << "error: --format: only \"text\" (Prometheus 0.0.4) is supported by this version" << Qt::endl;
+        return ExitUsage;
+    }
+    if (context.args.size() != 2) {
+        context.err << "error: usage: opsdeck-cli metrics parse [--format text] FILE|-" << Qt::endl;
+        return ExitUsage;
+    }
+    const QString path = context.args.at(1);
+    QFile file;
+    const bool fromStdin = path == u"-";
+    if (fromStdin ? !file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), !file.open(QIODevice::ReadOnly))) {
+        context.err << "error: " << path << ": cannot read: " << file.errorString() << Qt::endl;
+        return ExitFailed;
+    }
+    // A pipe hands its data over in pieces: read to the end, within the cap.
+    QByteArray bytes;
+    while (bytes.size() <= maxInputBytes) {
+        const QByteArray chunk = file.read(4 * 1024 * 1024);
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+    }
+    if (bytes.size() > maxInputBytes) {
+        context.err << "error: " << path << ": larger than 1 GiB" << Qt::endl;
+        return ExitFailed;
+    }
+    return reportExposition(context, bytes, fromStdin ? QStringLiteral("<stdin>") : path);
+}
+
+// Runs the event loop until one answer of the client arrives.
+template<typename Client, typename Result>
+Result waitFor(Client &client, quint64 id, void (Client::*signal)(quint64, const Result &))
+{
+    Result result;
+    QEventLoop loop;
+    QObject::connect(&client, signal, &loop, [&](quint64 answered, const Result &r) {
+        if (answered != id)
+            return;
+        result = r;
+        loop.quit();
+    }, Qt::QueuedConnection);
+    loop.exec();
+    return result;
+}
+
+int scrapeCommand(CliContext &context)
+{
+    if (context.args.size() != 2) {
+        context.err << "error: usage: opsdeck-cli metrics scrape URL" << Qt::endl;
+        return ExitUsage;
+    }
+    const QUrl url(context.args.at(1));
+    HttpClient http;
+    HttpRequest request;
+    request.url = url;
+    request.maxBodyBytes = 256LL * 1024 * 1024;
+    request.totalTimeoutMs = 30000;
+    request.headers << qMakePair(QByteArray("Accept"), QByteArray("text/plain;version=0.0.4;q=1,*/*;q=0.1"));
+    const auto id = http.get(request);
+    const HttpResponse response = waitFor(http, id, &HttpClient::finished);
+    if (!response.transportOk()) {
+        context.err << "error: " << redactUrl(url) << ": " << response.errorMessage << Qt::endl;
+        return ExitFailed;
+    }
+    if (!response.isSuccess()) {
+        context.err << "error: " << redactUrl(url) << ": HTTP " << response.status << Qt::endl;
+        return ExitFailed;
+    }
+    if (formatFromContentType(response.contentType.toStdString()) == ExpositionFormat::OpenMetrics) {
+        context.err << "error: " << redactUrl(url) << " answered OpenMetrics, which this version does not read" << Qt::endl;
+        return ExitFailed;
+    }
+    return reportExposition(context, response.body, redactUrl(url));
+}
+
+QString labelsText(const Labels &labels)
+{
+    QStringList parts;
+    QString name;
+    for (const auto &[k, v] : labels) {
+        if (k == "__name__")
+            name = QString::fromStdString(v);
+        else
+            parts << QStringLiteral("%1=\"%2\"").arg(QString::fromStdString(k), QString::fromStdString(v));
+    }
+    return name + u'{' + parts.join(u',') + u'}';
+}
+
+int queryCommand(CliContext &context)
+{
+    if (context.args.size() != 2) {
+        context.err << "error: usage: opsdeck-cli metrics query PROMQL [--range DURATION --step DURATION]" << Qt::endl;
+        return ExitUsage;
+    }
+    const Profile *profile = context.loadProfile();
+    if (!profile)
+        return ExitUsage;
+    if (!profile->prometheus) {
+        context.err << "error: profile \"" << profile->name << "\" has no prometheus" << Qt::endl;
+        return ExitUsage;
+    }
+    const QString rangeText = context.parser.value(QStringLiteral("range"));
+    const QString stepText = context.parser.value(QStringLiteral("step"));
+    const std::int64_t rangeMs = rangeText.isEmpty() ? 0 : parseDurationMs(rangeText);
+    const std::int64_t stepMs = stepText.isEmpty() ? 0 : parseDurationMs(stepText);
+    if (rangeMs < 0 || stepMs < 0 || (!stepText.isEmpty() && rangeText.isEmpty())) {
+        context.err << "error: --range and --step take durations such as 30s, 5m, 1h; --step needs --range" << Qt::endl;
+        return ExitUsage;
+    }
+
+    HttpClient http;
+    PrometheusClient prometheus(&http, profile->prometheus->url);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    quint64 id;
+    if (rangeMs > 0) {
+        const qint64 step = stepMs > 0 ? std::max<qint64>(1, stepMs / 1000) : chooseStepSeconds(rangeMs / 1000, 250);
+        id = prometheus.queryRange(context.args.at(1), now - rangeMs, now, step);
+    } else {
+        id = prometheus.query(context.args.at(1));
+    }
+    const PromApiResult result = waitFor(prometheus, id, &PrometheusClient::finished);
+    for (const QString &w : result.warnings)
+        context.err << "warning: " << w << Qt::endl;
+    if (!result.ok) {
+        context.err << "error: prometheus: " << result.errorType << ": " << result.error << Qt::endl;
+        return ExitFailed;
+    }
+    if (context.json) {
+        QJsonArray array;
+        for (const PromSeries &s : result.series) {
+            QJsonObject metric;
+            for (const auto &[k, v] : s.metric)
+                metric.insert(QString::fromStdString(k), QString::fromStdString(v));
+            QJsonArray values;
+            for (const SamplePoint &p : s.points)
+                values.append(QJsonArray{double(p.timestampMs) / 1000.0, jsonNumberText(p.value)});
+            array.append(QJsonObject{{QStringLiteral("metric"), metric}, {QStringLiteral("values"), values}});
+        }
+        context.out << QJsonDocument(array).toJson(QJsonDocument::Compact) << Qt::endl;
+        return ExitOk;
+    }
+    if (result.resultType == u"string") {
+        context.out << result.stringValue << Qt::endl;
+        return ExitOk;
+    }
+    for (const PromSeries &s : result.series) {
+        if (s.points.empty())
+            continue;
+        if (rangeMs > 0)
+            context.out << labelsText(s.metric) << ' ' << s.points.size() << " points, last "
+                        << jsonNumberText(s.points.back().value) << Qt::endl;
+        else
+            context.out << labelsText(s.metric) << ' ' << jsonNumberText(s.points.back().value) << Qt::endl;
+    }
+    context.out << "series=" << result.series.size() << Qt::endl;
+    return ExitOk;
+}
+
 } // namespace
 
 int runMetrics(CliContext &context)
@@ -123,7 +262,11 @@ int runMetrics(CliContext &context)
     const QString sub = context.args.value(0);
     if (sub == u"parse")
         return parseCommand(context);
-    context.err << "error: usage: opsdeck-cli metrics parse [--format text] FILE|-" << Qt::endl;
+    if (sub == u"scrape")
+        return scrapeCommand(context);
+    if (sub == u"query")
+        return queryCommand(context);
+    context.err << "error: usage: opsdeck-cli metrics (parse FILE|- | scrape URL | query PROMQL)" << Qt::endl;
     return ExitUsage;
 }
 

@@ -4,7 +4,8 @@
 
 namespace opsdeck::cli {
 
-// opsdeck-cli metrics parse [--format text] FILE|-
+// opsdeck-cli metrics parse [--format text] FILE|-, metrics scrape URL,
+// metrics query PROMQL [--range DURATION --step DURATION]
 int runMetrics(CliContext &context);
 
 } // namespace opsdeck::cli
