@@ -12,7 +12,8 @@
 # Environment: OPSDECK_DEMO_STATE (state folder, default <repo>/.demo-state),
 # OPSDECK_DEMO_BIN (folder with opsdeck-demo-service, default <repo>/build/release/demo),
 # OPSDECK_DEMO_PORT_BASE (default 18080: services use BASE..BASE+2), and
-# OPSDECK_PROMETHEUS_PORT (19090), OPSDECK_ALERTMANAGER_PORT (19093), OPSDECK_PG_PORT (15432).
+# OPSDECK_PROMETHEUS_PORT (19090), OPSDECK_ALERTMANAGER_PORT (19093), OPSDECK_PG_PORT (15432);
+# OPSDECK_DEMO_WITHOUT_PG=1 leaves PostgreSQL out (tests that do not need it start faster).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -176,7 +177,7 @@ cmd_start() {
   for i in "${!services[@]}"; do port_taken $((base_port + i)) && taken+=("$((base_port + i)) (${services[$i]})"); done
   port_taken "$prom_port" && taken+=("$prom_port (Prometheus)")
   port_taken "$am_port" && taken+=("$am_port (Alertmanager)")
-  port_taken "$pg_port" && taken+=("$pg_port (PostgreSQL)")
+  [ "${OPSDECK_DEMO_WITHOUT_PG:-0}" = 1 ] || { port_taken "$pg_port" && taken+=("$pg_port (PostgreSQL)"); }
   if [ ${#taken[@]} -gt 0 ]; then
     die "port(s) already in use: ${taken[*]}. Is a demo already running ('$0 stop')? Or choose others with OPSDECK_DEMO_PORT_BASE, OPSDECK_PROMETHEUS_PORT, OPSDECK_ALERTMANAGER_PORT, OPSDECK_PG_PORT."
   fi
@@ -195,7 +196,7 @@ cmd_start() {
   start_bg prometheus prometheus --config.file="$state/prometheus.yml" --storage.tsdb.path="$state/prometheus-data" \
     --web.listen-address="127.0.0.1:$prom_port" --rules.alert.resend-delay=2s --web.enable-lifecycle
 
-  start_postgres
+  [ "${OPSDECK_DEMO_WITHOUT_PG:-0}" = 1 ] || start_postgres
   write_profile
 
   for i in "${!services[@]}"; do

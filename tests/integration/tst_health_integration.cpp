@@ -1,6 +1,8 @@
 // End to end: the real demo environment (demo services, Prometheus,
 // Alertmanager, PostgreSQL) on its own ports, checked through opsdeck-cli.
 
+#include "demo_environment.h"
+
 #include <QDir>
 #include <QImage>
 #include <QJsonArray>
@@ -33,41 +35,17 @@ private Q_SLOTS:
     void consoleOpensOnDemoProfile();
 
 private:
-    QProcessEnvironment environment() const;
-    bool demoEnv(const QStringList &args);
     CliRun cli(const QStringList &args);
     QJsonObject serviceIn(const QJsonArray &array, const QString &name);
 
-    QTemporaryDir m_state;
-    bool m_started = false;
+    testsupport::DemoEnvironment m_demo{QStringLiteral(OPSDECK_SOURCE_DIR), QStringLiteral(OPSDECK_DEMO_BIN_DIR),
+                                        {28080, 29090, 29093, 25432}, true};
 };
-
-QProcessEnvironment TestHealthIntegration::environment() const
-{
-    auto env = QProcessEnvironment::systemEnvironment();
-    // Ports of their own, so the tests run beside a developer's demo.
-    env.insert(QStringLiteral("OPSDECK_DEMO_STATE"), m_state.path());
-    env.insert(QStringLiteral("OPSDECK_DEMO_BIN"), QStringLiteral(OPSDECK_DEMO_BIN_DIR));
-    env.insert(QStringLiteral("OPSDECK_DEMO_PORT_BASE"), QStringLiteral("28080"));
-    env.insert(QStringLiteral("OPSDECK_PROMETHEUS_PORT"), QStringLiteral("29090"));
-    env.insert(QStringLiteral("OPSDECK_ALERTMANAGER_PORT"), QStringLiteral("29093"));
-    env.insert(QStringLiteral("OPSDECK_PG_PORT"), QStringLiteral("25432"));
-    return env;
-}
-
-bool TestHealthIntegration::demoEnv(const QStringList &args)
-{
-    QProcess p;
-    p.setProcessEnvironment(environment());
-    p.setProcessChannelMode(QProcess::ForwardedChannels);
-    p.start(QStringLiteral("bash"), QStringList{QStringLiteral(OPSDECK_SOURCE_DIR "/demo/demo-env.sh")} + args);
-    return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-}
 
 CliRun TestHealthIntegration::cli(const QStringList &args)
 {
     QProcess p;
-    p.setProcessEnvironment(environment());
+    p.setProcessEnvironment(m_demo.environment());
     p.start(QStringLiteral(OPSDECK_CLI), args);
     CliRun run;
     if (!p.waitForFinished(60000))
@@ -89,20 +67,16 @@ QJsonObject TestHealthIntegration::serviceIn(const QJsonArray &array, const QStr
 
 void TestHealthIntegration::initTestCase()
 {
-    QVERIFY(m_state.isValid());
-    m_started = true;  // stop even a half-started environment
-    QVERIFY2(demoEnv({QStringLiteral("start")}), "the demo environment did not start");
+    QVERIFY2(m_demo.start(), "the demo environment did not start");
 }
 
 void TestHealthIntegration::cleanupTestCase()
 {
-    if (m_started)
-        demoEnv({QStringLiteral("clean")});
 }
 
 void TestHealthIntegration::allDemoServicesHealthy()
 {
-    const QString config = m_state.filePath(QStringLiteral("opsdeck-demo.json"));
+    const QString config = m_demo.configPath();
     const CliRun run = cli({QStringLiteral("health"), QStringLiteral("--json"), QStringLiteral("--config"), config});
     QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
     const QJsonArray array = QJsonDocument::fromJson(run.out).array();
@@ -125,12 +99,12 @@ void TestHealthIntegration::allDemoServicesHealthy()
 
 void TestHealthIntegration::injectedFaultsAreReported()
 {
-    QVERIFY(demoEnv({QStringLiteral("fault"), QStringLiteral("trading-engine"), QStringLiteral("unhealthy")}));
-    QVERIFY(demoEnv({QStringLiteral("fault"), QStringLiteral("market-data"), QStringLiteral("down")}));
-    QVERIFY(demoEnv({QStringLiteral("fault"), QStringLiteral("api-gateway"), QStringLiteral("degraded")}));
+    QVERIFY(m_demo.fault(QStringLiteral("trading-engine"), QStringLiteral("unhealthy")));
+    QVERIFY(m_demo.fault(QStringLiteral("market-data"), QStringLiteral("down")));
+    QVERIFY(m_demo.fault(QStringLiteral("api-gateway"), QStringLiteral("degraded")));
     QTest::qWait(1500);  // the services read their fault file every 250 ms
 
-    const QString config = m_state.filePath(QStringLiteral("opsdeck-demo.json"));
+    const QString config = m_demo.configPath();
     const CliRun run = cli({QStringLiteral("health"), QStringLiteral("--json"), QStringLiteral("--config"), config});
     QCOMPARE(run.exitCode, 1);
     const QJsonArray array = QJsonDocument::fromJson(run.out).array();
@@ -146,18 +120,18 @@ void TestHealthIntegration::injectedFaultsAreReported()
 
     // Recovery is seen too.
     for (const char *name : {"trading-engine", "market-data", "api-gateway"})
-        QVERIFY(demoEnv({QStringLiteral("fault"), QString::fromLatin1(name), QStringLiteral("none")}));
+        QVERIFY(m_demo.fault(QString::fromLatin1(name), QStringLiteral("none")));
     QTest::qWait(1500);
     QCOMPARE(cli({QStringLiteral("health"), QStringLiteral("--config"), config}).exitCode, 0);
 }
 
 void TestHealthIntegration::configErrorsExitWithTwo()
 {
-    const CliRun missing = cli({QStringLiteral("health"), QStringLiteral("--config"), m_state.filePath(QStringLiteral("none.json"))});
+    const CliRun missing = cli({QStringLiteral("health"), QStringLiteral("--config"), m_demo.statePath(QStringLiteral("none.json"))});
     QCOMPARE(missing.exitCode, 2);
     QVERIFY(missing.err.contains("none.json: cannot read"));
     const CliRun badProfile = cli({QStringLiteral("health"), QStringLiteral("--config"),
-                                   m_state.filePath(QStringLiteral("opsdeck-demo.json")), QStringLiteral("--profile"),
+                                   m_demo.configPath(), QStringLiteral("--profile"),
                                    QStringLiteral("nope")});
     QCOMPARE(badProfile.exitCode, 2);
     QVERIFY(badProfile.err.contains("no profile named \"nope\""));
@@ -169,13 +143,13 @@ void TestHealthIntegration::consoleOpensOnDemoProfile()
     // The real binary on the offscreen platform, on the generated demo profile,
     // with its settings kept in the test's own folder.
     QProcess p;
-    auto env = environment();
+    auto env = m_demo.environment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_state.filePath(QStringLiteral("xdg-config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_state.filePath(QStringLiteral("xdg-data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_demo.statePath(QStringLiteral("xdg-config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_demo.statePath(QStringLiteral("xdg-data")));
     p.setProcessEnvironment(env);
-    const QString shot = m_state.filePath(QStringLiteral("console.png"));
-    p.start(QStringLiteral(OPSDECK_GUI), {QStringLiteral("--config"), m_state.filePath(QStringLiteral("opsdeck-demo.json")),
+    const QString shot = m_demo.statePath(QStringLiteral("console.png"));
+    p.start(QStringLiteral(OPSDECK_GUI), {QStringLiteral("--config"), m_demo.configPath(),
                                           QStringLiteral("--profile"), QStringLiteral("demo"),
                                           QStringLiteral("--quit-after"), QStringLiteral("3000"),
                                           QStringLiteral("--screenshot"), shot});
