@@ -1,11 +1,8 @@
 #include "health_checker.h"
 
-#include "logging.h"
-#include "secrets.h"
+#include "credential_resolver.h"
 
-#include <QFutureWatcher>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace opsdeck {
 
@@ -20,10 +17,14 @@ struct HealthChecker::Round {
 };
 
 HealthChecker::HealthChecker(HttpClient *http, QObject *parent)
-    : QObject(parent), m_http(http)
+    : QObject(parent), m_http(http), m_credentials(new CredentialResolver(this))
 {
     qRegisterMetaType<opsdeck::ServiceHealth>();
     connect(m_http, &HttpClient::finished, this, &HealthChecker::onFinished);
+    connect(m_credentials, &CredentialResolver::ready, this, [this](int index) {
+        if (!m_timers.empty())
+            startRound(index);
+    });
 }
 
 HealthChecker::~HealthChecker()
@@ -38,48 +39,17 @@ void HealthChecker::setServices(const QList<ServiceConfig> &services)
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
         m_http->cancel(it.key());
     m_pending.clear();
-    ++m_generation;
     m_services = services;
     m_rounds.clear();
     m_rounds.resize(size_t(services.size()));
-    m_credentials.assign(size_t(services.size()), Credentials{});
     m_awaitingAll = 0;
-    for (int i = 0; i < services.size(); ++i)
-        resolveCredentials(i);
-}
-
-void HealthChecker::resolveCredentials(int index)
-{
-    const EndpointSecurity &sec = m_services[index].security;
-    const bool bearer = sec.bearerToken.isSet();
-    if (!bearer && sec.basicUser.isEmpty())
-        return;
-    const SecretRef ref = bearer ? sec.bearerToken : sec.basicPassword;
-    const QString name = m_services[index].name;
-    auto apply = [this, index, bearer, user = sec.basicUser, name](const SecretLookup &found) {
-        if (!found.ok())
-            logWarn(QStringLiteral("%1: credentials: %2").arg(name, found.error));
-        Credentials &c = m_credentials[size_t(index)];
-        c.auth = bearer ? HttpAuth{HttpAuth::Kind::Bearer, {}, found.value}
-                        : HttpAuth{HttpAuth::Kind::Basic, user, found.value};
-        c.ready = true;
-    };
-    if (ref.kind != SecretRef::Kind::Keychain) {
-        apply(resolveSecret(ref));
-        return;
+    QList<EndpointSecurity> endpoints;
+    QStringList names;
+    for (const ServiceConfig &s : services) {
+        endpoints << s.security;
+        names << s.name;
     }
-    m_credentials[size_t(index)].ready = false;
-    auto *watcher = new QFutureWatcher<SecretLookup>(this);
-    const quint64 generation = m_generation;
-    connect(watcher, &QFutureWatcher<SecretLookup>::finished, this, [this, watcher, generation, apply, index] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;  // the configuration changed meanwhile
-        apply(watcher->result());
-        if (!m_timers.empty())
-            startRound(index);
-    });
-    watcher->setFuture(QtConcurrent::run([ref] { return resolveSecret(ref); }));
+    m_credentials->resolve(endpoints, names);
 }
 
 void HealthChecker::start()
@@ -145,8 +115,7 @@ void HealthChecker::startRound(int index)
     auto &round = m_rounds[size_t(index)];
     if (round && round->outstanding > 0)
         return;  // the previous check has not answered yet: do not pile up
-    const Credentials &credentials = m_credentials[size_t(index)];
-    if (!credentials.ready)
+    if (!m_credentials->isReady(index))
         return;  // a keychain lookup is still running
     const ServiceConfig &service = m_services[index];
     round = std::make_unique<Round>();
@@ -171,7 +140,7 @@ void HealthChecker::startRound(int index)
     round->outstanding = int(round->probes.size());
     for (int p = 0; p < round->probes.size(); ++p) {
         HttpRequest request = requestFor(service, round->probes[p].url);
-        request.auth = credentials.auth;
+        request.auth = m_credentials->auth(index);
         m_pending.insert(m_http->get(request), PendingProbe{index, p});
     }
 }

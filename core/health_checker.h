@@ -13,6 +13,10 @@
 class QTimer;
 
 namespace opsdeck {
+class CredentialResolver;
+}
+
+namespace opsdeck {
 
 // Polls every service's health endpoints on the service's own interval and
 // emits one ServiceHealth a check. It never blocks: requests go to the shared
@@ -44,27 +48,17 @@ private:
     void startRound(int index);
     void onFinished(quint64 id, const opsdeck::HttpResponse &response);
     HttpRequest requestFor(const ServiceConfig &service, const QUrl &url) const;
-    void resolveCredentials(int index);
-
-    // A service's credentials, resolved once per configuration. Keychain lookups
-    // may block, so they run on the thread pool; until they finish the service
-    // is not polled.
-    struct Credentials {
-        bool ready = true;
-        HttpAuth auth;
-    };
 
     HttpClient *m_http;
     QList<ServiceConfig> m_services;
     std::vector<std::unique_ptr<Round>> m_rounds;  // one slot per service
-    std::vector<Credentials> m_credentials;        // one slot per service
+    CredentialResolver *m_credentials;
     std::vector<QTimer *> m_timers;
     struct PendingProbe {
         int service;
         int probe;
     };
     QHash<quint64, PendingProbe> m_pending;  // request id -> whose answer it is
-    quint64 m_generation = 0;
     int m_awaitingAll = 0;
 };
 

@@ -2,8 +2,11 @@
 // endpoint, errors included), and our PromQL arithmetic fed with Prometheus's
 // own raw samples must give Prometheus's own answers.
 
+#include "config.h"
 #include "demo_environment.h"
 #include "http_client.h"
+#include "local_query.h"
+#include "metrics_scraper.h"
 #include "prometheus_api.h"
 #include "promql_functions.h"
 
@@ -28,6 +31,7 @@ private Q_SLOTS:
     void localRateMatchesPrometheus();
     void localQuantileMatchesPrometheus();
     void reportsUnreachablePrometheus();
+    void ourScrapesAgreeWithPrometheus();
 
 private:
     PromApiResult wait(quint64 id);
@@ -36,6 +40,8 @@ private:
                                         {38080, 39090, 39093, 35432}, false};
     HttpClient m_http;
     std::unique_ptr<PrometheusClient> m_prometheus;
+    SeriesStore m_store;
+    std::unique_ptr<MetricsScraper> m_scraper;
 };
 
 PromApiResult TestPrometheusIntegration::wait(quint64 id)
@@ -55,6 +61,12 @@ void TestPrometheusIntegration::initTestCase()
 {
     QVERIFY2(m_demo.start(), "the demo environment did not start");
     m_prometheus = std::make_unique<PrometheusClient>(&m_http, QUrl(m_demo.prometheusUrl()));
+    // Our own scraper on the same services, at Prometheus's interval.
+    const auto loaded = loadConfigFile(m_demo.configPath());
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errors.join(u'\n')));
+    m_scraper = std::make_unique<MetricsScraper>(&m_http, &m_store);
+    m_scraper->setServices(loaded.config->profiles.first().services);
+    m_scraper->start();
     // Wait until every demo service has been scraped for a while (2 s interval).
     bool ready = false;
     for (int i = 0; i < 60 && !ready; ++i) {
@@ -213,6 +225,38 @@ void TestPrometheusIntegration::reportsUnreachablePrometheus()
     QVERIFY(!r.ok);
     QCOMPARE(r.errorType, QStringLiteral("transport"));
     QVERIFY(r.error.contains(QLatin1String("cannot connect")));
+}
+
+void TestPrometheusIntegration::ourScrapesAgreeWithPrometheus()
+{
+    // Same services, same interval, but scrapes at other instants: the rates
+    // agree closely, not exactly (the traffic changes between the two scrapes).
+    const qint64 at = QDateTime::currentMSecsSinceEpoch() - 2500;
+    LocalQuery q;
+    q.kind = LocalQuery::Kind::Rate;
+    q.metric = "http_requests_total";
+    q.by = {"service"};
+    q.windowMs = 12000;
+    const auto ours = evaluateRange(m_store, q, at, at, 1000);
+    const auto theirs = wait(m_prometheus->query(QStringLiteral("sum by (service) (rate(http_requests_total[12s]))"), at));
+    QVERIFY(theirs.ok);
+    QCOMPARE(ours.size(), theirs.series.size());
+    for (const PromSeries &t : theirs.series) {
+        const auto match = std::find_if(ours.begin(), ours.end(), [&](const EvaluatedSeries &o) { return o.labels == t.metric; });
+        QVERIFY(match != ours.end());
+        const double expected = t.points[0].value;
+        const double got = match->points.at(0).value;
+        QVERIFY2(std::abs(got - expected) <= 0.2 * expected,
+                 qPrintable(QStringLiteral("ours %1, Prometheus %2").arg(got).arg(expected)));
+    }
+    // Our up series says every scrape worked.
+    const auto up = m_store.select("up");
+    QCOMPARE(up.size(), size_t(3));
+    for (const auto id : up) {
+        SamplePoint last;
+        QVERIFY(m_store.last(id, &last));
+        QCOMPARE(last.value, 1.0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPrometheusIntegration)

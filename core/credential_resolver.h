@@ -1,0 +1,40 @@
+#pragma once
+
+#include "config.h"
+#include "http_types.h"
+
+#include <QObject>
+
+#include <vector>
+
+namespace opsdeck {
+
+// Resolves the credentials of a list of endpoints once: environment and pgpass
+// at once, keychain entries on the thread pool (the OS keyring may block).
+// Until an endpoint's credentials are ready, isReady() is false and its owner
+// does not poll it; a failed lookup is logged and leaves the request without
+// credentials, which the server then refuses visibly.
+class CredentialResolver : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CredentialResolver(QObject *parent = nullptr);
+
+    // Forgets earlier endpoints; answers for them that arrive later are dropped.
+    void resolve(const QList<EndpointSecurity> &endpoints, const QStringList &names);
+    bool isReady(int index) const { return m_entries[size_t(index)].ready; }
+    const HttpAuth &auth(int index) const { return m_entries[size_t(index)].auth; }
+
+Q_SIGNALS:
+    void ready(int index);
+
+private:
+    struct Entry {
+        bool ready = true;
+        HttpAuth auth;
+    };
+    std::vector<Entry> m_entries;
+    quint64 m_generation = 0;
+};
+
+} // namespace opsdeck
