@@ -29,6 +29,8 @@ HealthChecker::HealthChecker(HttpClient *http, QObject *parent)
 
 HealthChecker::~HealthChecker()
 {
+    if (!m_http)
+        return;
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
         m_http->cancel(it.key());
 }

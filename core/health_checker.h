@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 #include <vector>
@@ -49,7 +50,8 @@ private:
     void onFinished(quint64 id, const opsdeck::HttpResponse &response);
     HttpRequest requestFor(const ServiceConfig &service, const QUrl &url) const;
 
-    HttpClient *m_http;
+    // The client may go first (its owner deletes it first to join its worker); then nothing is left to cancel.
+    QPointer<HttpClient> m_http;
     QList<ServiceConfig> m_services;
     std::vector<std::unique_ptr<Round>> m_rounds;  // one slot per service
     CredentialResolver *m_credentials;

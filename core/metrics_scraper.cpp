@@ -127,6 +127,8 @@ MetricsScraper::MetricsScraper(HttpClient *http, SeriesStore *store, QObject *pa
 MetricsScraper::~MetricsScraper()
 {
     disconnect(m_connection);
+    if (!m_http)
+        return;
     for (const auto &t : m_targets) {
         QMutexLocker lock(&t->mutex);
         if (t->inFlight)

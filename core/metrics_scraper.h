@@ -8,6 +8,7 @@
 #include <QMetaType>
 #include <QMutex>
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 #include <vector>
@@ -53,7 +54,8 @@ private:
     struct Target;
     void scrape(Target &target, qint64 scheduledMs);
 
-    HttpClient *m_http;
+    // The client may go first (its owner deletes it first to join its worker); then nothing is left to cancel.
+    QPointer<HttpClient> m_http;
     SeriesStore *m_store;
     CredentialResolver *m_credentials;
     QMutex m_targetsMutex;  // m_targets is read on the HTTP worker thread

@@ -368,6 +368,8 @@ PrometheusClient::PrometheusClient(HttpClient *http, QUrl baseUrl, QObject *pare
 PrometheusClient::~PrometheusClient()
 {
     disconnect(m_connection);
+    if (!m_http)
+        return;
     QMutexLocker lock(&m_mutex);
     for (quint64 id : std::as_const(m_ours))
         m_http->cancel(id);

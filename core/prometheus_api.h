@@ -10,6 +10,7 @@
 
 #include <QMutex>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QStringList>
 #include <QUrl>
@@ -79,7 +80,8 @@ Q_SIGNALS:
 private:
     quint64 send(const QString &path, const QList<QPair<QString, QString>> &params);
 
-    HttpClient *m_http;
+    // The client may go first (its owner deletes it first to join its worker); then nothing is left to cancel.
+    QPointer<HttpClient> m_http;
     QUrl m_base;
     HttpRequest m_template;
     QMutex m_mutex;  // guards m_ours: answers are decoded on the HTTP worker thread

@@ -11,7 +11,7 @@ class AppSettings
 {
 public:
     // The dock layout's format; bump it when panels change so old layouts fall back.
-    static constexpr int layoutVersion = 1;
+    static constexpr int layoutVersion = 2;  // 2: the Dashboards dock
 
     AppSettings();
     explicit AppSettings(const QString &fileName);  // for tests

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "app_settings.h"
+#include "dashboard_panel.h"
 #include "health_model.h"
 #include "health_notifier.h"
 #include "health_panel.h"
@@ -32,7 +33,9 @@ MainWindow::MainWindow(Config config, AppSettings *settings, QWidget *parent)
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
 
     m_healthPanel = new HealthPanel(this);
-    addPanel(m_healthPanel, QStringLiteral("healthDock"), tr("Health"), Qt::LeftDockWidgetArea);
+    addPanel(m_healthPanel, QStringLiteral("healthDock"), tr("Health"), Qt::TopDockWidgetArea);
+    m_dashboardPanel = new DashboardPanel(this);
+    addPanel(m_dashboardPanel, QStringLiteral("dashboardsDock"), tr("Dashboards"), Qt::BottomDockWidgetArea);
 
     createMenus();
     createToolBar();
@@ -49,6 +52,7 @@ MainWindow::~MainWindow()
 {
     // Panels hold models of the session: detach them before the session goes.
     m_healthPanel->setSession(nullptr);
+    m_dashboardPanel->setSession(nullptr);
     m_notifier->setModel(nullptr);
     delete m_session;
 }
@@ -118,6 +122,30 @@ void MainWindow::createStatusBar()
     m_healthIndicator = new StatusIndicator(this);
     m_healthIndicator->setObjectName(QStringLiteral("healthIndicator"));
     statusBar()->addPermanentWidget(m_healthIndicator);
+    m_metricsIndicator = new StatusIndicator(this);
+    m_metricsIndicator->setObjectName(QStringLiteral("metricsIndicator"));
+    statusBar()->addPermanentWidget(m_metricsIndicator);
+}
+
+void MainWindow::updateMetricsIndicator()
+{
+    const int targets = m_session ? int(m_session->scrapedServices().size()) : 0;
+    if (targets == 0) {
+        m_metricsIndicator->setState(BadgeTone::Muted, tr("Metrics: no targets"));
+        return;
+    }
+    int up = 0, answered = 0;
+    QStringList failures;
+    for (const ScrapeReport &r : m_session->lastScrapes()) {
+        ++answered;
+        if (r.ok)
+            ++up;
+        else
+            failures << QStringLiteral("%1: %2").arg(r.service, r.error);
+    }
+    const BadgeTone tone = answered == 0 ? BadgeTone::Muted : up == targets ? BadgeTone::Good
+        : up == 0 ? BadgeTone::Bad : BadgeTone::Warning;
+    m_metricsIndicator->setState(tone, tr("Metrics: %1/%2 targets up").arg(up).arg(targets), failures.join(u'\n'));
 }
 
 void MainWindow::createTray()
@@ -142,10 +170,13 @@ bool MainWindow::setProfile(const QString &name)
     if (!profile)
         return false;
     m_healthPanel->setSession(nullptr);
+    m_dashboardPanel->setSession(nullptr);
     m_notifier->setModel(nullptr);
     delete m_session;
     m_session = new ProfileSession(*profile, this);
+    connect(m_session, &ProfileSession::scrapesChanged, this, &MainWindow::updateMetricsIndicator);
     m_healthPanel->setSession(m_session);
+    m_dashboardPanel->setSession(m_session);
     m_notifier->setModel(m_session->healthModel());
     m_session->start();
 
@@ -155,6 +186,7 @@ bool MainWindow::setProfile(const QString &name)
     setWindowTitle(tr("OpsDeck — %1").arg(profile->name));
     m_settings->setLastProfile(profile->name);
     updateHealthIndicator(m_healthPanel->summary());
+    updateMetricsIndicator();
     return true;
 }
 
@@ -188,7 +220,9 @@ void MainWindow::resetLayout()
         dock->setFloating(false);
         dock->show();
     }
-    resize(1200, 720);
+    resize(1280, 860);
+    // The charts get most of the height; the health table needs a few rows.
+    resizeDocks({m_docks.at(0), m_docks.at(1)}, {260, 600}, Qt::Vertical);
 }
 
 void MainWindow::setPanelsLocked(bool locked)
@@ -205,7 +239,7 @@ void MainWindow::setPanelsLocked(bool locked)
 
 void MainWindow::restoreLayout()
 {
-    resize(1200, 720);
+    resize(1280, 860);
     const QByteArray geometry = m_settings->windowGeometry();
     if (!geometry.isEmpty() && restoreGeometry(geometry)) {
         // A window saved on a monitor that is gone would open off screen.

@@ -13,6 +13,7 @@ class QSystemTrayIcon;
 namespace opsdeck {
 
 class AppSettings;
+class DashboardPanel;
 class HealthNotifier;
 class HealthPanel;
 class ProfileSession;
@@ -33,6 +34,7 @@ public:
     QString currentProfile() const;
     ProfileSession *session() const { return m_session; }
     HealthPanel *healthPanel() const { return m_healthPanel; }
+    DashboardPanel *dashboardPanel() const { return m_dashboardPanel; }
 
     void resetLayout();
     void setPanelsLocked(bool locked);
@@ -48,12 +50,14 @@ private:
     void createTray();
     void restoreLayout();
     void updateHealthIndicator(const QString &summary);
+    void updateMetricsIndicator();
     void showAbout();
 
     Config m_config;
     AppSettings *m_settings;
     ProfileSession *m_session = nullptr;
     HealthPanel *m_healthPanel = nullptr;
+    DashboardPanel *m_dashboardPanel = nullptr;
     QList<QDockWidget *> m_docks;
     QByteArray m_defaultState;
     QMenu *m_viewMenu = nullptr;
@@ -61,6 +65,7 @@ private:
     QComboBox *m_profileBox = nullptr;
     QLabel *m_profileLabel = nullptr;
     StatusIndicator *m_healthIndicator = nullptr;
+    StatusIndicator *m_metricsIndicator = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     HealthNotifier *m_notifier = nullptr;
 };

@@ -3,6 +3,7 @@
 #include "health_checker.h"
 #include "health_model.h"
 #include "http_client.h"
+#include "series_store.h"
 
 #include <QTimer>
 
@@ -14,7 +15,10 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
       m_http(new HttpClient(this)),
       m_healthChecker(new HealthChecker(m_http, this)),
       m_healthModel(new HealthModel(this)),
-      m_ageTimer(new QTimer(this))
+      m_ageTimer(new QTimer(this)),
+      m_store(std::make_shared<SeriesStore>()),
+      m_scraper(new MetricsScraper(m_http, m_store.get(), this)),
+      m_evictTimer(new QTimer(this))
 {
     QList<ServiceConfig> checked;
     QList<HealthModel::ServiceEntry> entries;
@@ -30,19 +34,41 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
     // Ages tick once a second; one dataChanged range for the whole table.
     m_ageTimer->setInterval(1000);
     connect(m_ageTimer, &QTimer::timeout, m_healthModel, &HealthModel::refreshAges);
+
+    m_scraper->setServices(profile.services);
+    connect(m_scraper, &MetricsScraper::scraped, this, [this](const ScrapeReport &report) {
+        m_lastScrapes.insert(report.service, report);
+        Q_EMIT scrapesChanged();
+    });
+    m_evictTimer->setInterval(60000);
+    connect(m_evictTimer, &QTimer::timeout, this, [this] { m_store->evict(QDateTime::currentMSecsSinceEpoch()); });
+}
+
+QList<ServiceConfig> ProfileSession::scrapedServices() const
+{
+    QList<ServiceConfig> out;
+    for (const ServiceConfig &s : m_profile.services) {
+        if (!s.metricsUrl.isEmpty())
+            out << s;
+    }
+    return out;
 }
 
 ProfileSession::~ProfileSession()
 {
-    // The checker cancels its requests; the client joins its worker thread.
-    delete m_healthChecker;
+    // The client goes first: joining its worker thread guarantees that no answer
+    // is being handled on it while the scraper (which parses there) is deleted.
     delete m_http;
+    delete m_healthChecker;
+    delete m_scraper;
 }
 
 void ProfileSession::start()
 {
     m_healthChecker->start();
     m_ageTimer->start();
+    m_scraper->start();
+    m_evictTimer->start();
 }
 
 void ProfileSession::checkHealthNow()

@@ -1,8 +1,12 @@
 #pragma once
 
 #include "config.h"
+#include "metrics_scraper.h"
 
+#include <QHash>
 #include <QObject>
+
+#include <memory>
 
 class QTimer;
 
@@ -11,6 +15,7 @@ namespace opsdeck {
 class HealthChecker;
 class HealthModel;
 class HttpClient;
+class SeriesStore;
 
 // Everything that runs for one profile: the HTTP worker, the checkers and the
 // models they feed. Switching profiles destroys the session and makes a new
@@ -24,9 +29,17 @@ public:
 
     const Profile &profile() const { return m_profile; }
     HealthModel *healthModel() const { return m_healthModel; }
+    // Shared with evaluation threads: they keep it alive while they read it.
+    std::shared_ptr<const SeriesStore> seriesStore() const { return m_store; }
+    QList<ServiceConfig> scrapedServices() const;
+    // The last scrape of each service, by name.
+    const QHash<QString, ScrapeReport> &lastScrapes() const { return m_lastScrapes; }
 
     void start();
     void checkHealthNow();
+
+Q_SIGNALS:
+    void scrapesChanged();
 
 private:
     Profile m_profile;
@@ -34,6 +47,10 @@ private:
     HealthChecker *m_healthChecker;
     HealthModel *m_healthModel;
     QTimer *m_ageTimer;
+    std::shared_ptr<SeriesStore> m_store;
+    MetricsScraper *m_scraper;
+    QTimer *m_evictTimer;
+    QHash<QString, ScrapeReport> m_lastScrapes;
 };
 
 } // namespace opsdeck

@@ -1,0 +1,142 @@
+// The chart widget and the Dashboards panel on the offscreen platform, fed by
+// a local /metrics endpoint whose counters move on every scrape.
+
+#include "dashboard_panel.h"
+#include "local_http_server.h"
+#include "profile_session.h"
+#include "time_series_chart.h"
+
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+
+#include <atomic>
+
+using namespace opsdeck;
+using testsupport::Connection;
+using testsupport::LocalHttpServer;
+using testsupport::RecordedRequest;
+
+class TestDashboards : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void chartDrawsAMillionPointsAsPixels();
+    void chartTogglesLinesAndKeepsThemAcrossUpdates();
+    void panelShowsSeriesFromScrapes();
+    void zoomPausesLiveFollow();
+};
+
+void TestDashboards::chartDrawsAMillionPointsAsPixels()
+{
+    TimeSeriesChart chart;
+    chart.resize(900, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    std::vector<SamplePoint> points;
+    points.reserve(1000000);
+    for (int i = 0; i < 1000000; ++i)
+        points.push_back({std::int64_t(i) * 100, std::sin(i / 1000.0) * 100});
+    chart.setTimeRange(0, 100'000'000);
+    chart.setLines({{QStringLiteral("a"), QStringLiteral("sine"), std::move(points)}});
+    const int drawn = chart.drawnPointCount(QStringLiteral("a"));
+    QVERIFY2(drawn > 100 && drawn <= 4 * 900, qPrintable(QString::number(drawn)));
+}
+
+void TestDashboards::chartTogglesLinesAndKeepsThemAcrossUpdates()
+{
+    TimeSeriesChart chart;
+    chart.resize(600, 300);
+    auto line = [](const char *key, double v) {
+        return TimeSeriesChart::Line{QString::fromLatin1(key), QString::fromLatin1(key),
+                                     {{1000, v}, {2000, v}, {3000, v}}};
+    };
+    chart.setTimeRange(0, 4000);
+    chart.setLines({line("a", 1), line("b", 2)});
+    QCOMPARE(chart.lineCount(), 2);
+    chart.setLineVisible(QStringLiteral("b"), false);
+    chart.setLines({line("a", 3), line("b", 4)});
+    QVERIFY(!chart.isLineVisible(QStringLiteral("b")));  // the user's choice survives a refresh
+    chart.setLines({line("a", 3)});
+    QCOMPARE(chart.lineCount(), 1);
+    QCOMPARE(TimeSeriesChart::formatValue(1536 * 1024, TimeSeriesChart::Unit::Bytes), QStringLiteral("1.5 MiB"));
+    QCOMPARE(TimeSeriesChart::formatValue(12.345, TimeSeriesChart::Unit::Percent), QStringLiteral("12.35 %"));
+}
+
+void TestDashboards::panelShowsSeriesFromScrapes()
+{
+    LocalHttpServer server;
+    std::atomic<int> scrapes{0};
+    server.route("/metrics", [&scrapes](Connection &c, const RecordedRequest &) {
+        const int n = ++scrapes;
+        std::string page = "# TYPE http_request_duration_seconds histogram\n";
+        const std::pair<const char *, int> buckets[] = {{"0.05", 40}, {"0.1", 90}, {"0.25", 100}, {"+Inf", 100}};
+        for (const auto &[le, count] : buckets)
+            page += "http_request_duration_seconds_bucket{method=\"GET\",endpoint=\"/x\",le=\"" + std::string(le)
+                + "\"} " + std::to_string(count * n) + "\n";
+        page += "http_request_duration_seconds_count{method=\"GET\",endpoint=\"/x\"} " + std::to_string(100 * n) + "\n";
+        page += "# TYPE http_requests_total counter\n";
+        page += "http_requests_total{method=\"GET\",endpoint=\"/x\",status=\"200\"} " + std::to_string(95 * n) + "\n";
+        page += "http_requests_total{method=\"GET\",endpoint=\"/x\",status=\"500\"} " + std::to_string(5 * n) + "\n";
+        page += "process_resident_memory_bytes 52428800\nprocess_cpu_seconds_total " + std::to_string(0.1 * n) + "\n";
+        c.respond(200, "text/plain; version=0.0.4", page);
+    });
+    Profile profile;
+    profile.name = QStringLiteral("test");
+    ServiceConfig s;
+    s.name = QStringLiteral("api");
+    s.metricsUrl = QUrl(QString::fromStdString(server.url("/metrics")));
+    s.intervalS = 1;
+    profile.services << s;
+
+    ProfileSession session(profile);
+    DashboardPanel panel;
+    panel.resize(1000, 900);
+    panel.setSession(&session);
+    panel.show();
+    session.start();
+    QCOMPARE(panel.currentService(), QStringLiteral("api"));
+    QCOMPARE(panel.charts().size(), 6);
+
+    // Rates need two scrapes in their window; give it a few.
+    QTRY_VERIFY_WITH_TIMEOUT(scrapes >= 4, 10000);
+    QSignalSpy refreshed(&panel, &DashboardPanel::refreshed);
+    QVERIFY(refreshed.wait(5000));
+    TimeSeriesChart *latency = panel.charts()[0];
+    QTRY_COMPARE_WITH_TIMEOUT(latency->lineCount(), 3, 5000);  // p50, p95, p99
+    QVERIFY(latency->drawnPointCount(QStringLiteral("1")) > 0);
+    TimeSeriesChart *byStatus = panel.charts()[1];
+    QCOMPARE(byStatus->lineCount(), 2);
+    TimeSeriesChart *memory = panel.charts()[5];
+    QCOMPARE(memory->lineCount(), 1);
+}
+
+void TestDashboards::zoomPausesLiveFollow()
+{
+    Profile profile;
+    profile.name = QStringLiteral("test");
+    ServiceConfig s;
+    s.name = QStringLiteral("api");
+    s.metricsUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(LocalHttpServer::unusedPort()));
+    s.intervalS = 1;
+    profile.services << s;
+    ProfileSession session(profile);
+    DashboardPanel panel;
+    panel.setSession(&session);
+    QVERIFY(panel.isLive());
+    Q_EMIT panel.charts()[0]->rangeSelected(1000, 2000);
+    QVERIFY(!panel.isLive());
+    auto *reset = panel.findChildren<QToolButton *>().at(1);
+    QVERIFY(reset->isEnabled());
+    reset->click();
+    QVERIFY(panel.isLive());
+    // A failing target makes the charts say they are stale.
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!session.lastScrapes().isEmpty(), 5000);
+    QVERIFY(!session.lastScrapes().value(QStringLiteral("api")).ok);
+}
+
+QTEST_MAIN(TestDashboards)
+#include "tst_dashboards.moc"

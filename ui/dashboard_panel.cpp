@@ -1,0 +1,298 @@
+#include "dashboard_panel.h"
+
+#include "prometheus_api.h"
+#include "profile_session.h"
+#include "series_store.h"
+#include "time_series_chart.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QTimer>
+#include <QToolButton>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace opsdeck {
+
+namespace {
+
+TimeSeriesChart::Unit unitOf(const QString &unit)
+{
+    if (unit == u"ms") return TimeSeriesChart::Unit::Milliseconds;
+    if (unit == u"s") return TimeSeriesChart::Unit::Seconds;
+    if (unit == u"req/s") return TimeSeriesChart::Unit::PerSecond;
+    if (unit == u"%") return TimeSeriesChart::Unit::Percent;
+    if (unit == u"bytes") return TimeSeriesChart::Unit::Bytes;
+    return TimeSeriesChart::Unit::None;
+}
+
+QString keyOf(int query, const Labels &labels)
+{
+    QString key = QString::number(query);
+    for (const auto &[k, v] : labels)
+        key += u'\x1f' + QString::fromStdString(k) + u'=' + QString::fromStdString(v);
+    return key;
+}
+
+} // namespace
+
+// One evaluation of every panel: built on the thread pool, read on the GUI thread.
+struct DashboardPanel::Evaluation {
+    quint64 generation = 0;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    qint64 stepMs = 0;
+    std::vector<std::vector<TimeSeriesChart::Line>> panels;
+};
+
+DashboardPanel::DashboardPanel(QWidget *parent)
+    : QWidget(parent),
+      m_service(new QComboBox(this)),
+      m_range(new QComboBox(this)),
+      m_live(new QToolButton(this)),
+      m_reset(new QToolButton(this)),
+      m_status(new QLabel(this)),
+      m_grid(new QGridLayout),
+      m_timer(new QTimer(this))
+{
+    m_service->setObjectName(QStringLiteral("dashboardService"));
+    m_service->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_range->setObjectName(QStringLiteral("dashboardRange"));
+    for (const auto &[label, seconds] : rangePresets())
+        m_range->addItem(label, seconds);
+    m_range->setCurrentIndex(1);
+    m_live->setText(tr("Live"));
+    m_live->setCheckable(true);
+    m_live->setChecked(true);
+    m_live->setToolTip(tr("Follow new data; off: the charts stay where they are"));
+    m_reset->setText(tr("Reset zoom"));
+    m_reset->setEnabled(false);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Service:"), this));
+    bar->addWidget(m_service);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Range:"), this));
+    bar->addWidget(m_range);
+    bar->addWidget(m_live);
+    bar->addWidget(m_reset);
+    bar->addStretch(1);
+    bar->addWidget(m_status);
+
+    auto *canvas = new QWidget(this);
+    canvas->setLayout(m_grid);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setSpacing(6);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(canvas);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(scroll, 1);
+
+    connect(m_service, &QComboBox::currentTextChanged, this, [this] { rebuildCharts(); });
+    connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
+        m_reset->setEnabled(false);
+        setLive(true);
+    });
+    connect(m_live, &QToolButton::toggled, this, [this](bool live) {
+        if (live)
+            m_reset->setEnabled(false);
+        refresh();
+    });
+    connect(m_reset, &QToolButton::clicked, this, [this] {
+        m_reset->setEnabled(false);
+        setLive(true);
+    });
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<Evaluation>>::finished, this, &DashboardPanel::applyResults);
+    m_timer->setInterval(1000);
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        if (isLive())
+            refresh();
+    });
+    m_timer->start();
+}
+
+DashboardPanel::~DashboardPanel()
+{
+    // The evaluation holds the store through a shared pointer; only wait for it to end.
+    m_watcher.waitForFinished();
+}
+
+QList<std::pair<QString, qint64>> DashboardPanel::rangePresets()
+{
+    return {{tr("5 minutes"), 300}, {tr("15 minutes"), 900}, {tr("1 hour"), 3600},
+            {tr("6 hours"), 21600}, {tr("24 hours"), 86400}, {tr("7 days"), 604800}};
+}
+
+void DashboardPanel::setRangeSeconds(qint64 seconds)
+{
+    const int index = m_range->findData(seconds);
+    if (index >= 0)
+        m_range->setCurrentIndex(index);
+}
+
+void DashboardPanel::setSession(ProfileSession *session)
+{
+    m_session = session;
+    ++m_generation;  // answers computed for the previous profile are dropped
+    const QSignalBlocker blocker(m_service);
+    m_service->clear();
+    if (session) {
+        for (const ServiceConfig &s : session->scrapedServices())
+            m_service->addItem(s.name);
+        connect(session, &ProfileSession::scrapesChanged, this, [this] { m_status->setText(staleText().isEmpty()
+            ? tr("scrapes OK") : tr("last scrape failed")); });
+    }
+    rebuildCharts();
+}
+
+QString DashboardPanel::currentService() const
+{
+    return m_service->currentText();
+}
+
+void DashboardPanel::setCurrentService(const QString &service)
+{
+    m_service->setCurrentText(service);
+}
+
+bool DashboardPanel::isLive() const
+{
+    return m_live->isChecked();
+}
+
+void DashboardPanel::setLive(bool live)
+{
+    if (m_live->isChecked() == live)
+        refresh();
+    else
+        m_live->setChecked(live);
+}
+
+void DashboardPanel::rebuildCharts()
+{
+    ++m_generation;
+    for (TimeSeriesChart *chart : std::as_const(m_charts))
+        delete chart;
+    m_charts.clear();
+    const QString service = currentService();
+    m_specs = service.isEmpty() ? QList<PanelSpec>() : defaultServiceDashboard(service);
+    for (int i = 0; i < m_specs.size(); ++i) {
+        auto *chart = new TimeSeriesChart(this);
+        chart->setObjectName(QStringLiteral("chart%1").arg(i));
+        chart->setTitle(m_specs[i].title);
+        chart->setUnit(unitOf(m_specs[i].unit));
+        QList<TimeSeriesChart::Threshold> thresholds;
+        for (const PanelThreshold &t : m_specs[i].thresholds)
+            thresholds.append({t.value, t.label});
+        chart->setThresholds(thresholds);
+        connect(chart, &TimeSeriesChart::rangeSelected, this, [this](qint64 from, qint64 to) {
+            // A zoom pauses live follow, so the chosen moment stays on screen.
+            m_live->setChecked(false);
+            m_reset->setEnabled(true);
+            showRange(from, to);
+        });
+        m_grid->addWidget(chart, i / 2, i % 2);
+        m_charts.append(chart);
+    }
+    refresh();
+}
+
+void DashboardPanel::showRange(qint64 fromMs, qint64 toMs)
+{
+    m_fromMs = fromMs;
+    m_toMs = toMs;
+    m_pendingRefresh = true;
+    refresh();
+}
+
+QString DashboardPanel::staleText() const
+{
+    if (!m_session)
+        return {};
+    const auto it = m_session->lastScrapes().constFind(currentService());
+    if (it == m_session->lastScrapes().constEnd() || it->ok)
+        return {};
+    return tr("stale: last scrape at %1 failed: %2")
+        .arg(QDateTime::fromMSecsSinceEpoch(it->timestampMs).toString(QStringLiteral("HH:mm:ss")), it->error);
+}
+
+void DashboardPanel::refresh()
+{
+    if (!m_session || m_specs.isEmpty())
+        return;
+    if (m_watcher.isRunning()) {
+        m_pendingRefresh = true;  // coalesce: one evaluation at a time, the latest wins
+        return;
+    }
+    m_pendingRefresh = false;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (isLive()) {
+        const qint64 range = m_range->currentData().toLongLong() * 1000;
+        m_toMs = now;
+        m_fromMs = now - range;
+    }
+    const int width = m_charts.isEmpty() ? 600 : std::max(100, m_charts.first()->width() - 80);
+    qint64 interval = 10;
+    for (const ServiceConfig &s : m_session->scrapedServices()) {
+        if (s.name == currentService())
+            interval = s.intervalS;
+    }
+    // A point every pixel or two, never finer than the scrape interval.
+    const qint64 stepMs = std::max<qint64>(chooseStepSeconds((m_toMs - m_fromMs) / 1000, width / 2), interval) * 1000;
+    // Like Grafana's $__rate_interval: at least four scrapes, at least two steps.
+    const qint64 windowMs = std::max<qint64>(4 * interval * 1000, 2 * stepMs);
+
+    auto evaluation = std::make_shared<Evaluation>();
+    evaluation->generation = m_generation;
+    evaluation->fromMs = m_fromMs;
+    evaluation->toMs = m_toMs;
+    evaluation->stepMs = stepMs;
+    QList<PanelSpec> specs = m_specs;
+    for (PanelSpec &spec : specs) {
+        for (PanelQuerySpec &q : spec.queries)
+            q.query.windowMs = windowMs;
+    }
+    std::shared_ptr<const SeriesStore> store = m_session->seriesStore();
+    // Align steps to the step so that consecutive refreshes reuse the same instants.
+    const qint64 start = m_fromMs - m_fromMs % stepMs;
+    m_watcher.setFuture(QtConcurrent::run([evaluation, specs, store, start] {
+        for (const PanelSpec &spec : specs) {
+            std::vector<TimeSeriesChart::Line> lines;
+            for (int qi = 0; qi < spec.queries.size(); ++qi) {
+                const PanelQuerySpec &q = spec.queries[qi];
+                for (EvaluatedSeries &s : evaluateRange(*store, q.query, start, evaluation->toMs, evaluation->stepMs))
+                    lines.push_back({keyOf(qi, s.labels), legendFor(q.legend, s.labels), std::move(s.points)});
+            }
+            evaluation->panels.push_back(std::move(lines));
+        }
+        return evaluation;
+    }));
+}
+
+void DashboardPanel::applyResults()
+{
+    const std::shared_ptr<Evaluation> evaluation = m_watcher.result();
+    if (evaluation->generation == m_generation && size_t(m_charts.size()) == evaluation->panels.size()) {
+        const QString stale = staleText();
+        for (int i = 0; i < m_charts.size(); ++i) {
+            TimeSeriesChart *chart = m_charts[i];
+            chart->setGapMs(evaluation->stepMs * 3);
+            chart->setTimeRange(evaluation->fromMs, evaluation->toMs);
+            chart->setLines(std::move(evaluation->panels[size_t(i)]));
+            chart->setStaleText(stale);
+        }
+        Q_EMIT refreshed();
+    }
+    if (m_pendingRefresh)
+        refresh();
+}
+
+} // namespace opsdeck

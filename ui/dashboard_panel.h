@@ -1,0 +1,70 @@
+#pragma once
+
+#include "dashboard_spec.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <vector>
+
+class QComboBox;
+class QGridLayout;
+class QLabel;
+class QTimer;
+class QToolButton;
+
+namespace opsdeck {
+
+class ProfileSession;
+class TimeSeriesChart;
+
+// The Dashboards dock: a service's charts (latency percentiles, requests,
+// errors, CPU, memory) from the console's own scrapes. A time range from 5
+// minutes to 7 days; live follow or pause; drag on a chart to zoom, Reset to go
+// back. Series are evaluated on the thread pool; the GUI thread only draws.
+class DashboardPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DashboardPanel(QWidget *parent = nullptr);
+    ~DashboardPanel() override;
+
+    void setSession(ProfileSession *session);
+    QString currentService() const;
+    void setCurrentService(const QString &service);
+    bool isLive() const;
+    void setLive(bool live);
+    // Range presets in seconds, as offered in the picker.
+    static QList<std::pair<QString, qint64>> rangePresets();
+    void setRangeSeconds(qint64 seconds);
+    const QList<TimeSeriesChart *> &charts() const { return m_charts; }
+
+Q_SIGNALS:
+    void refreshed();  // a new set of series reached the charts
+
+private:
+    void rebuildCharts();
+    void refresh();
+    void applyResults();
+    void showRange(qint64 fromMs, qint64 toMs);
+    QString staleText() const;
+
+    ProfileSession *m_session = nullptr;
+    QComboBox *m_service;
+    QComboBox *m_range;
+    QToolButton *m_live;
+    QToolButton *m_reset;
+    QLabel *m_status;
+    QGridLayout *m_grid;
+    QTimer *m_timer;
+    QList<PanelSpec> m_specs;
+    QList<TimeSeriesChart *> m_charts;
+    qint64 m_fromMs = 0;
+    qint64 m_toMs = 0;
+    quint64 m_generation = 0;
+    struct Evaluation;
+    QFutureWatcher<std::shared_ptr<Evaluation>> m_watcher;
+    bool m_pendingRefresh = false;
+};
+
+} // namespace opsdeck

@@ -1,0 +1,412 @@
+#include "time_series_chart.h"
+
+#include "decimation.h"
+
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsLayout>
+#include <QGraphicsLineItem>
+#include <QGraphicsSimpleTextItem>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace opsdeck {
+
+namespace {
+
+// Colours that stay apart for people with the common colour-vision deficiencies.
+const QColor linePalette[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
+                          QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2),
+                          QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf)};
+
+} // namespace
+
+TimeSeriesChart::TimeSeriesChart(QWidget *parent)
+    : QChartView(parent), m_chart(new QChart), m_x(new QDateTimeAxis), m_y(new QValueAxis)
+{
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
+    m_chart->setBackgroundRoundness(0);
+    m_chart->addAxis(m_x, Qt::AlignBottom);
+    m_chart->addAxis(m_y, Qt::AlignLeft);
+    m_x->setTickCount(6);
+    m_y->setTickCount(5);
+    m_y->setLabelFormat(QStringLiteral("%.4g"));
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_x->setLabelsFont(small);
+    m_y->setLabelsFont(small);
+    m_chart->legend()->setFont(small);
+    setChart(m_chart);
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::HorizontalRubberBand);
+    setMouseTracking(true);
+    setMinimumSize(320, 200);
+
+    m_crosshair = new QGraphicsLineItem(m_chart);
+    m_crosshair->setPen(QPen(QColor(128, 128, 128, 160), 1, Qt::DashLine));
+    m_crosshair->setZValue(20);
+    m_crosshair->hide();
+    m_overlay = new QGraphicsSimpleTextItem(m_chart);
+    m_overlay->setZValue(30);
+    setTimeRange(QDateTime::currentMSecsSinceEpoch() - 300000, QDateTime::currentMSecsSinceEpoch());
+}
+
+void TimeSeriesChart::setTitle(const QString &title)
+{
+    QFont f = font();
+    f.setBold(true);
+    m_chart->setTitleFont(f);
+    m_chart->setTitle(title);
+}
+
+void TimeSeriesChart::setUnit(Unit unit)
+{
+    m_unit = unit;
+    m_y->setLabelFormat(unit == Unit::Percent ? QStringLiteral("%.2f") : QStringLiteral("%.4g"));
+    updateYAxis();
+}
+
+QString TimeSeriesChart::formatValue(double v, Unit unit)
+{
+    if (std::isnan(v))
+        return QStringLiteral("NaN");
+    switch (unit) {
+    case Unit::Milliseconds: return QStringLiteral("%1 ms").arg(v, 0, 'f', v < 10 ? 2 : 1);
+    case Unit::Seconds: return QStringLiteral("%1 s").arg(v, 0, 'g', 4);
+    case Unit::PerSecond: return QStringLiteral("%1/s").arg(v, 0, 'f', v < 10 ? 2 : 1);
+    case Unit::Percent: return QStringLiteral("%1 %").arg(v, 0, 'f', 2);
+    case Unit::Bytes: {
+        const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int i = 0;
+        while (std::abs(v) >= 1024 && i < 4) {
+            v /= 1024;
+            ++i;
+        }
+        return QStringLiteral("%1 %2").arg(v, 0, 'f', i == 0 ? 0 : 1).arg(QLatin1String(units[i]));
+    }
+    case Unit::None: break;
+    }
+    return QString::number(v, 'g', 5);
+}
+
+// Bytes are drawn in the largest binary unit the data reaches; others as they are.
+double TimeSeriesChart::scaleFactor() const
+{
+    if (m_unit != Unit::Bytes)
+        return 1;
+    double maximum = 0;
+    for (const LineState &l : m_lines) {
+        for (const SamplePoint &p : l.points)
+            maximum = std::max(maximum, std::abs(p.value));
+    }
+    double factor = 1;
+    while (maximum / factor >= 1024 && factor < 1024.0 * 1024 * 1024 * 1024)
+        factor *= 1024;
+    return factor;
+}
+
+QString TimeSeriesChart::unitTitle() const
+{
+    switch (m_unit) {
+    case Unit::Milliseconds: return QStringLiteral("ms");
+    case Unit::Seconds: return QStringLiteral("s");
+    case Unit::PerSecond: return QStringLiteral("per second");
+    case Unit::Percent: return QStringLiteral("%");
+    case Unit::Bytes: {
+        const double f = scaleFactor();
+        return f >= 1024.0 * 1024 * 1024 ? QStringLiteral("GiB") : f >= 1024.0 * 1024 ? QStringLiteral("MiB")
+            : f >= 1024 ? QStringLiteral("KiB") : QStringLiteral("bytes");
+    }
+    case Unit::None: break;
+    }
+    return {};
+}
+
+void TimeSeriesChart::setThresholds(const QList<Threshold> &thresholds)
+{
+    for (auto &[t, series] : m_thresholds) {
+        m_chart->removeSeries(series);
+        delete series;
+    }
+    m_thresholds.clear();
+    for (const Threshold &t : thresholds) {
+        auto *series = new QLineSeries;
+        series->setName(t.label);
+        QPen pen(QColor(0xd9, 0x48, 0x3b), 1.5, Qt::DashLine);
+        series->setPen(pen);
+        m_chart->addSeries(series);
+        series->attachAxis(m_x);
+        series->attachAxis(m_y);
+        m_thresholds.append({t, series});
+    }
+    redraw();
+}
+
+void TimeSeriesChart::setTimeRange(qint64 fromMs, qint64 toMs)
+{
+    m_fromMs = fromMs;
+    m_toMs = std::max(toMs, fromMs + 1);
+    const qint64 span = m_toMs - m_fromMs;
+    m_x->setFormat(span <= 3600000 ? QStringLiteral("HH:mm:ss")
+                   : span <= 86400000 ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd HH:mm"));
+    m_x->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs), QDateTime::fromMSecsSinceEpoch(m_toMs));
+    redraw();
+}
+
+void TimeSeriesChart::setLines(std::vector<Line> lines)
+{
+    QSet<QString> seen;
+    bool added = false;
+    for (Line &line : lines) {
+        seen.insert(line.key);
+        auto it = m_lines.find(line.key);
+        if (it == m_lines.end()) {
+            LineState state;
+            state.color = colorFor(m_colorIndex++);
+            it = m_lines.insert(line.key, state);
+            added = true;
+        }
+        it->label = line.label;
+        it->points = std::move(line.points);
+    }
+    // Lines that are gone go, with their series.
+    for (auto it = m_lines.begin(); it != m_lines.end();) {
+        if (seen.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        for (QLineSeries *s : std::as_const(it->segments)) {
+            m_chart->removeSeries(s);
+            delete s;
+        }
+        it = m_lines.erase(it);
+    }
+    redraw();
+    if (added)
+        connectLegend();
+}
+
+void TimeSeriesChart::setStaleText(const QString &text)
+{
+    m_staleText = text;
+    updateOverlay();
+}
+
+QColor TimeSeriesChart::colorFor(int index) const
+{
+    return linePalette[index % int(std::size(linePalette))];
+}
+
+void TimeSeriesChart::redraw()
+{
+    const int columns = std::max(10, int(m_chart->plotArea().width()));
+    for (LineState &line : m_lines)
+        redrawLine(line, columns);
+    for (auto &[t, series] : m_thresholds) {
+        const double y = t.value / scaleFactor();
+        series->replace(QList<QPointF>{QPointF(double(m_fromMs), y), QPointF(double(m_toMs), y)});
+    }
+    updateYAxis();
+    updateOverlay();
+}
+
+void TimeSeriesChart::redrawLine(LineState &line, int columns)
+{
+    const double factor = scaleFactor();
+    std::vector<Segment> segments = decimateM4(line.points, m_fromMs, m_toMs, columns, m_gapMs);
+    while (line.segments.size() < qsizetype(std::max<std::size_t>(1, segments.size()))) {
+        auto *series = new QLineSeries;
+        QPen pen(line.color, 1.6);
+        series->setPen(pen);
+        m_chart->addSeries(series);
+        series->attachAxis(m_x);
+        series->attachAxis(m_y);
+        series->setName(line.label);
+        const auto markers = m_chart->legend()->markers(series);
+        // One legend entry a line, however many gaps split it.
+        if (!line.segments.isEmpty() && !markers.isEmpty())
+            markers.first()->setVisible(false);
+        line.segments.append(series);
+    }
+    for (qsizetype i = 0; i < line.segments.size(); ++i) {
+        QLineSeries *series = line.segments[i];
+        if (i == 0)
+            series->setName(line.label);
+        if (size_t(i) < segments.size()) {
+            QList<QPointF> pts;
+            pts.reserve(qsizetype(segments[size_t(i)].size()));
+            for (const QPointF &p : segments[size_t(i)])
+                pts.append(QPointF(p.x(), p.y() / factor));
+            series->replace(pts);
+        } else {
+            series->clear();
+        }
+        series->setVisible(line.visible);
+    }
+    // A hidden series hides its legend marker too; keep the first one reachable.
+    if (!line.segments.isEmpty()) {
+        const auto markers = m_chart->legend()->markers(line.segments.first());
+        if (!markers.isEmpty()) {
+            markers.first()->setVisible(true);
+            QBrush labelBrush = markers.first()->labelBrush();
+            QColor c = palette().color(QPalette::Text);
+            c.setAlpha(line.visible ? 255 : 90);
+            labelBrush.setColor(c);
+            markers.first()->setLabelBrush(labelBrush);
+        }
+    }
+}
+
+void TimeSeriesChart::updateYAxis()
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (const LineState &line : m_lines) {
+        if (!line.visible)
+            continue;
+        for (QLineSeries *s : line.segments) {
+            for (const QPointF &p : s->points()) {
+                lo = std::min(lo, p.y());
+                hi = std::max(hi, p.y());
+            }
+        }
+    }
+    for (const auto &[t, series] : m_thresholds) {
+        lo = std::min(lo, t.value / scaleFactor());
+        hi = std::max(hi, t.value / scaleFactor());
+    }
+    if (!std::isfinite(lo) || !std::isfinite(hi)) {
+        lo = 0;
+        hi = 1;
+    }
+    if (lo >= 0)
+        lo = 0;  // quantities that cannot be negative start at zero: no exaggerated wiggles
+    if (hi <= lo)
+        hi = lo + 1;
+    m_y->setRange(lo, hi + (hi - lo) * 0.08);
+    m_y->applyNiceNumbers();
+    m_y->setTitleText(unitTitle());
+    QFont f = m_y->labelsFont();
+    m_y->setTitleFont(f);
+}
+
+void TimeSeriesChart::updateOverlay()
+{
+    bool anyPoint = false;
+    for (const LineState &line : m_lines)
+        anyPoint |= !line.points.empty();
+    QString text = m_staleText;
+    if (!anyPoint && text.isEmpty())
+        text = tr("No data yet");
+    m_overlay->setText(text);
+    m_overlay->setBrush(m_staleText.isEmpty() ? palette().color(QPalette::PlaceholderText) : QColor(0xc7, 0x6b, 0x00));
+    const QRectF area = m_chart->plotArea();
+    const QRectF box = m_overlay->boundingRect();
+    m_overlay->setPos(area.right() - box.width() - 6, area.top() + 4);
+    m_overlay->setVisible(!text.isEmpty());
+}
+
+void TimeSeriesChart::connectLegend()
+{
+    for (QLegendMarker *marker : m_chart->legend()->markers()) {
+        disconnect(marker, &QLegendMarker::clicked, this, nullptr);
+        connect(marker, &QLegendMarker::clicked, this, [this, marker] {
+            for (auto it = m_lines.begin(); it != m_lines.end(); ++it) {
+                if (!it->segments.isEmpty() && it->segments.first() == marker->series()) {
+                    setLineVisible(it.key(), !it->visible);
+                    return;
+                }
+            }
+        });
+    }
+}
+
+bool TimeSeriesChart::isLineVisible(const QString &key) const
+{
+    return m_lines.value(key).visible;
+}
+
+void TimeSeriesChart::setLineVisible(const QString &key, bool visible)
+{
+    auto it = m_lines.find(key);
+    if (it == m_lines.end())
+        return;
+    it->visible = visible;
+    redraw();
+}
+
+int TimeSeriesChart::drawnPointCount(const QString &key) const
+{
+    int n = 0;
+    for (const QLineSeries *s : m_lines.value(key).segments)
+        n += int(s->count());
+    return n;
+}
+
+void TimeSeriesChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    redraw();  // the number of pixel columns changed
+}
+
+void TimeSeriesChart::mouseMoveEvent(QMouseEvent *event)
+{
+    QChartView::mouseMoveEvent(event);
+    const QPointF scenePos = mapToScene(event->position().toPoint());
+    const QPointF chartPos = m_chart->mapFromScene(scenePos);
+    const QRectF area = m_chart->plotArea();
+    if (!area.contains(chartPos)) {
+        m_crosshair->hide();
+        QToolTip::hideText();
+        return;
+    }
+    m_crosshair->setLine(chartPos.x(), area.top(), chartPos.x(), area.bottom());
+    m_crosshair->show();
+    const qint64 t = qint64(m_chart->mapToValue(chartPos).x());
+    QStringList lines{QDateTime::fromMSecsSinceEpoch(t).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))};
+    for (const LineState &line : m_lines) {
+        if (!line.visible || line.points.empty())
+            continue;
+        auto it = std::lower_bound(line.points.begin(), line.points.end(), t,
+                                   [](const SamplePoint &p, qint64 v) { return p.timestampMs < v; });
+        if (it == line.points.end())
+            --it;
+        else if (it != line.points.begin() && t - (it - 1)->timestampMs < it->timestampMs - t)
+            --it;
+        if (m_gapMs > 0 && std::abs(it->timestampMs - t) > m_gapMs)
+            continue;  // in a gap: no value to show
+        lines << QStringLiteral("<span style='color:%1'>■</span> %2: <b>%3</b>")
+                     .arg(line.color.name(), line.label.toHtmlEscaped(), formatValue(it->value, m_unit));
+    }
+    QToolTip::showText(event->globalPosition().toPoint(), lines.join(QStringLiteral("<br>")), this);
+}
+
+void TimeSeriesChart::mouseReleaseEvent(QMouseEvent *event)
+{
+    const qint64 before = m_fromMs, beforeTo = m_toMs;
+    QChartView::mouseReleaseEvent(event);
+    // The rubber band zoomed the axis; report the range and let the owner decide.
+    const qint64 from = m_x->min().toMSecsSinceEpoch();
+    const qint64 to = m_x->max().toMSecsSinceEpoch();
+    if (event->button() == Qt::LeftButton && (from != before || to != beforeTo) && to > from) {
+        Q_EMIT rangeSelected(from, to);
+    } else if (event->button() == Qt::RightButton) {
+        setTimeRange(before, beforeTo);  // no zoom-out past what the owner set
+    }
+}
+
+void TimeSeriesChart::leaveEvent(QEvent *event)
+{
+    QChartView::leaveEvent(event);
+    m_crosshair->hide();
+}
+
+} // namespace opsdeck

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "xor_chunk.h"
+
+#include <QChartView>
+#include <QColor>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <vector>
+
+class QDateTimeAxis;
+class QGraphicsLineItem;
+class QGraphicsSimpleTextItem;
+class QLineSeries;
+class QValueAxis;
+
+namespace opsdeck {
+
+// A live time-series chart on Qt Charts that never owns more points than it can
+// show: each line's samples are thinned to four points per pixel column (first,
+// min, max, last) before QXYSeries::replace(), gaps stay gaps, and a redraw
+// costs work in pixels. It knows no backend: the owner hands it lines.
+//
+// Mouse: hover shows a crosshair and every line's value; drag selects a time
+// range (rangeSelected); a click on a legend entry hides or shows its line.
+class TimeSeriesChart : public QChartView
+{
+    Q_OBJECT
+public:
+    enum class Unit { None, Milliseconds, Seconds, PerSecond, Percent, Bytes };
+
+    struct Line {
+        QString key;    // stable identity across updates (keeps colour and visibility)
+        QString label;  // legend text
+        std::vector<SamplePoint> points;
+    };
+    struct Threshold {
+        double value = 0;
+        QString label;
+    };
+
+    explicit TimeSeriesChart(QWidget *parent = nullptr);
+
+    void setTitle(const QString &title);
+    void setUnit(Unit unit);
+    void setThresholds(const QList<Threshold> &thresholds);
+    void setTimeRange(qint64 fromMs, qint64 toMs);
+    // A gap longer than this between two samples is drawn as a gap.
+    void setGapMs(qint64 gapMs) { m_gapMs = gapMs; }
+    void setLines(std::vector<Line> lines);
+    // Says, over the plot, that the data stopped (empty text: it did not).
+    void setStaleText(const QString &text);
+
+    int lineCount() const { return int(m_lines.size()); }
+    // For tests and benchmarks: points handed to Qt Charts for a line, all segments.
+    int drawnPointCount(const QString &key) const;
+    bool isLineVisible(const QString &key) const;
+    void setLineVisible(const QString &key, bool visible);
+    static QString formatValue(double value, Unit unit);
+
+Q_SIGNALS:
+    void rangeSelected(qint64 fromMs, qint64 toMs);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    struct LineState {
+        QString label;
+        QColor color;
+        std::vector<SamplePoint> points;
+        QList<QLineSeries *> segments;
+        bool visible = true;
+    };
+
+    void redraw();
+    void redrawLine(LineState &line, int columns);
+    void updateYAxis();
+    void updateOverlay();
+    void connectLegend();
+    QColor colorFor(int index) const;
+    double scaleFactor() const;
+    QString unitTitle() const;
+
+    QChart *m_chart;
+    QDateTimeAxis *m_x;
+    QValueAxis *m_y;
+    QMap<QString, LineState> m_lines;
+    QList<QPair<Threshold, QLineSeries *>> m_thresholds;
+    QGraphicsLineItem *m_crosshair = nullptr;
+    QGraphicsSimpleTextItem *m_overlay = nullptr;
+    QString m_staleText;
+    Unit m_unit = Unit::None;
+    qint64 m_fromMs = 0;
+    qint64 m_toMs = 1;
+    qint64 m_gapMs = 0;
+    int m_colorIndex = 0;
+};
+
+} // namespace opsdeck
