@@ -115,7 +115,8 @@ std::vector<EvaluatedSeries> toSeries(const Grouped &groups, const std::vector<s
             if (!std::isnan(values[i]))
                 s.points.push_back({startMs + std::int64_t(i) * stepMs, values[i] * scale});
         }
-        out.push_back(std::move(s));
+        if (!s.points.empty())  // a group with no value in the range has nothing to draw
+            out.push_back(std::move(s));
     }
     return out;
 }

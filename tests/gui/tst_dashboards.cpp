@@ -101,12 +101,9 @@ void TestDashboards::panelShowsSeriesFromScrapes()
     QCOMPARE(panel.charts().size(), 6);
 
     // Rates need two scrapes in their window; give it a few.
-    QTRY_VERIFY_WITH_TIMEOUT(scrapes >= 4, 10000);
-    QSignalSpy refreshed(&panel, &DashboardPanel::refreshed);
-    QVERIFY(refreshed.wait(5000));
     TimeSeriesChart *latency = panel.charts()[0];
-    QTRY_COMPARE_WITH_TIMEOUT(latency->lineCount(), 3, 5000);  // p50, p95, p99
-    QVERIFY(latency->drawnPointCount(QStringLiteral("1")) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(latency->lineCount(), 3, 15000);  // p50, p95, p99
+    QTRY_VERIFY_WITH_TIMEOUT(latency->drawnPointCount(QStringLiteral("1")) > 0, 15000);
     TimeSeriesChart *byStatus = panel.charts()[1];
     QCOMPARE(byStatus->lineCount(), 2);
     TimeSeriesChart *memory = panel.charts()[5];
