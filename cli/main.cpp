@@ -30,7 +30,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "OpsDeck command line.\n\nCommands:\n"
         "  health                  check every service's health endpoints once\n"
-        "  metrics parse FILE|-    parse a Prometheus text exposition; last line families=F series=S samples=N\n"
+        "  metrics parse FILE|-    parse an exposition (--format text|openmetrics); last line families=F series=S samples=N\n"
         "  metrics scrape URL      scrape one /metrics page and parse it\n"
         "  metrics query PROMQL    query the profile's Prometheus (--range, --step for a range query)"));
     parser.addHelpOption();
@@ -43,7 +43,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("log-level"),
                       QStringLiteral("trace, debug, info, warn, error, critical or off (default: warn)."),
                       QStringLiteral("level"), QStringLiteral("warn")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("Exposition format for metrics parse: text."),
+    parser.addOption({QStringLiteral("format"), QStringLiteral("Exposition format for metrics parse: text (default) or openmetrics."),
                       QStringLiteral("format")});
     parser.addOption({QStringLiteral("range"), QStringLiteral("metrics query: a range query over this duration (e.g. 1h)."),
                       QStringLiteral("duration")});

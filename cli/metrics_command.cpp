@@ -3,7 +3,7 @@
 #include "http_client.h"
 #include "logging.h"
 #include "prometheus_api.h"
-#include "text_exposition_parser.h"
+#include "openmetrics_parser.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -49,10 +49,10 @@ std::size_t countSeries(const ParsedExposition &e)
 }
 
 // Parses an exposition and prints it: the families (or JSON), then the count line.
-int reportExposition(CliContext &context, const QByteArray &bytes, const QString &source)
+int reportExposition(CliContext &context, ExpositionFormat format, const QByteArray &bytes, const QString &source)
 {
     ExpositionCollector collector;
-    const ParseError error = parseTextExposition(std::string_view(bytes.constData(), size_t(bytes.size())), collector);
+    const ParseError error = parseExposition(format, std::string_view(bytes.constData(), size_t(bytes.size())), collector);
     if (error) {
         context.err << source << ':' << error.line << ':' << error.column << ": "
                     << QString::fromStdString(error.message) << Qt::endl;
@@ -95,13 +95,14 @@ int reportExposition(CliContext &context, const QByteArray &bytes, const QString
 
 int parseCommand(CliContext &context)
 {
-    const QString format = context.parser.value(QStringLiteral("format"));
-    if (!format.isEmpty() && format != u"text") {
-        context.err << "error: --format: only \"text\" (Prometheus 0.0.4) is supported by this version" << Qt::endl;
+    const QString formatName = context.parser.value(QStringLiteral("format"));
+    if (!formatName.isEmpty() && formatName != u"text" && formatName != u"openmetrics") {
+        context.err << "error: --format: text (Prometheus 0.0.4) or openmetrics, not \"" << formatName << "\"" << Qt::endl;
         return ExitUsage;
     }
+    const ExpositionFormat format = formatName == u"openmetrics" ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text;
     if (context.args.size() != 2) {
-        context.err << "error: usage: opsdeck-cli metrics parse [--format text] FILE|-" << Qt::endl;
+        context.err << "error: usage: opsdeck-cli metrics parse [--format text|openmetrics] FILE|-" << Qt::endl;
         return ExitUsage;
     }
     const QString path = context.args.at(1);
@@ -123,7 +124,7 @@ int parseCommand(CliContext &context)
         context.err << "error: " << path << ": larger than 1 GiB" << Qt::endl;
         return ExitFailed;
     }
-    return reportExposition(context, bytes, fromStdin ? QStringLiteral("<stdin>") : path);
+    return reportExposition(context, format, bytes, fromStdin ? QStringLiteral("<stdin>") : path);
 }
 
 // Runs the event loop until one answer of the client arrives.
@@ -154,7 +155,8 @@ int scrapeCommand(CliContext &context)
     request.url = url;
     request.maxBodyBytes = 256LL * 1024 * 1024;
     request.totalTimeoutMs = 30000;
-    request.headers << qMakePair(QByteArray("Accept"), QByteArray("text/plain;version=0.0.4;q=1,*/*;q=0.1"));
+    request.headers << qMakePair(QByteArray("Accept"),
+                                 QByteArray("application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"));
     const auto id = http.get(request);
     const HttpResponse response = waitFor(http, id, &HttpClient::finished);
     if (!response.transportOk()) {
@@ -165,11 +167,8 @@ int scrapeCommand(CliContext &context)
         context.err << "error: " << redactUrl(url) << ": HTTP " << response.status << Qt::endl;
         return ExitFailed;
     }
-    if (formatFromContentType(response.contentType.toStdString()) == ExpositionFormat::OpenMetrics) {
-        context.err << "error: " << redactUrl(url) << " answered OpenMetrics, which this version does not read" << Qt::endl;
-        return ExitFailed;
-    }
-    return reportExposition(context, response.body, redactUrl(url));
+    return reportExposition(context, formatFromContentType(response.contentType.toStdString()), response.body,
+                            redactUrl(url));
 }
 
 QString labelsText(const Labels &labels)

@@ -114,7 +114,7 @@ bool readMetricName(Cursor &c, std::string *name, std::string *error)
     return true;
 }
 
-bool readQuoted(Cursor &c, Scratch &scratch, std::string_view *out, std::string *error)
+bool readQuoted(Cursor &c, Scratch &scratch, std::string_view *out, std::string *error, bool keepUnknownEscapes)
 {
     // At the opening quote.
     ++c.pos;
@@ -151,7 +151,10 @@ bool readQuoted(Cursor &c, Scratch &scratch, std::string_view *out, std::string 
             if (e == '\\') buffer += '\\';
             else if (e == '"') buffer += '"';
             else if (e == 'n') buffer += '\n';
-            else {
+            else if (keepUnknownEscapes) {
+                buffer += '\\';
+                buffer += e;
+            } else {
                 c.pos = start + i;
                 *error = std::string("invalid escape sequence \\") + e;
                 return false;
@@ -239,6 +242,69 @@ bool readLabels(Cursor &c, std::vector<LabelView> &labels, Scratch &scratch, std
         }
         if (c.peek() != '}') {
             *error = std::string("unexpected '") + c.peek() + "' in label set";
+            return false;
+        }
+    }
+}
+
+bool readStrictLabels(Cursor &c, std::vector<LabelView> &labels, Scratch &scratch, std::size_t maxLabels,
+                      std::string *error)
+{
+    ++c.pos;  // '{'
+    if (!c.atEnd() && c.peek() == '}') {
+        ++c.pos;
+        return true;
+    }
+    while (true) {
+        const std::size_t nameStart = c.pos;
+        if (c.atEnd() || !isNameStart(c.peek()) || c.peek() == ':') {
+            *error = "invalid label name";
+            return false;
+        }
+        while (!c.atEnd() && isNameChar(c.peek()) && c.peek() != ':')
+            ++c.pos;
+        const std::string_view name = c.line.substr(nameStart, c.pos - nameStart);
+        if (c.atEnd() || c.peek() != '=') {
+            *error = "expected '=' after the label name";
+            return false;
+        }
+        ++c.pos;
+        if (c.atEnd() || c.peek() != '"') {
+            *error = "expected a quoted label value";
+            return false;
+        }
+        std::string_view value;
+        if (!readQuoted(c, scratch, &value, error, true))
+            return false;
+        for (const LabelView &l : labels) {
+            if (l.name == name) {
+                c.pos = nameStart;
+                *error = "duplicate label name \"" + std::string(name) + "\"";
+                return false;
+            }
+        }
+        if (labels.size() >= maxLabels) {
+            c.pos = nameStart;
+            *error = "more than " + std::to_string(maxLabels) + " labels";
+            return false;
+        }
+        labels.push_back({name, value});
+        if (c.atEnd()) {
+            *error = "unterminated label set";
+            return false;
+        }
+        if (c.peek() == '}') {
+            ++c.pos;
+            return true;
+        }
+        if (c.peek() != ',') {
+            *error = std::string("unexpected '") + c.peek() + "' in label set";
+            return false;
+        }
+        ++c.pos;
+        if (!c.atEnd() && c.peek() == '}') {
+            // The OpenMetrics grammar has no trailing comma.
+            *error = "trailing comma in label set";
             return false;
         }
     }

@@ -66,12 +66,18 @@ bool readBareName(Cursor &c, std::string_view *name);
 // A bare name, or a quoted UTF-8 name ("my.metric"), for HELP, TYPE and UNIT lines.
 bool readMetricName(Cursor &c, std::string *name, std::string *error);
 // A double-quoted string at the cursor with the escapes \\ \" \n; must be valid UTF-8.
-bool readQuoted(Cursor &c, Scratch &scratch, std::string_view *out, std::string *error);
+// keepUnknownEscapes: OpenMetrics keeps any other backslash as it is; the text format rejects it.
+bool readQuoted(Cursor &c, Scratch &scratch, std::string_view *out, std::string *error,
+                bool keepUnknownEscapes = false);
 // A label set at '{' up to and including '}'. A quoted string standing alone is
 // the metric name (the newer format's {"my.metric", ...}); it is only accepted
 // when metricName is given and still empty.
 bool readLabels(Cursor &c, std::vector<LabelView> &labels, Scratch &scratch, std::size_t maxLabels,
                 std::string_view *metricName, std::string *error);
+
+// OpenMetrics' stricter label set: no blanks, no trailing comma, no quoted names.
+bool readStrictLabels(Cursor &c, std::vector<LabelView> &labels, Scratch &scratch, std::size_t maxLabels,
+                      std::string *error);
 
 // A decimal float, or NaN / Inf / +Inf / -Inf (any case, as Go's ParseFloat);
 // no hex, no underscores, nothing left over.

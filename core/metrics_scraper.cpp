@@ -1,7 +1,7 @@
 #include "metrics_scraper.h"
 
 #include "credential_resolver.h"
-#include "text_exposition_parser.h"
+#include "openmetrics_parser.h"
 
 #include <QMutex>
 #include <QTimer>
@@ -106,11 +106,9 @@ MetricsScraper::MetricsScraper(HttpClient *http, SeriesStore *store, QObject *pa
             report.error = response.errorMessage;
         } else if (!response.isSuccess()) {
             report.error = QStringLiteral("HTTP %1").arg(response.status);
-        } else if (formatFromContentType(response.contentType.toStdString()) == ExpositionFormat::OpenMetrics) {
-            report.error = QStringLiteral("answered OpenMetrics, which this version does not read");
         } else {
             ScrapeAppender appender(*m_store, target->service, target->cache, scheduled);
-            const ParseError error = parseTextExposition(
+            const ParseError error = parseExposition(formatFromContentType(response.contentType.toStdString()),
                 std::string_view(response.body.constData(), size_t(response.body.size())), appender);
             report.samples = appender.count();
             if (error)
@@ -226,7 +224,8 @@ void MetricsScraper::scrape(Target &target, qint64 scheduledMs)
     request.maxBodyBytes = 64LL * 1024 * 1024;
     request.caFile = target.config.security.caFile;
     request.insecure = target.config.security.insecure;
-    request.headers << qMakePair(QByteArray("Accept"), QByteArray("text/plain;version=0.0.4;q=1,*/*;q=0.1"));
+    request.headers << qMakePair(QByteArray("Accept"),
+                                 QByteArray("application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"));
     request.auth = m_credentials->auth(index);
     target.inFlightScheduledMs = scheduledMs;
     target.inFlight = m_http->get(request);

@@ -90,6 +90,15 @@ void TestCliMetrics::refusesUnknownFormat()
     const Run r = cli({QStringLiteral("metrics"), QStringLiteral("parse"), QStringLiteral("--format"),
                        QStringLiteral("xml"), QStringLiteral("-")}, QByteArray(""));
     QCOMPARE(r.exitCode, 2);
+    const Run om = cli({QStringLiteral("metrics"), QStringLiteral("parse"), QStringLiteral("--format"),
+                        QStringLiteral("openmetrics"), QStringLiteral("-")},
+                       QByteArray("# TYPE a counter\na_total 1\na_created 5\n# EOF\n"));
+    QCOMPARE(om.exitCode, 0);
+    QVERIFY(om.out.endsWith("families=1 series=2 samples=2\n"));
+    const Run noEof = cli({QStringLiteral("metrics"), QStringLiteral("parse"), QStringLiteral("--format"),
+                           QStringLiteral("openmetrics"), QStringLiteral("-")}, QByteArray("a 1\n"));
+    QCOMPARE(noEof.exitCode, 1);
+    QVERIFY(noEof.err.startsWith("<stdin>:2:1: missing"));
     QCOMPARE(cli({QStringLiteral("metrics"), QStringLiteral("frob")}).exitCode, 2);
 }
 
