@@ -222,7 +222,7 @@ void MainWindow::resetLayout()
     }
     resize(1280, 860);
     // The charts get most of the height; the health table needs a few rows.
-    resizeDocks({m_docks.at(0), m_docks.at(1)}, {260, 600}, Qt::Vertical);
+    resizeDocks({m_docks.at(0), m_docks.at(1)}, {330, 530}, Qt::Vertical);
 }
 
 void MainWindow::setPanelsLocked(bool locked)
