@@ -51,6 +51,26 @@ bool readLabelName(Cursor &c, Scratch &scratch, std::string_view *name, bool *qu
     return true;
 }
 
+// Adds one label after the checks both label-set grammars share.
+bool addLabel(Cursor &c, std::vector<LabelView> &labels, std::size_t maxLabels, std::size_t nameStart,
+              std::string_view name, std::string_view value, std::string *error)
+{
+    for (const LabelView &l : labels) {
+        if (l.name == name) {
+            c.pos = nameStart;
+            *error = "duplicate label name \"" + std::string(name) + "\"";
+            return false;
+        }
+    }
+    if (labels.size() >= maxLabels) {
+        c.pos = nameStart;
+        *error = "more than " + std::to_string(maxLabels) + " labels";
+        return false;
+    }
+    labels.push_back({name, value});
+    return true;
+}
+
 } // namespace
 
 bool isValidUtf8(std::string_view s)
@@ -217,19 +237,8 @@ bool readLabels(Cursor &c, std::vector<LabelView> &labels, Scratch &scratch, std
                 *error = "label name __name__ is reserved";
                 return false;
             }
-            for (const LabelView &l : labels) {
-                if (l.name == name) {
-                    c.pos = nameStart;
-                    *error = "duplicate label name \"" + std::string(name) + "\"";
-                    return false;
-                }
-            }
-            if (labels.size() >= maxLabels) {
-                c.pos = nameStart;
-                *error = "more than " + std::to_string(maxLabels) + " labels";
+            if (!addLabel(c, labels, maxLabels, nameStart, name, value, error))
                 return false;
-            }
-            labels.push_back({name, value});
         }
         c.skipBlanks();
         if (c.atEnd()) {
@@ -276,19 +285,8 @@ bool readStrictLabels(Cursor &c, std::vector<LabelView> &labels, Scratch &scratc
         std::string_view value;
         if (!readQuoted(c, scratch, &value, error, true))
             return false;
-        for (const LabelView &l : labels) {
-            if (l.name == name) {
-                c.pos = nameStart;
-                *error = "duplicate label name \"" + std::string(name) + "\"";
-                return false;
-            }
-        }
-        if (labels.size() >= maxLabels) {
-            c.pos = nameStart;
-            *error = "more than " + std::to_string(maxLabels) + " labels";
+        if (!addLabel(c, labels, maxLabels, nameStart, name, value, error))
             return false;
-        }
-        labels.push_back({name, value});
         if (c.atEnd()) {
             *error = "unterminated label set";
             return false;

@@ -39,6 +39,20 @@ struct Cursor {
     }
 };
 
+// Where a parser is (its line) and the first error it found.
+struct Position {
+    int line = 0;
+    ParseError error;
+
+    bool fail(std::size_t column, std::string message)
+    {
+        error.line = line;
+        error.column = int(column) + 1;
+        error.message = std::move(message);
+        return false;
+    }
+};
+
 // Unescaped strings live here while a line's sample is handed on; the
 // references stay valid until reset().
 class Scratch

@@ -97,19 +97,12 @@ private:
     bool checkExemplarAllowed(const Family &family, std::string_view suffix, std::size_t column);
     bool parseSampleTail(lexing::Cursor &c, std::optional<double> *timestampS, std::optional<ExemplarView> *exemplar);
 
-    bool fail(std::size_t column, std::string message)
-    {
-        m_error.line = m_lineNumber;
-        m_error.column = int(column) + 1;
-        m_error.message = std::move(message);
-        return false;
-    }
+    bool fail(std::size_t column, std::string message) { return m_position.fail(column, std::move(message)); }
 
     std::string_view m_input;
     ExpositionHandler &m_handler;
     const ParseLimits &m_limits;
-    ParseError m_error;
-    int m_lineNumber = 0;
+    lexing::Position m_position;
 
     std::unordered_map<std::string, std::unique_ptr<Family>> m_families;
     std::unordered_map<std::string, Family *> m_claimedNames;  // every sample name a family may use
@@ -124,38 +117,38 @@ ParseError OpenMetricsParser::run()
     std::size_t start = 0;
     bool sawEof = false;
     while (start < m_input.size()) {
-        ++m_lineNumber;
+        ++m_position.line;
         const std::size_t newline = m_input.find('\n', start);
         const std::size_t end = newline == std::string_view::npos ? m_input.size() : newline;
         const std::string_view line = m_input.substr(start, end - start);
         if (sawEof) {
             fail(0, "text after # EOF");
-            return m_error;
+            return m_position.error;
         }
         if (line.size() > m_limits.maxLineBytes) {
             fail(m_limits.maxLineBytes, "line longer than " + std::to_string(m_limits.maxLineBytes) + " bytes");
-            return m_error;
+            return m_position.error;
         }
         if (line == "# EOF") {
             sawEof = true;
             if (m_current && !finishFamily(m_current))
-                return m_error;
+                return m_position.error;
             start = end + 1;
             continue;
         }
         if (newline == std::string_view::npos) {
             fail(line.size(), "the exposition does not end with \"# EOF\"");
-            return m_error;
+            return m_position.error;
         }
         if (!parseLine(line))
-            return m_error;
+            return m_position.error;
         start = end + 1;
     }
     if (!sawEof) {
-        ++m_lineNumber;
+        ++m_position.line;
         fail(0, "missing \"# EOF\" at the end");
     }
-    return m_error;
+    return m_position.error;
 }
 
 bool OpenMetricsParser::parseLine(std::string_view line)

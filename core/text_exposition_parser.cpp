@@ -35,19 +35,12 @@ private:
     FamilyInfo *createFamily(std::string_view name);
     bool checkSpecialLabels(const FamilyInfo &family, std::string_view sampleName);
 
-    bool fail(std::size_t column, std::string message)
-    {
-        m_error.line = m_lineNumber;
-        m_error.column = int(column) + 1;
-        m_error.message = std::move(message);
-        return false;
-    }
+    bool fail(std::size_t column, std::string message) { return m_position.fail(column, std::move(message)); }
 
     std::string_view m_input;
     ExpositionHandler &m_handler;
     const ParseLimits &m_limits;
-    ParseError m_error;
-    int m_lineNumber = 0;
+    lexing::Position m_position;
 
     std::unordered_map<std::string, std::unique_ptr<FamilyInfo>, StringHash, std::equal_to<>> m_families;
     std::vector<LabelView> m_labels;
@@ -58,13 +51,13 @@ ParseError TextParser::run()
 {
     std::size_t start = 0;
     while (start < m_input.size()) {
-        ++m_lineNumber;
+        ++m_position.line;
         const std::size_t newline = m_input.find('\n', start);
         const std::size_t end = newline == std::string_view::npos ? m_input.size() : newline;
         const std::string_view line = m_input.substr(start, end - start);
         if (line.size() > m_limits.maxLineBytes) {
             fail(m_limits.maxLineBytes, "line longer than " + std::to_string(m_limits.maxLineBytes) + " bytes");
-            return m_error;
+            return m_position.error;
         }
         if (newline == std::string_view::npos) {
             // The last line must end in a newline; trailing blanks are harmless.
@@ -73,15 +66,15 @@ ParseError TextParser::run()
                 ++pos;
             if (pos < line.size()) {
                 fail(line.size(), "unexpected end of input: the last line does not end with a newline");
-                return m_error;
+                return m_position.error;
             }
             break;
         }
         if (!parseLine(line))
-            return m_error;
+            return m_position.error;
         start = end + 1;
     }
-    return m_error;
+    return m_position.error;
 }
 
 bool TextParser::parseLine(std::string_view line)
@@ -244,7 +237,7 @@ bool TextParser::parseSample(std::string_view line, std::size_t pos)
     if (!family)
         return fail(nameColumn, "more than " + std::to_string(m_limits.maxFamilies) + " metric families");
     if (!checkSpecialLabels(*family, name))
-        return fail(nameColumn, m_error.message);
+        return fail(nameColumn, m_position.error.message);
     ++family->sampleCount;
 
     SampleView sample;
@@ -271,12 +264,12 @@ bool TextParser::checkSpecialLabels(const FamilyInfo &family, std::string_view s
             continue;
         double bound;
         if (!lexing::parseValue(l.value, &bound)) {
-            m_error.message = "label " + std::string(required) + "=\"" + std::string(l.value) + "\" is not a number";
+            m_position.error.message = "label " + std::string(required) + "=\"" + std::string(l.value) + "\" is not a number";
             return false;
         }
         return true;
     }
-    m_error.message = "sample of " + std::string(metricTypeName(family.type)) + " \"" + family.name + "\" lacks the "
+    m_position.error.message = "sample of " + std::string(metricTypeName(family.type)) + " \"" + family.name + "\" lacks the "
         + std::string(required) + " label";
     return false;
 }

@@ -3,8 +3,8 @@
 
 #include "openmetrics_parser.h"
 
-#include <QDir>
-#include <QFile>
+#include "corpus.h"
+
 #include <QTest>
 
 #include <cmath>
@@ -27,27 +27,6 @@ Outcome parse(std::string_view text)
     return o;
 }
 
-QString corpusDir(const char *sub)
-{
-    return QStringLiteral(OPSDECK_SHARED_DIR "/corpora/openmetrics/") + QLatin1String(sub);
-}
-
-void addCorpusRows(const char *sub)
-{
-    QTest::addColumn<QString>("path");
-    const QDir dir(corpusDir(sub));
-    for (const QString &name : dir.entryList(QDir::Files, QDir::Name))
-        QTest::newRow(qPrintable(name)) << dir.filePath(name);
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return f.readAll();
-}
-
 } // namespace
 
 class TestOpenMetricsParser : public QObject
@@ -60,9 +39,9 @@ private Q_SLOTS:
     void rejectsWithLineAndColumn_data();
     void rejectsWithLineAndColumn();
     void picksTheParserByContentType();
-    void acceptsValidCorpus_data() { addCorpusRows("valid"); }
+    void acceptsValidCorpus_data() { testsupport::addCorpusRows(QStringLiteral("openmetrics/valid")); }
     void acceptsValidCorpus();
-    void rejectsInvalidCorpus_data() { addCorpusRows("invalid"); }
+    void rejectsInvalidCorpus_data() { testsupport::addCorpusRows(QStringLiteral("openmetrics/invalid")); }
     void rejectsInvalidCorpus();
 };
 
@@ -156,10 +135,9 @@ void TestOpenMetricsParser::picksTheParserByContentType()
 
 void TestOpenMetricsParser::acceptsValidCorpus()
 {
-    if (!QDir(corpusDir("valid")).exists())
-        QSKIP(qPrintable(QStringLiteral("corpus folder %1 is absent (../shared beside the clone)").arg(corpusDir("valid"))));
+    OPSDECK_REQUIRE_CORPUS(QStringLiteral("openmetrics/valid"));
     QFETCH(QString, path);
-    const QByteArray text = readFile(path);
+    const QByteArray text = testsupport::readCorpusFile(path);
     const auto o = parse(std::string_view(text.constData(), size_t(text.size())));
     QVERIFY2(!o.error, qPrintable(QStringLiteral("%1:%2:%3: %4").arg(path).arg(o.error.line).arg(o.error.column)
                                       .arg(QString::fromStdString(o.error.message))));
@@ -167,10 +145,9 @@ void TestOpenMetricsParser::acceptsValidCorpus()
 
 void TestOpenMetricsParser::rejectsInvalidCorpus()
 {
-    if (!QDir(corpusDir("invalid")).exists())
-        QSKIP(qPrintable(QStringLiteral("corpus folder %1 is absent (../shared beside the clone)").arg(corpusDir("invalid"))));
+    OPSDECK_REQUIRE_CORPUS(QStringLiteral("openmetrics/invalid"));
     QFETCH(QString, path);
-    const QByteArray text = readFile(path);
+    const QByteArray text = testsupport::readCorpusFile(path);
     const auto o = parse(std::string_view(text.constData(), size_t(text.size())));
     QVERIFY2(o.error, qPrintable(path + QStringLiteral(" was accepted")));
     QVERIFY(o.error.line >= 1);

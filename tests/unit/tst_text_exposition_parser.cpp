@@ -3,8 +3,8 @@
 
 #include "text_exposition_parser.h"
 
-#include <QDir>
-#include <QFile>
+#include "corpus.h"
+
 #include <QTest>
 
 #include <cmath>
@@ -34,19 +34,6 @@ const ParsedFamily *family(const ParsedExposition &e, const std::string &name)
             return &f;
     }
     return nullptr;
-}
-
-QString corpusDir(const char *sub)
-{
-    return QStringLiteral(OPSDECK_SHARED_DIR "/corpora/prometheus-text/") + QLatin1String(sub);
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return f.readAll();
 }
 
 } // namespace
@@ -228,20 +215,14 @@ void TestTextExpositionParser::capsHostileInput()
 
 void TestTextExpositionParser::acceptsReferenceValidCorpus_data()
 {
-    QTest::addColumn<QString>("path");
-    const QDir dir(corpusDir("valid"));
-    if (!dir.exists())
-        return;
-    for (const QString &name : dir.entryList(QDir::Files, QDir::Name))
-        QTest::newRow(qPrintable(name)) << dir.filePath(name);
+    testsupport::addCorpusRows(QStringLiteral("prometheus-text/valid"));
 }
 
 void TestTextExpositionParser::acceptsReferenceValidCorpus()
 {
-    if (!QDir(corpusDir("valid")).exists())
-        QSKIP(qPrintable(QStringLiteral("corpus folder %1 is absent (../shared beside the clone)").arg(corpusDir("valid"))));
+    OPSDECK_REQUIRE_CORPUS(QStringLiteral("prometheus-text/valid"));
     QFETCH(QString, path);
-    const QByteArray text = readFile(path);
+    const QByteArray text = testsupport::readCorpusFile(path);
     const auto o = parse(std::string_view(text.constData(), size_t(text.size())));
     QVERIFY2(!o.error, qPrintable(QStringLiteral("%1:%2:%3: %4").arg(path).arg(o.error.line).arg(o.error.column)
                                       .arg(QString::fromStdString(o.error.message))));
@@ -249,20 +230,14 @@ void TestTextExpositionParser::acceptsReferenceValidCorpus()
 
 void TestTextExpositionParser::rejectsReferenceInvalidCorpus_data()
 {
-    QTest::addColumn<QString>("path");
-    const QDir dir(corpusDir("invalid"));
-    if (!dir.exists())
-        return;
-    for (const QString &name : dir.entryList(QDir::Files, QDir::Name))
-        QTest::newRow(qPrintable(name)) << dir.filePath(name);
+    testsupport::addCorpusRows(QStringLiteral("prometheus-text/invalid"));
 }
 
 void TestTextExpositionParser::rejectsReferenceInvalidCorpus()
 {
-    if (!QDir(corpusDir("invalid")).exists())
-        QSKIP(qPrintable(QStringLiteral("corpus folder %1 is absent (../shared beside the clone)").arg(corpusDir("invalid"))));
+    OPSDECK_REQUIRE_CORPUS(QStringLiteral("prometheus-text/invalid"));
     QFETCH(QString, path);
-    const QByteArray text = readFile(path);
+    const QByteArray text = testsupport::readCorpusFile(path);
     const auto o = parse(std::string_view(text.constData(), size_t(text.size())));
     QVERIFY2(o.error, qPrintable(path + QStringLiteral(" was accepted")));
     QVERIFY(o.error.line >= 1);
@@ -271,10 +246,9 @@ void TestTextExpositionParser::rejectsReferenceInvalidCorpus()
 
 void TestTextExpositionParser::readsRealPageOf237Families()
 {
-    const QString path = corpusDir("valid/alltypes.237mfs.prom.txt");
-    if (!QFile::exists(path))
-        QSKIP(qPrintable(QStringLiteral("corpus file %1 is absent (../shared beside the clone)").arg(path)));
-    const QByteArray text = readFile(path);
+    OPSDECK_REQUIRE_CORPUS(QStringLiteral("prometheus-text/valid/alltypes.237mfs.prom.txt"));
+    const QByteArray text = testsupport::readCorpusFile(
+        testsupport::corpusPath(QStringLiteral("prometheus-text/valid/alltypes.237mfs.prom.txt")));
     const auto o = parse(std::string_view(text.constData(), size_t(text.size())));
     QVERIFY2(!o.error, o.error.message.c_str());
     QCOMPARE(o.exposition.families.size(), size_t(237));

@@ -11,6 +11,20 @@
 
 using namespace opsdeck;
 
+namespace {
+
+// Bit for bit: NaN payloads and the sign of zero must survive.
+void compareExactly(const std::vector<SamplePoint> &decoded, const std::vector<SamplePoint> &expected)
+{
+    QCOMPARE(decoded.size(), expected.size());
+    for (std::size_t i = 0; i < decoded.size(); ++i) {
+        QCOMPARE(decoded[i].timestampMs, expected[i].timestampMs);
+        QCOMPARE(std::bit_cast<std::uint64_t>(decoded[i].value), std::bit_cast<std::uint64_t>(expected[i].value));
+    }
+}
+
+} // namespace
+
 class TestXorChunk : public QObject
 {
     Q_OBJECT
@@ -43,12 +57,7 @@ void TestXorChunk::roundTripsAwkwardValues()
     }
     std::vector<SamplePoint> decoded;
     chunk.decode(INT64_MIN, INT64_MAX, decoded);
-    QCOMPARE(decoded.size(), expected.size());
-    for (std::size_t i = 0; i < decoded.size(); ++i) {
-        QCOMPARE(decoded[i].timestampMs, expected[i].timestampMs);
-        // Bit for bit: NaN payloads and the sign of zero survive.
-        QCOMPARE(std::bit_cast<std::uint64_t>(decoded[i].value), std::bit_cast<std::uint64_t>(expected[i].value));
-    }
+    compareExactly(decoded, expected);
 }
 
 void TestXorChunk::roundTripsRandomTimestampsAndValues()
@@ -69,11 +78,9 @@ void TestXorChunk::roundTripsRandomTimestampsAndValues()
         QVERIFY(chunk.isFull());
         std::vector<SamplePoint> decoded;
         chunk.decode(INT64_MIN, INT64_MAX, decoded);
-        QCOMPARE(decoded.size(), expected.size());
-        for (std::size_t i = 0; i < decoded.size(); ++i) {
-            QCOMPARE(decoded[i].timestampMs, expected[i].timestampMs);
-            QCOMPARE(std::bit_cast<std::uint64_t>(decoded[i].value), std::bit_cast<std::uint64_t>(expected[i].value));
-        }
+        compareExactly(decoded, expected);
+        if (QTest::currentTestFailed())
+            return;
     }
 }
 
