@@ -27,3 +27,12 @@ if(OPSDECK_SANITIZE)
     target_compile_options(opsdeck_defaults INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
     target_link_options(opsdeck_defaults INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Fuzzing builds instrument every library, so a fuzzer sees into core.
+if(OPSDECK_BUILD_FUZZERS)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "OPSDECK_BUILD_FUZZERS needs clang (CMAKE_CXX_COMPILER=clang++)")
+    endif()
+    target_compile_options(opsdeck_defaults INTERFACE -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+    target_link_options(opsdeck_defaults INTERFACE -fsanitize=address,undefined)
+endif()

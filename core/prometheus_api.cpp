@@ -123,27 +123,30 @@ void decodeQueryData(sj::object data, PromApiResult &r)
     }
     for (auto item : items) {
         sj::object o;
-        if (item.get_object().get(o))
-            continue;
+        if (const auto error = item.get_object().get(o))
+            throw simdjson::simdjson_error(error);
         PromSeries s;
         for (auto field : o) {
             std::string_view key;
             if (field.unescaped_key().get(key))
                 continue;
             if (key == "metric") {
-                readLabels(field.value(), &s.metric);
+                if (!readLabels(field.value(), &s.metric))
+                    throw simdjson::simdjson_error(simdjson::INCORRECT_TYPE);
             } else if (key == "value") {
                 SamplePoint p;
-                if (readPoint(field.value(), &p))
-                    s.points.push_back(p);
+                if (!readPoint(field.value(), &p))
+                    throw simdjson::simdjson_error(simdjson::INCORRECT_TYPE);
+                s.points.push_back(p);
             } else if (key == "values") {
                 sj::array values;
                 if (field.value().get_array().get(values))
                     continue;
                 for (auto v : values) {
                     SamplePoint p;
-                    if (readPoint(v.value(), &p))
-                        s.points.push_back(p);
+                    if (v.error() || !readPoint(v.value_unsafe(), &p))
+                        throw simdjson::simdjson_error(v.error() ? v.error() : simdjson::INCORRECT_TYPE);
+                    s.points.push_back(p);
                 }
             }
         }
@@ -219,7 +222,30 @@ void decodeData(sj::value data, PromApiResult &r)
 
 } // namespace
 
+namespace {
+
+PromApiResult decodeOrThrow(int httpStatus, QByteArray body);
+
+} // namespace
+
 PromApiResult decodePrometheusResponse(int httpStatus, QByteArray body)
+{
+    // simdjson reports some structural errors only by throwing, mid-iteration:
+    // whatever arrives, the caller gets a result or an error, never an exception.
+    try {
+        return decodeOrThrow(httpStatus, std::move(body));
+    } catch (const simdjson::simdjson_error &e) {
+        PromApiResult r;
+        r.httpStatus = httpStatus;
+        r.errorType = QStringLiteral("decode");
+        r.error = QStringLiteral("malformed answer: %1").arg(QString::fromUtf8(e.what()));
+        return r;
+    }
+}
+
+namespace {
+
+PromApiResult decodeOrThrow(int httpStatus, QByteArray body)
 {
     PromApiResult r;
     r.httpStatus = httpStatus;
@@ -246,8 +272,8 @@ PromApiResult decodePrometheusResponse(int httpStatus, QByteArray body)
     // One pass over the fields in the order the server wrote them.
     for (auto field : root) {
         std::string_view key;
-        if (field.unescaped_key().get(key))
-            break;
+        if (const auto keyError = field.unescaped_key().get(key))
+            throw simdjson::simdjson_error(keyError);  // a document that breaks off is no answer
         std::string_view text;
         if (key == "status" && !field.value().get_string().get(text)) {
             status = text;
@@ -301,6 +327,8 @@ PromApiResult decodePrometheusResponse(int httpStatus, QByteArray body)
     Q_UNUSED(sawData);
     return r;
 }
+
+} // namespace
 
 std::int64_t chooseStepSeconds(std::int64_t rangeSeconds, int pixels)
 {
