@@ -64,158 +64,129 @@ bool readLabels(sj::value object, Labels *labels)
     return true;
 }
 
-void decodeQueryData(sj::object data, PromApiResult &r)
+[[noreturn]] void malformed(simdjson::error_code code = simdjson::INCORRECT_TYPE)
 {
-    std::string_view type;
-    if (data["resultType"].get_string().get(type)) {
-        r.ok = false;
-        r.errorType = QStringLiteral("decode");
-        r.error = QStringLiteral("answer has no resultType");
-        return;
-    }
-    r.resultType = qs(type);
-    sj::value result;
-    if (data["result"].get(result)) {
-        r.ok = false;
-        r.errorType = QStringLiteral("decode");
-        r.error = QStringLiteral("answer has no result");
-        return;
-    }
-    if (type == "scalar" || type == "string") {
-        sj::array a;
-        if (result.get_array().get(a)) {
-            r.ok = false;
-            r.errorType = QStringLiteral("decode");
-            r.error = QStringLiteral("scalar result is not a pair");
-            return;
-        }
-        auto it = a.begin();
-        double t = 0;
-        std::string_view v;
-        bool good = it != a.end() && !(*it).get_double().get(t);
-        if (good) {
-            ++it;
-            good = it != a.end() && !(*it).get_string().get(v);
-        }
-        if (!good) {
-            r.ok = false;
-            r.errorType = QStringLiteral("decode");
-            r.error = QStringLiteral("malformed %1 result").arg(qs(type));
-            return;
-        }
-        if (type == "string") {
-            r.stringValue = qs(v);
-        } else {
-            PromSeries s;
-            SamplePoint p{std::llround(t * 1000.0), 0};
-            parseSampleValue(v, &p.value);
-            s.points.push_back(p);
-            r.series.push_back(std::move(s));
-        }
-        return;
-    }
-    sj::array items;
-    if (result.get_array().get(items)) {
-        r.ok = false;
-        r.errorType = QStringLiteral("decode");
-        r.error = QStringLiteral("result is not a list");
-        return;
-    }
-    for (auto item : items) {
-        sj::object o;
-        if (const auto error = item.get_object().get(o))
-            throw simdjson::simdjson_error(error);
-        PromSeries s;
-        for (auto field : o) {
-            std::string_view key;
-            if (field.unescaped_key().get(key))
-                continue;
-            if (key == "metric") {
-                if (!readLabels(field.value(), &s.metric))
-                    throw simdjson::simdjson_error(simdjson::INCORRECT_TYPE);
-            } else if (key == "value") {
-                SamplePoint p;
-                if (!readPoint(field.value(), &p))
-                    throw simdjson::simdjson_error(simdjson::INCORRECT_TYPE);
-                s.points.push_back(p);
-            } else if (key == "values") {
-                sj::array values;
-                if (field.value().get_array().get(values))
-                    continue;
-                for (auto v : values) {
-                    SamplePoint p;
-                    if (v.error() || !readPoint(v.value_unsafe(), &p))
-                        throw simdjson::simdjson_error(v.error() ? v.error() : simdjson::INCORRECT_TYPE);
-                    s.points.push_back(p);
-                }
-            }
-        }
-        r.series.push_back(std::move(s));
-    }
+    throw simdjson::simdjson_error(code);
 }
 
-void decodeData(sj::value data, PromApiResult &r)
+// The On Demand API reads forward only: each value is read once, in document
+// order, and any error (also a structural one found mid-way) becomes an
+// exception that decodePrometheusResponse turns into a decode error.
+template<typename T>
+T get(simdjson::simdjson_result<T> result)
 {
-    sj::json_type type;
-    if (data.type().get(type))
+    T value;
+    if (const auto error = std::move(result).get(value))
+        malformed(error);
+    return value;
+}
+
+// A vector or matrix item: {"metric": {...}, "value": [t, "v"]} or "values": [[t, "v"], ...].
+PromSeries readSeriesItem(sj::object item)
+{
+    PromSeries s;
+    for (auto field : item) {
+        const std::string_view key = get(field.unescaped_key());
+        if (key == "metric") {
+            if (!readLabels(field.value(), &s.metric))
+                malformed();
+        } else if (key == "value") {
+            SamplePoint p;
+            if (!readPoint(field.value(), &p))
+                malformed();
+            s.points.push_back(p);
+        } else if (key == "values") {
+            for (auto v : get(field.value().get_array())) {
+                SamplePoint p;
+                if (!readPoint(get(std::move(v)), &p))
+                    malformed();
+                s.points.push_back(p);
+            }
+        }
+    }
+    return s;
+}
+
+void readResult(sj::value result, const std::string_view type, PromApiResult &r)
+{
+    if (type == "scalar" || type == "string") {
+        auto pair = get(result.get_array());
+        auto it = pair.begin();
+        if (it == pair.end())
+            malformed();
+        const double t = get((*it).get_double());
+        ++it;
+        if (it == pair.end())
+            malformed();
+        const std::string_view v = get((*it).get_string());
+        if (type == "string") {
+            r.stringValue = qs(v);
+            return;
+        }
+        PromSeries s;
+        SamplePoint p{std::llround(t * 1000.0), 0};
+        if (!parseSampleValue(v, &p.value))
+            malformed();
+        s.points.push_back(p);
+        r.series.push_back(std::move(s));
         return;
-    if (type == sj::json_type::array) {
+    }
+    for (auto item : get(result.get_array()))
+        r.series.push_back(readSeriesItem(get(get(std::move(item)).get_object())));
+}
+
+PromTarget readTarget(sj::object object)
+{
+    PromTarget target;
+    for (auto field : object) {
+        const std::string_view key = get(field.unescaped_key());
+        if (key == "labels") {
+            if (!readLabels(field.value(), &target.labels))
+                malformed();
+        } else if (key == "scrapeUrl") {
+            target.scrapeUrl = qs(get(field.value().get_string()));
+        } else if (key == "health") {
+            target.health = qs(get(field.value().get_string()));
+        } else if (key == "lastError") {
+            target.lastError = qs(get(field.value().get_string()));
+        } else if (key == "lastScrapeDuration") {
+            target.lastScrapeDurationS = get(field.value().get_double());
+        }
+    }
+    return target;
+}
+
+// "data" of any endpoint, in one forward pass.
+void readData(sj::value data, PromApiResult &r)
+{
+    if (get(data.type()) == sj::json_type::array) {
         // /labels and /label/x/values: strings; /series: label sets.
-        sj::array a = data.get_array();
-        for (auto element : a) {
-            sj::json_type t;
-            if (element.type().get(t))
-                continue;
-            if (t == sj::json_type::string) {
-                std::string_view s;
-                if (!element.get_string().get(s))
-                    r.names << qs(s);
-            } else if (t == sj::json_type::object) {
+        for (auto element : get(data.get_array())) {
+            sj::value v = get(std::move(element));
+            if (get(v.type()) == sj::json_type::string) {
+                r.names << qs(get(v.get_string()));
+            } else {
                 Labels labels;
-                if (readLabels(element.value(), &labels))
-                    r.seriesSets.push_back(std::move(labels));
+                if (!readLabels(v, &labels))
+                    malformed();
+                r.seriesSets.push_back(std::move(labels));
             }
         }
         return;
     }
-    if (type != sj::json_type::object)
-        return;
-    sj::object o = data.get_object();
-    for (auto field : o) {
-        std::string_view key;
-        if (field.unescaped_key().get(key))
-            continue;
-        if (key == "resultType" || key == "result") {
-            // A query answer: start again on the object as a whole.
-            break;
-        }
-        if (key == "activeTargets") {
-            sj::array targets;
-            if (field.value().get_array().get(targets))
-                continue;
-            for (auto t : targets) {
-                PromTarget target;
-                sj::object to;
-                if (t.get_object().get(to))
-                    continue;
-                for (auto tf : to) {
-                    std::string_view k;
-                    if (tf.unescaped_key().get(k))
-                        continue;
-                    std::string_view sv;
-                    if (k == "labels")
-                        readLabels(tf.value(), &target.labels);
-                    else if (k == "scrapeUrl" && !tf.value().get_string().get(sv))
-                        target.scrapeUrl = qs(sv);
-                    else if (k == "health" && !tf.value().get_string().get(sv))
-                        target.health = qs(sv);
-                    else if (k == "lastError" && !tf.value().get_string().get(sv))
-                        target.lastError = qs(sv);
-                    else if (k == "lastScrapeDuration" && tf.value().get_double().get(target.lastScrapeDurationS))
-                        target.lastScrapeDurationS = 0;
-                }
-                r.targets.push_back(std::move(target));
-            }
+    std::string_view type;
+    for (auto field : get(data.get_object())) {
+        const std::string_view key = get(field.unescaped_key());
+        if (key == "resultType") {
+            type = get(field.value().get_string());
+            r.resultType = qs(type);
+        } else if (key == "result") {
+            if (type.empty())
+                malformed();  // Prometheus writes resultType first
+            readResult(field.value(), type, r);
+        } else if (key == "activeTargets") {
+            for (auto t : get(field.value().get_array()))
+                r.targets.push_back(readTarget(get(get(std::move(t)).get_object())));
         }
     }
 }
@@ -230,8 +201,7 @@ PromApiResult decodeOrThrow(int httpStatus, QByteArray body);
 
 PromApiResult decodePrometheusResponse(int httpStatus, QByteArray body)
 {
-    // simdjson reports some structural errors only by throwing, mid-iteration:
-    // whatever arrives, the caller gets a result or an error, never an exception.
+    // Whatever arrives, the caller gets a result or an error, never an exception.
     try {
         return decodeOrThrow(httpStatus, std::move(body));
     } catch (const simdjson::simdjson_error &e) {
@@ -255,10 +225,9 @@ PromApiResult decodeOrThrow(int httpStatus, QByteArray body)
 
     static thread_local sj::parser parser;
     sj::document doc;
-    auto error = parser.iterate(simdjson::padded_string_view(body.constData(), size_t(size), size_t(body.capacity())))
-                     .get(doc);
     sj::object root;
-    if (error || doc.get_object().get(root)) {
+    if (parser.iterate(simdjson::padded_string_view(body.constData(), size_t(size), size_t(body.capacity()))).get(doc)
+        || doc.get_object().get(root)) {
         r.errorType = QStringLiteral("decode");
         const QByteArray head = body.left(120).simplified();
         r.error = httpStatus >= 200 && httpStatus < 300
@@ -268,55 +237,23 @@ PromApiResult decodeOrThrow(int httpStatus, QByteArray body)
     }
 
     std::string_view status;
-    bool sawData = false;
-    // One pass over the fields in the order the server wrote them.
     for (auto field : root) {
-        std::string_view key;
-        if (const auto keyError = field.unescaped_key().get(key))
-            throw simdjson::simdjson_error(keyError);  // a document that breaks off is no answer
-        std::string_view text;
-        if (key == "status" && !field.value().get_string().get(text)) {
-            status = text;
-        } else if (key == "errorType" && !field.value().get_string().get(text)) {
-            r.errorType = qs(text);
-        } else if (key == "error" && !field.value().get_string().get(text)) {
-            r.error = qs(text);
+        const std::string_view key = get(field.unescaped_key());
+        if (key == "status") {
+            status = get(field.value().get_string());
+        } else if (key == "errorType") {
+            r.errorType = qs(get(field.value().get_string()));
+        } else if (key == "error") {
+            r.error = qs(get(field.value().get_string()));
         } else if (key == "warnings") {
-            sj::array warnings;
-            if (!field.value().get_array().get(warnings)) {
-                for (auto w : warnings) {
-                    if (!w.get_string().get(text))
-                        r.warnings << qs(text);
-                }
-            }
+            for (auto w : get(field.value().get_array()))
+                r.warnings << qs(get(get(std::move(w)).get_string()));
         } else if (key == "data") {
-            sawData = true;
-            sj::value data = field.value();
-            sj::json_type type;
-            if (data.type().get(type))
-                continue;
-            if (type == sj::json_type::object) {
-                sj::object o = data.get_object();
-                // Query answers have resultType; other endpoints their own fields.
-                bool isQuery = false;
-                if (!o.find_field_unordered("resultType").error()) {
-                    isQuery = true;
-                }
-                o.reset();
-                if (isQuery) {
-                    r.ok = true;
-                    decodeQueryData(o, r);
-                } else {
-                    decodeData(data, r);
-                }
-            } else {
-                decodeData(data, r);
-            }
+            readData(field.value(), r);
         }
     }
-    if (status == "success") {
-        if (r.errorType.isEmpty())
-            r.ok = true;
+    if (status == "success" && r.errorType.isEmpty()) {
+        r.ok = true;
     } else {
         r.ok = false;
         if (r.errorType.isEmpty())
@@ -324,7 +261,6 @@ PromApiResult decodeOrThrow(int httpStatus, QByteArray body)
         if (r.error.isEmpty())
             r.error = QStringLiteral("HTTP %1 without an error message").arg(httpStatus);
     }
-    Q_UNUSED(sawData);
     return r;
 }
 

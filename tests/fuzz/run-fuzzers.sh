@@ -38,7 +38,7 @@ seed() {  # target, source folders...
 seed fuzz_text_exposition "$shared/prometheus-text/valid" "$shared/prometheus-text/invalid"
 seed fuzz_openmetrics "$shared/openmetrics/valid" "$shared/openmetrics/invalid"
 seed fuzz_health "$here/seeds/health"
-seed fuzz_prometheus_api "$here/seeds/prometheus-api" "$shared/alertmanager/0.27.0"
+seed fuzz_prometheus_api "$here/seeds/prometheus-api" "$here/regressions/prometheus-api" "$shared/alertmanager/0.27.0"
 
 status=0
 for target in fuzz_text_exposition fuzz_openmetrics fuzz_health fuzz_prometheus_api; do

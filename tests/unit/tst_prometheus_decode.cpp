@@ -3,6 +3,8 @@
 
 #include "prometheus_api.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTest>
 
 #include <cmath>
@@ -19,6 +21,7 @@ private Q_SLOTS:
     void refusesMalformedAnswers_data();
     void refusesMalformedAnswers();
     void choosesStepsAndDurations();
+    void survivesFuzzerFindings();
 };
 
 void TestPrometheusDecode::decodesDocumentedShapes()
@@ -111,6 +114,22 @@ void TestPrometheusDecode::choosesStepsAndDurations()
     QCOMPARE(parseDurationMs(QStringLiteral("7d")), std::int64_t(604800000));
     QCOMPARE(parseDurationMs(QStringLiteral("5 m")), std::int64_t(-1));
     QCOMPARE(parseDurationMs(QStringLiteral("")), std::int64_t(-1));
+}
+
+void TestPrometheusDecode::survivesFuzzerFindings()
+{
+    // Inputs the fuzzer once crashed the decoder with (an uncaught simdjson
+    // exception; an iterator used out of order): each must now decode to an error.
+    const QDir dir(QStringLiteral(OPSDECK_SOURCE_DIR "/tests/fuzz/regressions/prometheus-api"));
+    const QStringList files = dir.entryList(QDir::Files);
+    QVERIFY(!files.isEmpty());
+    for (const QString &name : files) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto r = decodePrometheusResponse(200, f.readAll());
+        QVERIFY2(!r.ok, qPrintable(name));
+        QCOMPARE(r.errorType, QStringLiteral("decode"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPrometheusDecode)
