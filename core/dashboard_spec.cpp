@@ -22,18 +22,13 @@ LocalQuery query(LocalQuery::Kind kind, const char *metric, const QString &servi
     return q;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Dashboards", text);
-}
-
 } // namespace
 
 QList<PanelSpec> defaultServiceDashboard(const QString &service)
 {
     QList<PanelSpec> panels;
 
-    PanelSpec latency{tr("Latency"), QStringLiteral("ms"), {}, {{100, tr("p95 target 100 ms")}}};
+    PanelSpec latency{QCoreApplication::translate("Dashboards", "Latency"), QStringLiteral("ms"), {}, {{100, QCoreApplication::translate("Dashboards", "p95 target 100 ms")}}};
     for (const auto &[q, name] : {std::pair{0.5, "p50"}, std::pair{0.95, "p95"}, std::pair{0.99, "p99"}}) {
         LocalQuery l = query(LocalQuery::Kind::Quantile, "http_request_duration_seconds", service);
         l.quantile = q;
@@ -44,26 +39,26 @@ QList<PanelSpec> defaultServiceDashboard(const QString &service)
 
     LocalQuery byStatus = query(LocalQuery::Kind::Rate, "http_requests_total", service);
     byStatus.by = {"status"};
-    panels << PanelSpec{tr("Requests by status"), QStringLiteral("req/s"), {{QStringLiteral("{{status}}"), byStatus}}, {}};
+    panels << PanelSpec{QCoreApplication::translate("Dashboards", "Requests by status"), QStringLiteral("req/s"), {{QStringLiteral("{{status}}"), byStatus}}, {}};
 
     LocalQuery errors = query(LocalQuery::Kind::Ratio, "http_requests_total", service);
     QString error;
     errors.numerator = {*makeMatcher("status", LabelMatcher::Op::Regex, "5..", &error)};
     errors.scale = 100;
-    panels << PanelSpec{tr("Error ratio (5xx)"), QStringLiteral("%"), {{tr("errors"), errors}},
-                        {{5, tr("HighErrorRate 5 %")}}};
+    panels << PanelSpec{QCoreApplication::translate("Dashboards", "Error ratio (5xx)"), QStringLiteral("%"), {{QCoreApplication::translate("Dashboards", "errors"), errors}},
+                        {{5, QCoreApplication::translate("Dashboards", "HighErrorRate 5 %")}}};
 
     LocalQuery byEndpoint = query(LocalQuery::Kind::Rate, "http_requests_total", service);
     byEndpoint.by = {"method", "endpoint"};
-    panels << PanelSpec{tr("Requests by endpoint"), QStringLiteral("req/s"),
+    panels << PanelSpec{QCoreApplication::translate("Dashboards", "Requests by endpoint"), QStringLiteral("req/s"),
                         {{QStringLiteral("{{method}} {{endpoint}}"), byEndpoint}}, {}};
 
     LocalQuery cpu = query(LocalQuery::Kind::Rate, "process_cpu_seconds_total", service);
     cpu.scale = 100;
-    panels << PanelSpec{tr("CPU (% of one core)"), QStringLiteral("%"), {{tr("cpu"), cpu}}, {}};
+    panels << PanelSpec{QCoreApplication::translate("Dashboards", "CPU (% of one core)"), QStringLiteral("%"), {{QCoreApplication::translate("Dashboards", "cpu"), cpu}}, {}};
 
     LocalQuery memory = query(LocalQuery::Kind::Gauge, "process_resident_memory_bytes", service);
-    panels << PanelSpec{tr("Resident memory"), QStringLiteral("bytes"), {{tr("resident"), memory}}, {}};
+    panels << PanelSpec{QCoreApplication::translate("Dashboards", "Resident memory"), QStringLiteral("bytes"), {{QCoreApplication::translate("Dashboards", "resident"), memory}}, {}};
     return panels;
 }
 

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Dashboards</name>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="31"/>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="31"/>
+        <source>p95 target 100 ms</source>
+        <translation>p95 目标 100 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="42"/>
+        <source>Requests by status</source>
+        <translation>按状态的请求数</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="48"/>
+        <source>Error ratio (5xx)</source>
+        <translation>错误率（5xx）</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="48"/>
+        <source>errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="49"/>
+        <source>HighErrorRate 5 %</source>
+        <translation>高错误率 5 %</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="53"/>
+        <source>Requests by endpoint</source>
+        <translation>按端点的请求数</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="58"/>
+        <source>CPU (% of one core)</source>
+        <translation>CPU（单核百分比）</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="58"/>
+        <source>cpu</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="61"/>
+        <source>Resident memory</source>
+        <translation>常驻内存</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="61"/>
+        <source>resident</source>
+        <translation>常驻</translation>
+    </message>
+</context>
+<context>
     <name>HealthStatus</name>
     <message>
         <location filename="../models/health_model.cpp" line="11"/>
@@ -51,64 +109,6 @@
         <location filename="../app/main.cpp" line="101"/>
         <source>%1: no profile named &quot;%2&quot;.</source>
         <translation>%1：没有名为“%2”的配置档。</translation>
-    </message>
-</context>
-<context>
-    <name>opsdeck</name>
-    <message>
-        <location filename="../core/dashboard_spec.cpp" line="36"/>
-        <source>Latency</source>
-        <translation>延迟</translation>
-    </message>
-    <message>
-        <location filename="../core/dashboard_spec.cpp" line="36"/>
-        <source>p95 target 100 ms</source>
-        <translation>p95 目标 100 毫秒</translation>
-    </message>
-    <message>
-        <location filename="../core/dashboard_spec.cpp" line="47"/>
-        <source>Requests by status</source>
-        <translation>按状态的请求数</translation>
-    </message>
-    <message>
-        <location filename="../core/dashboard_spec.cpp" line="53"/>
-        <source>Error ratio (5xx)</source>
-        <translation>错误率（5xx）</translation>
-    </message>
-    <message>
-        <location filename="../core/dashboard_spec.cpp" line="53"/>
-        <source>errors</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <location filename="../core/dashboard_spec.cpp" line="54"/>
-        <source>HighErrorRate 5 %</source>
-        <translation>高错误率 5 %</translation>
-    </message>
-    <message>
-        <location filename="../core/dashboard_spec.cpp" line="58"/>
-        <source>Requests by endpoint</source>
-        <translation>按端点的请求数</translation>
-    </message>
-    <message>
-        <location filename="../core/dashboard_spec.cpp" line="63"/>
-        <source>CPU (% of one core)</source>
-        <translation>CPU（单核百分比）</translation>
-    </message>
-    <message>
-        <location filename="../core/dashboard_spec.cpp" line="63"/>
-        <source>cpu</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../core/dashboard_spec.cpp" line="66"/>
-        <source>Resident memory</source>
-        <translation>常驻内存</translation>
-    </message>
-    <message>
-        <location filename="../core/dashboard_spec.cpp" line="66"/>
-        <source>resident</source>
-        <translation>常驻</translation>
     </message>
 </context>
 <context>
