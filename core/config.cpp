@@ -314,6 +314,101 @@ void checkUniqueNames(ObjectReader &r, const QList<T> &items, const char *listKe
     }
 }
 
+// One query of a panel: {"legend": ..., "local": {"function": ..., "metric": ...}}.
+std::optional<PanelQuerySpec> readPanelQuery(ObjectReader &r)
+{
+    PanelQuerySpec spec;
+    spec.legend = r.string("legend", false);
+    bool good = false;
+    withObject(r, "local", [&](ObjectReader &l) {
+        good = true;  // errors inside name their own fields
+        const QString function = l.string("function", true);
+        static const QStringList functions = {QStringLiteral("gauge"), QStringLiteral("rate"),
+                                              QStringLiteral("quantile"), QStringLiteral("ratio")};
+        if (!function.isEmpty() && !functions.contains(function)) {
+            l.error(QStringLiteral("function"), QStringLiteral("must be one of %1").arg(functions.join(u", ")));
+            return;
+        }
+        LocalQuery &q = spec.query;
+        q.kind = function == u"gauge" ? LocalQuery::Kind::Gauge : function == u"quantile" ? LocalQuery::Kind::Quantile
+            : function == u"ratio" ? LocalQuery::Kind::Ratio : LocalQuery::Kind::Rate;
+        q.metric = l.string("metric", true).toStdString();
+        auto readMatchers = [&](const char *key, std::vector<LabelMatcher> *out) {
+            const QString text = l.string(key, false);
+            const MatcherParse parsed = parseMatchers(text);
+            if (!parsed.error.isEmpty())
+                l.error(QString::fromLatin1(key), parsed.error);
+            *out = parsed.matchers;
+        };
+        readMatchers("matchers", &q.matchers);
+        readMatchers("numerator", &q.numerator);
+        if (q.kind == LocalQuery::Kind::Ratio && q.numerator.empty())
+            l.error(QStringLiteral("numerator"), QStringLiteral("a ratio needs the numerator's matchers, e.g. status=~\"5..\""));
+        if (const json *by = l.find("by")) {
+            if (!by->is_array()) {
+                l.error(QStringLiteral("by"), QStringLiteral("must be a list of label names"));
+            } else {
+                for (const json &name : *by) {
+                    if (name.is_string())
+                        q.by.push_back(name.get<std::string>());
+                    else
+                        l.error(QStringLiteral("by"), QStringLiteral("must be a list of label names"));
+                }
+            }
+        }
+        if (const json *quantile = l.find("quantile")) {
+            if (!quantile->is_number() || quantile->get<double>() < 0 || quantile->get<double>() > 1)
+                l.error(QStringLiteral("quantile"), QStringLiteral("must be a number between 0 and 1"));
+            else
+                q.quantile = quantile->get<double>();
+        }
+        if (const json *scale = l.find("scale")) {
+            if (!scale->is_number())
+                l.error(QStringLiteral("scale"), QStringLiteral("must be a number"));
+            else
+                q.scale = scale->get<double>();
+        }
+    });
+    if (!good) {
+        r.error(QStringLiteral("local"), QStringLiteral("required: what to compute (see docs/dashboards.md)"));
+        return std::nullopt;
+    }
+    return spec;
+}
+
+DashboardSpec readDashboard(ObjectReader &r)
+{
+    DashboardSpec d;
+    d.title = r.string("title", true);
+    forEachObject(r, "panels", [&](ObjectReader &p) {
+        PanelSpec panel;
+        panel.title = p.string("title", true);
+        panel.unit = p.string("unit", false);
+        static const QStringList units = {QString(), QStringLiteral("ms"), QStringLiteral("s"), QStringLiteral("req/s"),
+                                          QStringLiteral("%"), QStringLiteral("bytes")};
+        if (!units.contains(panel.unit))
+            p.error(QStringLiteral("unit"), QStringLiteral("must be one of ms, s, req/s, %, bytes"));
+        forEachObject(p, "thresholds", [&](ObjectReader &t) {
+            const json *value = t.find("value");
+            if (!value || !value->is_number()) {
+                t.error(QStringLiteral("value"), QStringLiteral("required, a number"));
+                return;
+            }
+            panel.thresholds.append({value->get<double>(), t.string("label", false)});
+        });
+        forEachObject(p, "queries", [&](ObjectReader &q) {
+            if (auto query = readPanelQuery(q))
+                panel.queries.append(*query);
+        });
+        if (panel.queries.isEmpty())
+            p.error(QStringLiteral("queries"), QStringLiteral("required: one or more queries"));
+        d.panels.append(panel);
+    });
+    if (d.panels.isEmpty())
+        r.error(QStringLiteral("panels"), QStringLiteral("required: one or more panels"));
+    return d;
+}
+
 Profile readProfile(ObjectReader &r)
 {
     Profile p;
@@ -345,6 +440,7 @@ Profile readProfile(ObjectReader &r)
         c.nameSpace = k.string("namespace", false);
         p.kubernetes = c;
     });
+    forEachObject(r, "dashboards", [&](ObjectReader &d) { p.dashboards << readDashboard(d); });
     checkUniqueNames(r, p.services, "services");
     checkUniqueNames(r, p.alertmanagers, "alertmanagers");
     checkUniqueNames(r, p.databases, "databases");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "dashboard_spec.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -80,6 +82,7 @@ struct Profile {
     QList<DatabaseConfig> databases;
     std::optional<BackupsConfig> backups;
     std::optional<KubernetesConfig> kubernetes;
+    QList<DashboardSpec> dashboards;  // docs/dashboards.md
 };
 
 struct Config {

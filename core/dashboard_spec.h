@@ -27,6 +27,12 @@ struct PanelSpec {
     QList<PanelThreshold> thresholds;
 };
 
+// A dashboard of the profile's own (the "dashboards" key), over any services.
+struct DashboardSpec {
+    QString title;
+    QList<PanelSpec> panels;
+};
+
 QList<PanelSpec> defaultServiceDashboard(const QString &service);
 
 // {{label}} placeholders filled from the labels; an empty result falls back to the labels.

@@ -130,7 +130,22 @@ $entries
         { "name": "monitoring", "host": "127.0.0.1", "port": $pg_port, "dbname": "monitoring", "user": "ops",
           "password": { "env": "OPSDECK_APP_PASSWORD" } }
       ],
-      "backups": { "directory": "$state/backups", "keep_days": 30, "keep_min": 3 }
+      "backups": { "directory": "$state/backups", "keep_days": 30, "keep_min": 3 },
+      "dashboards": [
+        { "title": "All services",
+          "panels": [
+            { "title": "p95 latency by service", "unit": "ms", "thresholds": [ { "value": 100, "label": "p95 target 100 ms" } ],
+              "queries": [ { "legend": "{{service}}", "local": { "function": "quantile", "quantile": 0.95,
+                "metric": "http_request_duration_seconds", "by": ["service"], "scale": 1000 } } ] },
+            { "title": "Requests by service", "unit": "req/s",
+              "queries": [ { "legend": "{{service}}", "local": { "function": "rate", "metric": "http_requests_total", "by": ["service"] } } ] },
+            { "title": "Error ratio by service", "unit": "%", "thresholds": [ { "value": 5, "label": "HighErrorRate 5 %" } ],
+              "queries": [ { "legend": "{{service}}", "local": { "function": "ratio", "metric": "http_requests_total",
+                "numerator": "status=~\"5..\"", "by": ["service"], "scale": 100 } } ] },
+            { "title": "Resident memory", "unit": "bytes",
+              "queries": [ { "legend": "{{service}}", "local": { "function": "gauge", "metric": "process_resident_memory_bytes", "by": ["service"] } } ] }
+          ] }
+      ]
     },
     {
       "name": "demo-read-only",

@@ -130,8 +130,8 @@
     </message>
     <message>
         <location filename="../ui/dashboard_panel.cpp" line="75"/>
-        <source>Service:</source>
-        <translation>服务：</translation>
+        <source>Dashboard:</source>
+        <translation>仪表盘：</translation>
     </message>
     <message>
         <location filename="../ui/dashboard_panel.cpp" line="78"/>
@@ -169,19 +169,29 @@
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="151"/>
+        <location filename="../ui/dashboard_panel.cpp" line="155"/>
         <source>scrapes OK</source>
         <translation>抓取正常</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="151"/>
+        <location filename="../ui/dashboard_panel.cpp" line="155"/>
         <source>last scrape failed</source>
         <translation>上次抓取失败</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="223"/>
-        <source>stale: last scrape at %1 failed: %2</source>
-        <translation>已过期：%1 的抓取失败：%2</translation>
+        <location filename="../ui/dashboard_panel.cpp" line="258"/>
+        <source>%1 at %2: %3</source>
+        <translation>%1 于 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.cpp" line="259"/>
+        <source>at %1: %2</source>
+        <translation>于 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.cpp" line="261"/>
+        <source>stale: last scrape failed %1</source>
+        <translation>已过期：上次抓取失败 %1</translation>
     </message>
 </context>
 <context>

@@ -72,7 +72,7 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     m_reset->setEnabled(false);
 
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Service:"), this));
+    bar->addWidget(new QLabel(tr("Dashboard:"), this));
     bar->addWidget(m_service);
     bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("Range:"), this));
@@ -96,7 +96,7 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(scroll, 1);
 
-    connect(m_service, &QComboBox::currentTextChanged, this, [this] { rebuildCharts(); });
+    connect(m_service, &QComboBox::currentIndexChanged, this, [this] { rebuildCharts(); });
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
         m_reset->setEnabled(false);
         setLive(true);
@@ -145,8 +145,12 @@ void DashboardPanel::setSession(ProfileSession *session)
     const QSignalBlocker blocker(m_service);
     m_service->clear();
     if (session) {
+        // The profile's own dashboards first, then one per scraped service.
+        const QList<DashboardSpec> &dashboards = session->profile().dashboards;
+        for (int i = 0; i < dashboards.size(); ++i)
+            m_service->addItem(dashboards[i].title, i);
         for (const ServiceConfig &s : session->scrapedServices())
-            m_service->addItem(s.name);
+            m_service->addItem(s.name, s.name);
         connect(session, &ProfileSession::scrapesChanged, this, [this] { m_status->setText(staleText().isEmpty()
             ? tr("scrapes OK") : tr("last scrape failed")); });
     }
@@ -155,12 +159,35 @@ void DashboardPanel::setSession(ProfileSession *session)
 
 QString DashboardPanel::currentService() const
 {
-    return m_service->currentText();
+    const QVariant choice = m_service->currentData();
+    return choice.typeId() == QMetaType::QString ? choice.toString() : QString();
 }
 
 void DashboardPanel::setCurrentService(const QString &service)
 {
-    m_service->setCurrentText(service);
+    const int index = m_service->findData(service);
+    if (index >= 0)
+        m_service->setCurrentIndex(index);
+}
+
+void DashboardPanel::setCurrentDashboard(const QString &title)
+{
+    const int index = m_service->findText(title);
+    if (index >= 0)
+        m_service->setCurrentIndex(index);
+}
+
+QList<ServiceConfig> DashboardPanel::shownServices() const
+{
+    QList<ServiceConfig> out;
+    if (!m_session)
+        return out;
+    const QString service = currentService();
+    for (const ServiceConfig &s : m_session->scrapedServices()) {
+        if (service.isEmpty() || s.name == service)
+            out << s;
+    }
+    return out;
 }
 
 bool DashboardPanel::isLive() const
@@ -182,8 +209,13 @@ void DashboardPanel::rebuildCharts()
     for (TimeSeriesChart *chart : std::as_const(m_charts))
         delete chart;
     m_charts.clear();
-    const QString service = currentService();
-    m_specs = service.isEmpty() ? QList<PanelSpec>() : defaultServiceDashboard(service);
+    const QVariant choice = m_service->currentData();
+    if (choice.typeId() == QMetaType::QString)
+        m_specs = defaultServiceDashboard(choice.toString());
+    else if (choice.isValid() && m_session)
+        m_specs = m_session->profile().dashboards.value(choice.toInt()).panels;
+    else
+        m_specs.clear();
     for (int i = 0; i < m_specs.size(); ++i) {
         auto *chart = new TimeSeriesChart(this);
         chart->setObjectName(QStringLiteral("chart%1").arg(i));
@@ -217,11 +249,16 @@ QString DashboardPanel::staleText() const
 {
     if (!m_session)
         return {};
-    const auto it = m_session->lastScrapes().constFind(currentService());
-    if (it == m_session->lastScrapes().constEnd() || it->ok)
-        return {};
-    return tr("stale: last scrape at %1 failed: %2")
-        .arg(QDateTime::fromMSecsSinceEpoch(it->timestampMs).toString(QStringLiteral("HH:mm:ss")), it->error);
+    QStringList failures;
+    for (const ServiceConfig &s : shownServices()) {
+        const auto it = m_session->lastScrapes().constFind(s.name);
+        if (it == m_session->lastScrapes().constEnd() || it->ok)
+            continue;
+        const QString at = QDateTime::fromMSecsSinceEpoch(it->timestampMs).toString(QStringLiteral("HH:mm:ss"));
+        failures << (currentService().isEmpty() ? tr("%1 at %2: %3").arg(s.name, at, it->error)
+                                                : tr("at %1: %2").arg(at, it->error));
+    }
+    return failures.isEmpty() ? QString() : tr("stale: last scrape failed %1").arg(failures.join(QStringLiteral("; ")));
 }
 
 void DashboardPanel::refresh()
@@ -240,11 +277,12 @@ void DashboardPanel::refresh()
         m_fromMs = now - range;
     }
     const int width = m_charts.isEmpty() ? 600 : std::max(100, m_charts.first()->width() - 80);
-    qint64 interval = 10;
-    for (const ServiceConfig &s : m_session->scrapedServices()) {
-        if (s.name == currentService())
-            interval = s.intervalS;
-    }
+    // The finest interval among the services shown.
+    qint64 interval = 0;
+    for (const ServiceConfig &s : shownServices())
+        interval = interval == 0 ? s.intervalS : std::min<qint64>(interval, s.intervalS);
+    if (interval == 0)
+        interval = 10;
     // A point every pixel or two, never finer than the scrape interval.
     const qint64 stepMs = std::max<qint64>(chooseStepSeconds((m_toMs - m_fromMs) / 1000, width / 2), interval) * 1000;
     // Like Grafana's $__rate_interval: at least four scrapes, at least two steps.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config.h"
 #include "dashboard_spec.h"
 
 #include <QFutureWatcher>
@@ -30,8 +31,10 @@ public:
     ~DashboardPanel() override;
 
     void setSession(ProfileSession *session);
+    // The service of a service dashboard; empty for one of the profile's dashboards.
     QString currentService() const;
     void setCurrentService(const QString &service);
+    void setCurrentDashboard(const QString &title);
     bool isLive() const;
     void setLive(bool live);
     // Range presets in seconds, as offered in the picker.
@@ -48,6 +51,7 @@ private:
     void applyResults();
     void showRange(qint64 fromMs, qint64 toMs);
     QString staleText() const;
+    QList<ServiceConfig> shownServices() const;
 
     ProfileSession *m_session = nullptr;
     QComboBox *m_service;

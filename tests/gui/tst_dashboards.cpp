@@ -90,6 +90,13 @@ void TestDashboards::panelShowsSeriesFromScrapes()
     s.metricsUrl = QUrl(QString::fromStdString(server.url("/metrics")));
     s.intervalS = 1;
     profile.services << s;
+    LocalQuery rate;
+    rate.kind = LocalQuery::Kind::Rate;
+    rate.metric = "http_requests_total";
+    rate.by = {"service"};
+    profile.dashboards << DashboardSpec{QStringLiteral("Overview"),
+                                        {PanelSpec{QStringLiteral("Requests"), QStringLiteral("req/s"),
+                                                   {{QStringLiteral("{{service}}"), rate}}, {}}}};
 
     ProfileSession session(profile);
     DashboardPanel panel;
@@ -97,6 +104,10 @@ void TestDashboards::panelShowsSeriesFromScrapes()
     panel.setSession(&session);
     panel.show();
     session.start();
+    // The profile's own dashboards come first in the picker.
+    QVERIFY(panel.currentService().isEmpty());
+    QCOMPARE(panel.charts().size(), 1);
+    panel.setCurrentService(QStringLiteral("api"));
     QCOMPARE(panel.currentService(), QStringLiteral("api"));
     QCOMPARE(panel.charts().size(), 6);
 
@@ -108,6 +119,15 @@ void TestDashboards::panelShowsSeriesFromScrapes()
     QCOMPARE(byStatus->lineCount(), 2);
     TimeSeriesChart *memory = panel.charts()[5];
     QCOMPARE(memory->lineCount(), 1);
+
+    // A dashboard of the profile's own, over every service.
+    panel.setCurrentDashboard(QStringLiteral("Overview"));
+    QVERIFY(panel.currentService().isEmpty());
+    QCOMPARE(panel.charts().size(), 1);
+    QCOMPARE(panel.charts()[0]->objectName(), QStringLiteral("chart0"));
+    QTRY_COMPARE_WITH_TIMEOUT(panel.charts()[0]->lineCount(), 1, 10000);
+    panel.setCurrentService(QStringLiteral("api"));
+    QCOMPARE(panel.charts().size(), 6);
 }
 
 void TestDashboards::zoomPausesLiveFollow()

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void collectsEveryErrorAtOnce();
     void readsEndpointSecurity();
     void loadsFromFileAndNamesMissingFile();
+    void readsDashboards();
     void demoProfileExampleInDocsIsValid();
 };
 
@@ -179,6 +180,25 @@ void TestConfig::demoProfileExampleInDocsIsValid()
     const auto r = loadConfigFile(path);
     QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
     QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(u'\n')));
+}
+
+void TestConfig::readsDashboards()
+{
+    const auto r = loadConfigFile(QStringLiteral(OPSDECK_SOURCE_DIR "/docs/examples/config.json"));
+    QVERIFY(r.ok());
+    const Profile &p = r.config->profiles.first();
+    QCOMPARE(p.dashboards.size(), 1);
+    const DashboardSpec &d = p.dashboards.first();
+    QCOMPARE(d.panels.size(), 2);
+    const LocalQuery &q = d.panels[0].queries[0].query;
+    QCOMPARE(q.kind, LocalQuery::Kind::Quantile);
+    QCOMPARE(q.quantile, 0.99);
+    QCOMPARE(q.scale, 1000.0);
+    QCOMPARE(q.by, std::vector<std::string>{"service"});
+    QVERIFY(q.matchers[0].matches({{"service", "trading-engine"}}));
+    QVERIFY(!q.matchers[0].matches({{"service", "market-data"}}));
+    QCOMPARE(d.panels[0].thresholds[0].value, 250.0);
+    QCOMPARE(d.panels[1].queries[0].query.kind, LocalQuery::Kind::Ratio);
 }
 
 QTEST_GUILESS_MAIN(TestConfig)
