@@ -319,6 +319,12 @@ std::optional<PanelQuerySpec> readPanelQuery(ObjectReader &r)
 {
     PanelQuerySpec spec;
     spec.legend = r.string("legend", false);
+    spec.promql = r.string("promql", false);
+    if (!spec.promql.isEmpty()) {
+        if (r.find("local"))
+            r.error(QStringLiteral("promql"), QStringLiteral("give either \"promql\" or \"local\", not both"));
+        return spec;
+    }
     bool good = false;
     withObject(r, "local", [&](ObjectReader &l) {
         good = true;  // errors inside name their own fields
@@ -370,7 +376,7 @@ std::optional<PanelQuerySpec> readPanelQuery(ObjectReader &r)
         }
     });
     if (!good) {
-        r.error(QStringLiteral("local"), QStringLiteral("required: what to compute (see docs/dashboards.md)"));
+        r.error(QStringLiteral("local"), QStringLiteral("required: \"local\" or \"promql\" (see docs/dashboards.md)"));
         return std::nullopt;
     }
     return spec;

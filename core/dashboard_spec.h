@@ -13,6 +13,7 @@ namespace opsdeck {
 struct PanelQuerySpec {
     QString legend;  // text, with {{label}} replaced by the series' label value
     LocalQuery query;
+    QString promql = {};  // when set: asked of the profile's Prometheus instead (query_range)
 };
 
 struct PanelThreshold {

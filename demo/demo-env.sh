@@ -143,7 +143,9 @@ $entries
               "queries": [ { "legend": "{{service}}", "local": { "function": "ratio", "metric": "http_requests_total",
                 "numerator": "status=~\"5..\"", "by": ["service"], "scale": 100 } } ] },
             { "title": "Resident memory", "unit": "bytes",
-              "queries": [ { "legend": "{{service}}", "local": { "function": "gauge", "metric": "process_resident_memory_bytes", "by": ["service"] } } ] }
+              "queries": [ { "legend": "{{service}}", "local": { "function": "gauge", "metric": "process_resident_memory_bytes", "by": ["service"] } } ] },
+            { "title": "Alerts firing (from Prometheus)",
+              "queries": [ { "legend": "{{alertname}} {{service}}", "promql": "ALERTS{alertstate=\"firing\"}" } ] }
           ] }
       ]
     },

@@ -114,84 +114,94 @@
 <context>
     <name>opsdeck::DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="67"/>
+        <location filename="../ui/dashboard_panel.cpp" line="72"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="70"/>
+        <location filename="../ui/dashboard_panel.cpp" line="75"/>
         <source>Follow new data; off: the charts stay where they are</source>
         <translation>跟随新数据；关闭后图表保持不动</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="71"/>
+        <location filename="../ui/dashboard_panel.cpp" line="76"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="75"/>
+        <location filename="../ui/dashboard_panel.cpp" line="80"/>
         <source>Dashboard:</source>
         <translation>仪表盘：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="78"/>
+        <location filename="../ui/dashboard_panel.cpp" line="83"/>
         <source>Range:</source>
         <translation>时间范围：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="130"/>
+        <location filename="../ui/dashboard_panel.cpp" line="135"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="130"/>
+        <location filename="../ui/dashboard_panel.cpp" line="135"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="130"/>
+        <location filename="../ui/dashboard_panel.cpp" line="135"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="131"/>
+        <location filename="../ui/dashboard_panel.cpp" line="136"/>
         <source>6 hours</source>
         <translation>6 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="131"/>
+        <location filename="../ui/dashboard_panel.cpp" line="136"/>
         <source>24 hours</source>
         <translation>24 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="131"/>
+        <location filename="../ui/dashboard_panel.cpp" line="136"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="155"/>
+        <location filename="../ui/dashboard_panel.cpp" line="164"/>
         <source>scrapes OK</source>
         <translation>抓取正常</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="155"/>
+        <location filename="../ui/dashboard_panel.cpp" line="164"/>
         <source>last scrape failed</source>
         <translation>上次抓取失败</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="258"/>
+        <location filename="../ui/dashboard_panel.cpp" line="267"/>
         <source>%1 at %2: %3</source>
         <translation>%1 于 %2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="259"/>
+        <location filename="../ui/dashboard_panel.cpp" line="268"/>
         <source>at %1: %2</source>
         <translation>于 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="261"/>
+        <location filename="../ui/dashboard_panel.cpp" line="270"/>
         <source>stale: last scrape failed %1</source>
         <translation>已过期：上次抓取失败 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.cpp" line="324"/>
+        <source>this profile has no Prometheus for the PromQL queries</source>
+        <translation>此配置档没有可执行 PromQL 查询的 Prometheus</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.cpp" line="370"/>
+        <source>Prometheus: %1: %2</source>
+        <translation>Prometheus：%1：%2</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,12 @@ struct DashboardPanel::Evaluation {
     qint64 fromMs = 0;
     qint64 toMs = 0;
     qint64 stepMs = 0;
-    std::vector<std::vector<TimeSeriesChart::Line>> panels;
+    std::vector<std::vector<TimeSeriesChart::Line>> panels;  // written by the pool thread
+    // GUI thread only: PromQL answers and errors per panel, merged at the end.
+    std::vector<std::vector<TimeSeriesChart::Line>> promLines;
+    std::vector<QString> promErrors;
+    int promOutstanding = 0;
+    bool localDone = false;
 };
 
 DashboardPanel::DashboardPanel(QWidget *parent)
@@ -142,6 +147,10 @@ void DashboardPanel::setSession(ProfileSession *session)
 {
     m_session = session;
     ++m_generation;  // answers computed for the previous profile are dropped
+    m_promPending.clear();
+    m_promConnected = nullptr;
+    if (m_current && !m_watcher.isRunning())
+        m_current.reset();  // only PromQL answers were awaited, and they will not come
     const QSignalBlocker blocker(m_service);
     m_service->clear();
     if (session) {
@@ -265,7 +274,7 @@ void DashboardPanel::refresh()
 {
     if (!m_session || m_specs.isEmpty())
         return;
-    if (m_watcher.isRunning()) {
+    if (m_current) {
         m_pendingRefresh = true;  // coalesce: one evaluation at a time, the latest wins
         return;
     }
@@ -301,11 +310,35 @@ void DashboardPanel::refresh()
     std::shared_ptr<const SeriesStore> store = m_session->seriesStore();
     // Align steps to the step so that consecutive refreshes reuse the same instants.
     const qint64 start = m_fromMs - m_fromMs % stepMs;
+    evaluation->promLines.resize(size_t(specs.size()));
+    evaluation->promErrors.resize(size_t(specs.size()));
+    m_current = evaluation;
+    // PromQL queries go to Prometheus; their answers arrive on the GUI thread.
+    for (int pi = 0; pi < specs.size(); ++pi) {
+        for (int qi = 0; qi < specs[pi].queries.size(); ++qi) {
+            const QString &promql = specs[pi].queries[qi].promql;
+            if (promql.isEmpty())
+                continue;
+            PrometheusClient *prometheus = m_session->prometheus();
+            if (!prometheus) {
+                evaluation->promErrors[size_t(pi)] = tr("this profile has no Prometheus for the PromQL queries");
+                continue;
+            }
+            if (!m_promConnected) {
+                connect(prometheus, &PrometheusClient::finished, this, &DashboardPanel::onPrometheusAnswer);
+                m_promConnected = prometheus;
+            }
+            m_promPending.insert(prometheus->queryRange(promql, start, evaluation->toMs, stepMs / 1000), {pi, qi});
+            ++evaluation->promOutstanding;
+        }
+    }
     m_watcher.setFuture(QtConcurrent::run([evaluation, specs, store, start] {
         for (const PanelSpec &spec : specs) {
             std::vector<TimeSeriesChart::Line> lines;
             for (int qi = 0; qi < spec.queries.size(); ++qi) {
                 const PanelQuerySpec &q = spec.queries[qi];
+                if (!q.promql.isEmpty())
+                    continue;
                 for (EvaluatedSeries &s : evaluateRange(*store, q.query, start, evaluation->toMs, evaluation->stepMs))
                     lines.push_back({keyOf(qi, s.labels), legendFor(q.legend, s.labels), std::move(s.points)});
             }
@@ -317,15 +350,58 @@ void DashboardPanel::refresh()
 
 void DashboardPanel::applyResults()
 {
-    const std::shared_ptr<Evaluation> evaluation = m_watcher.result();
+    if (!m_current)
+        return;
+    m_current->localDone = true;
+    finishIfComplete();
+}
+
+void DashboardPanel::onPrometheusAnswer(quint64 id, const PromApiResult &result)
+{
+    const auto it = m_promPending.find(id);
+    if (it == m_promPending.end())
+        return;
+    const PendingQuery where = it.value();
+    m_promPending.erase(it);
+    if (!m_current)
+        return;
+    Evaluation &e = *m_current;
+    if (!result.ok) {
+        e.promErrors[size_t(where.panel)] = tr("Prometheus: %1: %2").arg(result.errorType, result.error);
+    } else if (where.panel < m_specs.size() && where.query < m_specs[where.panel].queries.size()) {
+        const QString &legend = m_specs[where.panel].queries[where.query].legend;
+        for (const PromSeries &s : result.series) {
+            Labels labels;
+            for (const auto &label : s.metric) {
+                if (label.first != "__name__")
+                    labels.push_back(label);
+            }
+            e.promLines[size_t(where.panel)].push_back(
+                {keyOf(where.query, labels), legendFor(legend, labels), s.points});
+        }
+    }
+    --e.promOutstanding;
+    finishIfComplete();
+}
+
+void DashboardPanel::finishIfComplete()
+{
+    if (!m_current || !m_current->localDone || m_current->promOutstanding > 0)
+        return;
+    const std::shared_ptr<Evaluation> evaluation = std::move(m_current);
+    m_current.reset();
     if (evaluation->generation == m_generation && size_t(m_charts.size()) == evaluation->panels.size()) {
         const QString stale = staleText();
         for (int i = 0; i < m_charts.size(); ++i) {
             TimeSeriesChart *chart = m_charts[i];
+            auto lines = std::move(evaluation->panels[size_t(i)]);
+            for (auto &line : evaluation->promLines[size_t(i)])
+                lines.push_back(std::move(line));
             chart->setGapMs(evaluation->stepMs * 3);
             chart->setTimeRange(evaluation->fromMs, evaluation->toMs);
-            chart->setLines(std::move(evaluation->panels[size_t(i)]));
-            chart->setStaleText(stale);
+            chart->setLines(std::move(lines));
+            const QString &error = evaluation->promErrors[size_t(i)];
+            chart->setStaleText(error.isEmpty() ? stale : error);
         }
         Q_EMIT refreshed();
     }

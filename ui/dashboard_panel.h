@@ -2,8 +2,11 @@
 
 #include "config.h"
 #include "dashboard_spec.h"
+#include "prometheus_api.h"
 
 #include <QFutureWatcher>
+#include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 #include <vector>
@@ -49,6 +52,8 @@ private:
     void rebuildCharts();
     void refresh();
     void applyResults();
+    void onPrometheusAnswer(quint64 id, const PromApiResult &result);
+    void finishIfComplete();
     void showRange(qint64 fromMs, qint64 toMs);
     QString staleText() const;
     QList<ServiceConfig> shownServices() const;
@@ -68,6 +73,13 @@ private:
     quint64 m_generation = 0;
     struct Evaluation;
     QFutureWatcher<std::shared_ptr<Evaluation>> m_watcher;
+    std::shared_ptr<Evaluation> m_current;  // the evaluation under way (local part and PromQL answers)
+    struct PendingQuery {
+        int panel;
+        int query;
+    };
+    QHash<quint64, PendingQuery> m_promPending;
+    QPointer<QObject> m_promConnected;  // the Prometheus client whose answers we listen to
     bool m_pendingRefresh = false;
 };
 

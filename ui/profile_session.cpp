@@ -3,6 +3,7 @@
 #include "health_checker.h"
 #include "health_model.h"
 #include "http_client.h"
+#include "prometheus_api.h"
 #include "series_store.h"
 
 #include <QTimer>
@@ -36,6 +37,8 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
     connect(m_ageTimer, &QTimer::timeout, m_healthModel, &HealthModel::refreshAges);
 
     m_scraper->setServices(profile.services);
+    if (profile.prometheus)
+        m_prometheus = new PrometheusClient(m_http, profile.prometheus->url, this);
     connect(m_scraper, &MetricsScraper::scraped, this, [this](const ScrapeReport &report) {
         m_lastScrapes.insert(report.service, report);
         Q_EMIT scrapesChanged();
@@ -61,6 +64,7 @@ ProfileSession::~ProfileSession()
     delete m_http;
     delete m_healthChecker;
     delete m_scraper;
+    delete m_prometheus;
 }
 
 void ProfileSession::start()

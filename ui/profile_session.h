@@ -15,6 +15,7 @@ namespace opsdeck {
 class HealthChecker;
 class HealthModel;
 class HttpClient;
+class PrometheusClient;
 class SeriesStore;
 
 // Everything that runs for one profile: the HTTP worker, the checkers and the
@@ -32,6 +33,8 @@ public:
     // Shared with evaluation threads: they keep it alive while they read it.
     std::shared_ptr<const SeriesStore> seriesStore() const { return m_store; }
     QList<ServiceConfig> scrapedServices() const;
+    // The profile's Prometheus, or nullptr when it has none.
+    PrometheusClient *prometheus() const { return m_prometheus; }
     // The last scrape of each service, by name.
     const QHash<QString, ScrapeReport> &lastScrapes() const { return m_lastScrapes; }
 
@@ -49,6 +52,7 @@ private:
     QTimer *m_ageTimer;
     std::shared_ptr<SeriesStore> m_store;
     MetricsScraper *m_scraper;
+    PrometheusClient *m_prometheus = nullptr;
     QTimer *m_evictTimer;
     QHash<QString, ScrapeReport> m_lastScrapes;
 };

@@ -7,6 +7,7 @@
 #include "time_series_chart.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void chartTogglesLinesAndKeepsThemAcrossUpdates();
     void panelShowsSeriesFromScrapes();
     void zoomPausesLiveFollow();
+    void promqlPanelsAskPrometheus();
 };
 
 void TestDashboards::chartDrawsAMillionPointsAsPixels()
@@ -153,6 +155,48 @@ void TestDashboards::zoomPausesLiveFollow()
     session.start();
     QTRY_VERIFY_WITH_TIMEOUT(!session.lastScrapes().isEmpty(), 5000);
     QVERIFY(!session.lastScrapes().value(QStringLiteral("api")).ok);
+}
+
+void TestDashboards::promqlPanelsAskPrometheus()
+{
+    // A stand-in for Prometheus's query_range (the client itself is tested
+    // against a real Prometheus in tst_prometheus_integration).
+    LocalHttpServer prometheus;
+    std::atomic<int> asked{0};
+    prometheus.route("/api/v1/query_range", [&asked](Connection &c, const RecordedRequest &r) {
+        ++asked;
+        const bool good = r.target.find("step=") != std::string::npos && r.target.find("query=") != std::string::npos;
+        const long long now = QDateTime::currentSecsSinceEpoch();
+        c.respond(good ? 200 : 400, "application/json",
+                  good ? R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"alertname":"HighLatency"},"values":[[)"
+                             + std::to_string(now - 20) + R"(,"1"],[)" + std::to_string(now - 10) + R"(,"2"]]}]}})"
+                       : R"({"status":"error","errorType":"bad_data","error":"no step"})");
+    });
+    Profile profile;
+    profile.name = QStringLiteral("test");
+    profile.prometheus = PrometheusConfig{QUrl(QString::fromStdString(prometheus.url(""))), {}};
+    PanelQuerySpec promql;
+    promql.legend = QStringLiteral("{{alertname}}");
+    promql.promql = QStringLiteral("count by (alertname) (ALERTS{alertstate=\"firing\"})");
+    profile.dashboards << DashboardSpec{QStringLiteral("Alerts"), {PanelSpec{QStringLiteral("Firing"), QString(), {promql}, {}}}};
+
+    ProfileSession session(profile);
+    DashboardPanel panel;
+    panel.resize(800, 500);
+    panel.setSession(&session);
+    QCOMPARE(panel.charts().size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.charts()[0]->lineCount(), 1, 10000);
+    QVERIFY(panel.charts()[0]->drawnPointCount(QStringLiteral("0\x1f" "alertname=HighLatency")) >= 2);
+    QVERIFY(asked >= 1);
+
+    // Without a Prometheus in the profile the chart says so.
+    Profile without = profile;
+    without.prometheus.reset();
+    ProfileSession other(without);
+    panel.setSession(&other);
+    QSignalSpy refreshed(&panel, &DashboardPanel::refreshed);
+    QVERIFY(refreshed.wait(5000));
+    QCOMPARE(panel.charts()[0]->lineCount(), 0);
 }
 
 QTEST_MAIN(TestDashboards)
