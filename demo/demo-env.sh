@@ -29,6 +29,7 @@ app_password=${OPSDECK_APP_PASSWORD:-ops-demo}
 
 services=(api-gateway trading-engine market-data)
 versions=(1.4.2 2.7.0 0.9.13)
+rates=(60 30 90)  # simulated requests a second: each service has its own traffic
 # Each service answers /health in another of the shapes real services use.
 formats=(json health+json spring)
 
@@ -203,7 +204,7 @@ cmd_start() {
     local name=${services[$i]}
     echo none >"$state/faults/$name"
     start_bg "$name" "$bin/opsdeck-demo-service" --name "$name" --port $((base_port + i)) \
-      --version "${versions[$i]}" --health-format "${formats[$i]}" --fault-file "$state/faults/$name"
+      --version "${versions[$i]}" --health-format "${formats[$i]}" --rps "${rates[$i]}" --fault-file "$state/faults/$name"
   done
 
   write_prometheus_config

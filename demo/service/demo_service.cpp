@@ -117,7 +117,9 @@ void simulateTraffic(const Options &options, demo::MetricsRegistry &metrics, con
             continue;
         // Traffic breathes a little over a minute, as real traffic does.
         const double t = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-        const double rate = options.requestsPerSecond * (1.0 + 0.3 * std::sin(t / 60.0 * 2 * M_PI));
+        // Each service breathes in its own phase, so the charts do not lie on top of each other.
+        const double phase = double(std::hash<std::string>{}(options.name) % 60);
+        const double rate = options.requestsPerSecond * (1.0 + 0.3 * std::sin((t + phase) / 60.0 * 2 * M_PI));
         carry += rate / 10.0;
         const int count = int(carry);
         carry -= count;

@@ -152,8 +152,8 @@ void TestPrometheusIntegration::runsRangeQueries()
         QVERIFY2(s.points.size() >= 5, qPrintable(QString::number(s.points.size())));  // data for ~16 s so far
         for (size_t i = 1; i < s.points.size(); ++i)
             QCOMPARE(s.points[i].timestampMs - s.points[i - 1].timestampMs, qint64(2000));
-        // The demo services simulate about 40 requests a second each.
-        QVERIFY2(s.points.back().value > 10 && s.points.back().value < 120, qPrintable(QString::number(s.points.back().value)));
+        // The demo services simulate 30, 60 and 90 requests a second, give or take 30 %.
+        QVERIFY2(s.points.back().value > 15 && s.points.back().value < 150, qPrintable(QString::number(s.points.back().value)));
     }
 }
 
