@@ -191,30 +191,6 @@ void readData(sj::value data, PromApiResult &r)
     }
 }
 
-} // namespace
-
-namespace {
-
-PromApiResult decodeOrThrow(int httpStatus, QByteArray body);
-
-} // namespace
-
-PromApiResult decodePrometheusResponse(int httpStatus, QByteArray body)
-{
-    // Whatever arrives, the caller gets a result or an error, never an exception.
-    try {
-        return decodeOrThrow(httpStatus, std::move(body));
-    } catch (const simdjson::simdjson_error &e) {
-        PromApiResult r;
-        r.httpStatus = httpStatus;
-        r.errorType = QStringLiteral("decode");
-        r.error = QStringLiteral("malformed answer: %1").arg(QString::fromUtf8(e.what()));
-        return r;
-    }
-}
-
-namespace {
-
 PromApiResult decodeOrThrow(int httpStatus, QByteArray body)
 {
     PromApiResult r;
@@ -265,6 +241,20 @@ PromApiResult decodeOrThrow(int httpStatus, QByteArray body)
 }
 
 } // namespace
+
+PromApiResult decodePrometheusResponse(int httpStatus, QByteArray body)
+{
+    // Whatever arrives, the caller gets a result or an error, never an exception.
+    try {
+        return decodeOrThrow(httpStatus, std::move(body));
+    } catch (const simdjson::simdjson_error &e) {
+        PromApiResult r;
+        r.httpStatus = httpStatus;
+        r.errorType = QStringLiteral("decode");
+        r.error = QStringLiteral("malformed answer: %1").arg(QString::fromUtf8(e.what()));
+        return r;
+    }
+}
 
 std::int64_t chooseStepSeconds(std::int64_t rangeSeconds, int pixels)
 {
