@@ -115,91 +115,96 @@
     <name>opsdeck::DashboardPanel</name>
     <message>
         <location filename="../ui/dashboard_panel.cpp" line="72"/>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.cpp" line="74"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="75"/>
+        <location filename="../ui/dashboard_panel.cpp" line="77"/>
         <source>Follow new data; off: the charts stay where they are</source>
         <translation>跟随新数据；关闭后图表保持不动</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="76"/>
+        <location filename="../ui/dashboard_panel.cpp" line="78"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="80"/>
+        <location filename="../ui/dashboard_panel.cpp" line="82"/>
         <source>Dashboard:</source>
         <translation>仪表盘：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="83"/>
+        <location filename="../ui/dashboard_panel.cpp" line="85"/>
         <source>Range:</source>
         <translation>时间范围：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="135"/>
+        <location filename="../ui/dashboard_panel.cpp" line="153"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="135"/>
+        <location filename="../ui/dashboard_panel.cpp" line="153"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="135"/>
+        <location filename="../ui/dashboard_panel.cpp" line="153"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="136"/>
+        <location filename="../ui/dashboard_panel.cpp" line="154"/>
         <source>6 hours</source>
         <translation>6 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="136"/>
+        <location filename="../ui/dashboard_panel.cpp" line="154"/>
         <source>24 hours</source>
         <translation>24 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="136"/>
+        <location filename="../ui/dashboard_panel.cpp" line="154"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="164"/>
+        <location filename="../ui/dashboard_panel.cpp" line="182"/>
         <source>scrapes OK</source>
         <translation>抓取正常</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="164"/>
+        <location filename="../ui/dashboard_panel.cpp" line="182"/>
         <source>last scrape failed</source>
         <translation>上次抓取失败</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="267"/>
+        <location filename="../ui/dashboard_panel.cpp" line="288"/>
         <source>%1 at %2: %3</source>
         <translation>%1 于 %2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="268"/>
+        <location filename="../ui/dashboard_panel.cpp" line="289"/>
         <source>at %1: %2</source>
         <translation>于 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="270"/>
+        <location filename="../ui/dashboard_panel.cpp" line="291"/>
         <source>stale: last scrape failed %1</source>
         <translation>已过期：上次抓取失败 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="324"/>
+        <location filename="../ui/dashboard_panel.cpp" line="345"/>
         <source>this profile has no Prometheus for the PromQL queries</source>
         <translation>此配置档没有可执行 PromQL 查询的 Prometheus</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="370"/>
+        <location filename="../ui/dashboard_panel.cpp" line="391"/>
         <source>Prometheus: %1: %2</source>
         <translation>Prometheus：%1：%2</translation>
     </message>
@@ -516,6 +521,24 @@
         <location filename="../ui/main_window.cpp" line="268"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console: health, metrics, alerts, databases, backups and deployments in one calm window.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Configuration: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台：健康、指标、告警、数据库、备份与部署，尽在一个安静的窗口中。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。配置文件：&lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::TimeRangeDialog</name>
+    <message>
+        <location filename="../ui/time_range_dialog.cpp" line="15"/>
+        <source>Custom time range</source>
+        <translation>自定义时间范围</translation>
+    </message>
+    <message>
+        <location filename="../ui/time_range_dialog.cpp" line="30"/>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <location filename="../ui/time_range_dialog.cpp" line="31"/>
+        <source>To:</source>
+        <translation>到：</translation>
     </message>
 </context>
 <context>

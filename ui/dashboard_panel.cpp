@@ -3,6 +3,7 @@
 #include "prometheus_api.h"
 #include "profile_session.h"
 #include "series_store.h"
+#include "time_range_dialog.h"
 #include "time_series_chart.h"
 
 #include <QComboBox>
@@ -68,6 +69,7 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     m_range->setObjectName(QStringLiteral("dashboardRange"));
     for (const auto &[label, seconds] : rangePresets())
         m_range->addItem(label, seconds);
+    m_range->addItem(tr("Custom…"), qint64(0));
     m_range->setCurrentIndex(1);
     m_live->setText(tr("Live"));
     m_live->setCheckable(true);
@@ -103,6 +105,18 @@ DashboardPanel::DashboardPanel(QWidget *parent)
 
     connect(m_service, &QComboBox::currentIndexChanged, this, [this] { rebuildCharts(); });
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_range->currentData().toLongLong() == 0) {
+            // Custom: ask, then show that range paused; Cancel goes back to the last preset.
+            TimeRangeDialog dialog(m_fromMs, m_toMs, this);
+            if (dialog.exec() == QDialog::Accepted) {
+                showCustomRange(dialog.fromMs(), dialog.toMs());
+            } else {
+                const QSignalBlocker blocker(m_range);
+                m_range->setCurrentIndex(m_lastPreset);
+            }
+            return;
+        }
+        m_lastPreset = m_range->currentIndex();
         m_reset->setEnabled(false);
         setLive(true);
     });
@@ -113,6 +127,10 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     });
     connect(m_reset, &QToolButton::clicked, this, [this] {
         m_reset->setEnabled(false);
+        if (m_range->currentIndex() != m_lastPreset) {
+            const QSignalBlocker blocker(m_range);
+            m_range->setCurrentIndex(m_lastPreset);
+        }
         setLive(true);
     });
     connect(&m_watcher, &QFutureWatcher<std::shared_ptr<Evaluation>>::finished, this, &DashboardPanel::applyResults);
@@ -234,16 +252,19 @@ void DashboardPanel::rebuildCharts()
         for (const PanelThreshold &t : m_specs[i].thresholds)
             thresholds.append({t.value, t.label});
         chart->setThresholds(thresholds);
-        connect(chart, &TimeSeriesChart::rangeSelected, this, [this](qint64 from, qint64 to) {
-            // A zoom pauses live follow, so the chosen moment stays on screen.
-            m_live->setChecked(false);
-            m_reset->setEnabled(true);
-            showRange(from, to);
-        });
+        // A zoom pauses live follow, so the chosen moment stays on screen.
+        connect(chart, &TimeSeriesChart::rangeSelected, this, &DashboardPanel::showCustomRange);
         m_grid->addWidget(chart, i / 2, i % 2);
         m_charts.append(chart);
     }
     refresh();
+}
+
+void DashboardPanel::showCustomRange(qint64 fromMs, qint64 toMs)
+{
+    m_live->setChecked(false);
+    m_reset->setEnabled(true);
+    showRange(fromMs, toMs);
 }
 
 void DashboardPanel::showRange(qint64 fromMs, qint64 toMs)

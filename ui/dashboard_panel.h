@@ -43,6 +43,8 @@ public:
     // Range presets in seconds, as offered in the picker.
     static QList<std::pair<QString, qint64>> rangePresets();
     void setRangeSeconds(qint64 seconds);
+    // Shows a fixed range, paused (a zoom or the Custom… range); Reset zoom returns to live.
+    void showCustomRange(qint64 fromMs, qint64 toMs);
     const QList<TimeSeriesChart *> &charts() const { return m_charts; }
 
 Q_SIGNALS:
@@ -81,6 +83,7 @@ private:
     QHash<quint64, PendingQuery> m_promPending;
     QPointer<QObject> m_promConnected;  // the Prometheus client whose answers we listen to
     bool m_pendingRefresh = false;
+    int m_lastPreset = 1;  // the range preset to go back to after a custom range
 };
 
 } // namespace opsdeck

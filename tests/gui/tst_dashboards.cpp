@@ -151,6 +151,11 @@ void TestDashboards::zoomPausesLiveFollow()
     QVERIFY(reset->isEnabled());
     reset->click();
     QVERIFY(panel.isLive());
+    panel.showCustomRange(1'000'000, 2'000'000);
+    QVERIFY(!panel.isLive());
+    QVERIFY(reset->isEnabled());
+    reset->click();
+    QVERIFY(panel.isLive());
     // A failing target makes the charts say they are stale.
     session.start();
     QTRY_VERIFY_WITH_TIMEOUT(!session.lastScrapes().isEmpty(), 5000);
