@@ -114,97 +114,97 @@
 <context>
     <name>opsdeck::DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="72"/>
+        <location filename="../ui/dashboard_panel.cpp" line="73"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="74"/>
+        <location filename="../ui/dashboard_panel.cpp" line="75"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="77"/>
+        <location filename="../ui/dashboard_panel.cpp" line="78"/>
         <source>Follow new data; off: the charts stay where they are</source>
         <translation>跟随新数据；关闭后图表保持不动</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="78"/>
+        <location filename="../ui/dashboard_panel.cpp" line="79"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="82"/>
+        <location filename="../ui/dashboard_panel.cpp" line="83"/>
         <source>Dashboard:</source>
         <translation>仪表盘：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="85"/>
+        <location filename="../ui/dashboard_panel.cpp" line="86"/>
         <source>Range:</source>
         <translation>时间范围：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="153"/>
+        <location filename="../ui/dashboard_panel.cpp" line="154"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="153"/>
+        <location filename="../ui/dashboard_panel.cpp" line="154"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="153"/>
+        <location filename="../ui/dashboard_panel.cpp" line="154"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="154"/>
+        <location filename="../ui/dashboard_panel.cpp" line="155"/>
         <source>6 hours</source>
         <translation>6 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="154"/>
+        <location filename="../ui/dashboard_panel.cpp" line="155"/>
         <source>24 hours</source>
         <translation>24 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="154"/>
+        <location filename="../ui/dashboard_panel.cpp" line="155"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="182"/>
+        <location filename="../ui/dashboard_panel.cpp" line="181"/>
         <source>scrapes OK</source>
         <translation>抓取正常</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="182"/>
+        <location filename="../ui/dashboard_panel.cpp" line="181"/>
         <source>last scrape failed</source>
         <translation>上次抓取失败</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="288"/>
+        <location filename="../ui/dashboard_panel.cpp" line="308"/>
         <source>%1 at %2: %3</source>
         <translation>%1 于 %2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="289"/>
+        <location filename="../ui/dashboard_panel.cpp" line="309"/>
         <source>at %1: %2</source>
         <translation>于 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="291"/>
+        <location filename="../ui/dashboard_panel.cpp" line="311"/>
         <source>stale: last scrape failed %1</source>
         <translation>已过期：上次抓取失败 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="345"/>
+        <location filename="../ui/dashboard_panel.cpp" line="365"/>
         <source>this profile has no Prometheus for the PromQL queries</source>
         <translation>此配置档没有可执行 PromQL 查询的 Prometheus</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="391"/>
+        <location filename="../ui/dashboard_panel.cpp" line="413"/>
         <source>Prometheus: %1: %2</source>
         <translation>Prometheus：%1：%2</translation>
     </message>
@@ -397,128 +397,172 @@
 <context>
     <name>opsdeck::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="36"/>
-        <location filename="../ui/main_window.cpp" line="211"/>
+        <location filename="../ui/main_window.cpp" line="39"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="38"/>
+        <location filename="../ui/main_window.cpp" line="41"/>
         <source>Dashboards</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="73"/>
+        <location filename="../ui/main_window.cpp" line="76"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74"/>
+        <location filename="../ui/main_window.cpp" line="77"/>
+        <source>&amp;Import Grafana dashboard…</source>
+        <translation>导入 Grafana 仪表盘(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="79"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="82"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
         <source>&amp;Lock panels</source>
         <translation>锁定面板(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="86"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>&amp;Notifications</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="92"/>
         <source>Notify when a service goes down or recovers</source>
         <translation>服务宕机或恢复时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="96"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>&amp;About OpsDeck</source>
         <translation>关于 OpsDeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98"/>
+        <location filename="../ui/main_window.cpp" line="103"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>Profile</source>
         <translation>配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="111"/>
         <source>Profile: </source>
         <translation>配置档：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
         <source>Metrics: no targets</source>
         <translation>指标：无目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="153"/>
         <source>Metrics: %1/%2 targets up</source>
         <translation>指标：%1/%2 个目标正常</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window.cpp" line="189"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window.cpp" line="189"/>
         <source>read-write</source>
         <translation>读写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>%1 · %2 · operator %3</source>
         <translation>%1 · %2 · 操作员 %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window.cpp" line="191"/>
         <source>OpsDeck — %1</source>
         <translation>OpsDeck — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
         <source>Health: waiting for answers</source>
         <translation>健康：等待响应</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
         <source>Health: %1</source>
         <translation>健康：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>Health — %1</source>
         <translation>健康状况 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
+        <source>Import Grafana dashboard</source>
+        <translation>导入 Grafana 仪表盘</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="275"/>
+        <source>Grafana dashboard (*.json)</source>
+        <translation>Grafana 仪表盘 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="280"/>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="286"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="286"/>
+        <source>no panel OpsDeck can draw</source>
+        <translation>没有 OpsDeck 能绘制的面板</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="295"/>
+        <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
+        <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 "prometheus"。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.cpp" line="298"/>
+        <source>Imported %n panel(s). Not imported:</source>
+        <translation><numerusform>已导入 %n 个面板。未导入：</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="304"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console: health, metrics, alerts, databases, backups and deployments in one calm window.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Configuration: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台：健康、指标、告警、数据库、备份与部署，尽在一个安静的窗口中。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。配置文件：&lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>

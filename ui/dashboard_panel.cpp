@@ -1,5 +1,6 @@
 #include "dashboard_panel.h"
 
+#include "grafana_import.h"
 #include "prometheus_api.h"
 #include "profile_session.h"
 #include "series_store.h"
@@ -165,10 +166,8 @@ void DashboardPanel::setSession(ProfileSession *session)
 {
     m_session = session;
     ++m_generation;  // answers computed for the previous profile are dropped
-    m_promPending.clear();
     m_promConnected = nullptr;
-    if (m_current && !m_watcher.isRunning())
-        m_current.reset();  // only PromQL answers were awaited, and they will not come
+    abandonEvaluation();
     const QSignalBlocker blocker(m_service);
     m_service->clear();
     if (session) {
@@ -195,6 +194,13 @@ void DashboardPanel::setCurrentService(const QString &service)
     const int index = m_service->findData(service);
     if (index >= 0)
         m_service->setCurrentIndex(index);
+}
+
+void DashboardPanel::reloadDashboardList()
+{
+    const QString current = m_service->currentText();
+    setSession(m_session);
+    setCurrentDashboard(current);
 }
 
 void DashboardPanel::setCurrentDashboard(const QString &title)
@@ -230,9 +236,23 @@ void DashboardPanel::setLive(bool live)
         m_live->setChecked(live);
 }
 
+// Stops waiting for an evaluation whose charts are gone: its PromQL answers are
+// forgotten, and its local part, when it ends, is dropped by its generation.
+void DashboardPanel::abandonEvaluation()
+{
+    m_promPending.clear();
+    if (!m_current)
+        return;
+    m_current->promOutstanding = 0;
+    if (!m_watcher.isRunning())
+        m_current.reset();
+    m_pendingRefresh = true;
+}
+
 void DashboardPanel::rebuildCharts()
 {
     ++m_generation;
+    abandonEvaluation();
     for (TimeSeriesChart *chart : std::as_const(m_charts))
         delete chart;
     m_charts.clear();
@@ -349,7 +369,9 @@ void DashboardPanel::refresh()
                 connect(prometheus, &PrometheusClient::finished, this, &DashboardPanel::onPrometheusAnswer);
                 m_promConnected = prometheus;
             }
-            m_promPending.insert(prometheus->queryRange(promql, start, evaluation->toMs, stepMs / 1000), {pi, qi});
+            // Grafana's $__rate_interval and friends take this refresh's values.
+            const QString expanded = expandGrafanaIntervals(promql, windowMs, stepMs, evaluation->toMs - start);
+            m_promPending.insert(prometheus->queryRange(expanded, start, evaluation->toMs, stepMs / 1000), {pi, qi});
             ++evaluation->promOutstanding;
         }
     }

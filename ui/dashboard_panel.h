@@ -38,6 +38,8 @@ public:
     QString currentService() const;
     void setCurrentService(const QString &service);
     void setCurrentDashboard(const QString &title);
+    // After the session's dashboards changed (an import).
+    void reloadDashboardList();
     bool isLive() const;
     void setLive(bool live);
     // Range presets in seconds, as offered in the picker.
@@ -56,6 +58,7 @@ private:
     void applyResults();
     void onPrometheusAnswer(quint64 id, const PromApiResult &result);
     void finishIfComplete();
+    void abandonEvaluation();
     void showRange(qint64 fromMs, qint64 toMs);
     QString staleText() const;
     QList<ServiceConfig> shownServices() const;

@@ -2,6 +2,7 @@
 
 #include "app_settings.h"
 #include "dashboard_panel.h"
+#include "grafana_import.h"
 #include "health_model.h"
 #include "health_notifier.h"
 #include "health_panel.h"
@@ -14,6 +15,8 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -71,6 +74,8 @@ QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &objectName, con
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Import Grafana dashboard…"), this, &MainWindow::importGrafanaDashboard);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -260,6 +265,38 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings->setWindowState(saveState(AppSettings::layoutVersion));
     m_settings->sync();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::importGrafanaDashboard()
+{
+    if (!m_session)
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Grafana dashboard"), QString(),
+                                                      tr("Grafana dashboard (*.json)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024 * 1024) {
+        QMessageBox::warning(this, tr("Import Grafana dashboard"), tr("%1: cannot read: %2").arg(path, file.errorString()));
+        return;
+    }
+    const GrafanaImport imported = opsdeck::importGrafanaDashboard(file.readAll());
+    if (!imported.ok() || imported.dashboard.panels.isEmpty()) {
+        QMessageBox::warning(this, tr("Import Grafana dashboard"),
+                             tr("%1: %2").arg(path, imported.ok() ? tr("no panel OpsDeck can draw") : imported.error)
+                                 + (imported.skipped.isEmpty() ? QString() : u'\n' + imported.skipped.join(u'\n')));
+        return;
+    }
+    m_session->addDashboard(imported.dashboard);
+    m_dashboardPanel->reloadDashboardList();
+    m_dashboardPanel->setCurrentDashboard(imported.dashboard.title);
+    if (!m_session->prometheus())
+        QMessageBox::information(this, tr("Import Grafana dashboard"),
+                                 tr("The panels ask Prometheus, and this profile has none: add \"prometheus\" to it."));
+    if (!imported.skipped.isEmpty())
+        QMessageBox::information(this, tr("Import Grafana dashboard"),
+                                 tr("Imported %n panel(s). Not imported:", nullptr, int(imported.dashboard.panels.size()))
+                                     + u'\n' + imported.skipped.join(u'\n'));
 }
 
 void MainWindow::showAbout()

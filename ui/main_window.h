@@ -52,6 +52,7 @@ private:
     void updateHealthIndicator(const QString &summary);
     void updateMetricsIndicator();
     void showAbout();
+    void importGrafanaDashboard();
 
     Config m_config;
     AppSettings *m_settings;

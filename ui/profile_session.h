@@ -29,6 +29,8 @@ public:
     ~ProfileSession() override;
 
     const Profile &profile() const { return m_profile; }
+    // Adds a dashboard for this session (an imported one; not written to the file).
+    void addDashboard(const DashboardSpec &dashboard) { m_profile.dashboards.append(dashboard); }
     HealthModel *healthModel() const { return m_healthModel; }
     // Shared with evaluation threads: they keep it alive while they read it.
     std::shared_ptr<const SeriesStore> seriesStore() const { return m_store; }

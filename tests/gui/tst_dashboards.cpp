@@ -182,7 +182,7 @@ void TestDashboards::promqlPanelsAskPrometheus()
     profile.prometheus = PrometheusConfig{QUrl(QString::fromStdString(prometheus.url(""))), {}};
     PanelQuerySpec promql;
     promql.legend = QStringLiteral("{{alertname}}");
-    promql.promql = QStringLiteral("count by (alertname) (ALERTS{alertstate=\"firing\"})");
+    promql.promql = QStringLiteral("count by (alertname) (count_over_time(ALERTS{alertstate=\"firing\"}[$__rate_interval]))");
     profile.dashboards << DashboardSpec{QStringLiteral("Alerts"), {PanelSpec{QStringLiteral("Firing"), QString(), {promql}, {}}}};
 
     ProfileSession session(profile);
@@ -193,6 +193,17 @@ void TestDashboards::promqlPanelsAskPrometheus()
     QTRY_COMPARE_WITH_TIMEOUT(panel.charts()[0]->lineCount(), 1, 10000);
     QVERIFY(panel.charts()[0]->drawnPointCount(QStringLiteral("0\x1f" "alertname=HighLatency")) >= 2);
     QVERIFY(asked >= 1);
+    // Grafana's interval variables were filled in before asking.
+    for (const auto &r : prometheus.requests())
+        QVERIFY2(r.target.find("__rate_interval") == std::string::npos, r.target.c_str());
+
+    // An imported dashboard joins the picker.
+    session.addDashboard(DashboardSpec{QStringLiteral("Imported"),
+                                       {PanelSpec{QStringLiteral("a"), QString(), {promql}, {}},
+                                        PanelSpec{QStringLiteral("b"), QString(), {promql}, {}}}});
+    panel.reloadDashboardList();
+    panel.setCurrentDashboard(QStringLiteral("Imported"));
+    QCOMPARE(panel.charts().size(), 2);
 
     // Without a Prometheus in the profile the chart says so.
     Profile without = profile;
