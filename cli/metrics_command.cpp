@@ -36,12 +36,8 @@ std::size_t countSeries(const ParsedExposition &e)
     for (const ParsedFamily &f : e.families) {
         for (const ParsedSample &s : f.samples) {
             std::string key = s.name;
-            for (const auto &[name, value] : s.labels) {
-                key += '\xff';
-                key += name;
-                key += '\xfe';
-                key += value;
-            }
+            for (const auto &[name, value] : s.labels)
+                appendLabelToKey(key, name, value);
             series.insert(std::move(key));
         }
     }
@@ -155,8 +151,7 @@ int scrapeCommand(CliContext &context)
     request.url = url;
     request.maxBodyBytes = 256LL * 1024 * 1024;
     request.totalTimeoutMs = 30000;
-    request.headers << qMakePair(QByteArray("Accept"),
-                                 QByteArray("application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"));
+    request.headers << qMakePair(QByteArray("Accept"), QByteArray(expositionAcceptHeader));
     const auto id = http.get(request);
     const HttpResponse response = waitFor(http, id, &HttpClient::finished);
     if (!response.transportOk()) {

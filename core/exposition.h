@@ -71,6 +71,20 @@ struct ParseLimits {
 
 enum class ExpositionFormat { Text, OpenMetrics };
 
+// What a scraper asks for: OpenMetrics preferred, the text format accepted.
+inline constexpr const char *expositionAcceptHeader =
+    "application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+// Appends one label to a series' identity key. The separators are bytes that
+// valid UTF-8 never contains, so two different label sets never share a key.
+inline void appendLabelToKey(std::string &key, std::string_view name, std::string_view value)
+{
+    key += '\xff';
+    key.append(name);
+    key += '\xfe';
+    key.append(value);
+}
+
 // text/plain (version=0.0.4) or application/openmetrics-text, from a Content-Type header.
 ExpositionFormat formatFromContentType(std::string_view contentType);
 

@@ -99,14 +99,8 @@ void HealthChecker::checkService(const QString &name)
 
 HttpRequest HealthChecker::requestFor(const ServiceConfig &service, const QUrl &url) const
 {
-    HttpRequest r;
-    r.url = url;
-    r.totalTimeoutMs = service.timeoutS * 1000;
-    r.connectTimeoutMs = std::min(r.totalTimeoutMs, 3000);
+    HttpRequest r = endpointRequest(url, service.security, service.timeoutS * 1000, maxHealthBodyBytes);
     r.lowSpeedSeconds = std::max(1, service.timeoutS);
-    r.maxBodyBytes = maxHealthBodyBytes;
-    r.caFile = service.security.caFile;
-    r.insecure = service.security.insecure;
     r.headers << qMakePair(QByteArray("Accept"),
                            QByteArray("application/health+json, application/json;q=0.9, text/plain;q=0.5, */*;q=0.1"));
     return r;

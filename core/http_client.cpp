@@ -1,5 +1,7 @@
 #include "http_client.h"
 
+#include "config.h"
+
 #include "logging.h"
 
 #include <curl/curl.h>
@@ -36,6 +38,19 @@ QString httpErrorKey(HttpError error)
     case HttpError::Other: break;
     }
     return QStringLiteral("other");
+}
+
+HttpRequest endpointRequest(const QUrl &url, const EndpointSecurity &security, int totalTimeoutMs,
+                            qint64 maxBodyBytes)
+{
+    HttpRequest r;
+    r.url = url;
+    r.totalTimeoutMs = totalTimeoutMs;
+    r.connectTimeoutMs = std::min(totalTimeoutMs, 3000);
+    r.maxBodyBytes = maxBodyBytes;
+    r.caFile = security.caFile;
+    r.insecure = security.insecure;
+    return r;
 }
 
 namespace {

@@ -66,6 +66,13 @@ struct HttpResponse {
 
 QString httpErrorKey(HttpError error);
 
+struct EndpointSecurity;
+
+// A GET of a configured endpoint: its TLS settings, a total timeout, and a
+// connect timeout of at most 3 s within it. Callers add credentials and Accept.
+HttpRequest endpointRequest(const QUrl &url, const EndpointSecurity &security, int totalTimeoutMs,
+                            qint64 maxBodyBytes);
+
 } // namespace opsdeck
 
 Q_DECLARE_METATYPE(opsdeck::HttpResponse)

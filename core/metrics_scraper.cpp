@@ -27,12 +27,8 @@ public:
     void onSample(const FamilyInfo &, const SampleView &sample) override
     {
         m_key.assign(sample.name);
-        for (const LabelView &l : sample.labels) {
-            m_key += '\xff';
-            m_key.append(l.name);
-            m_key += '\xfe';
-            m_key.append(l.value);
-        }
+        for (const LabelView &l : sample.labels)
+            appendLabelToKey(m_key, l.name, l.value);
         auto it = m_cache.find(m_key);
         if (it == m_cache.end()) {
             Labels labels;
@@ -217,15 +213,11 @@ void MetricsScraper::scrape(Target &target, qint64 scheduledMs)
     QMutexLocker lock(&target.mutex);
     if (target.inFlight)
         return;  // the previous scrape has not answered: skip this one
-    HttpRequest request;
-    request.url = target.config.metricsUrl;
-    request.totalTimeoutMs = std::min(target.config.timeoutS, target.config.intervalS) * 1000;
-    request.connectTimeoutMs = std::min(request.totalTimeoutMs, 3000);
-    request.maxBodyBytes = 64LL * 1024 * 1024;
-    request.caFile = target.config.security.caFile;
-    request.insecure = target.config.security.insecure;
-    request.headers << qMakePair(QByteArray("Accept"),
-                                 QByteArray("application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"));
+    // A scrape never outlives its interval: the next one is due.
+    HttpRequest request = endpointRequest(target.config.metricsUrl, target.config.security,
+                                          std::min(target.config.timeoutS, target.config.intervalS) * 1000,
+                                          64LL * 1024 * 1024);
+    request.headers << qMakePair(QByteArray("Accept"), QByteArray(expositionAcceptHeader));
     request.auth = m_credentials->auth(index);
     target.inFlightScheduledMs = scheduledMs;
     target.inFlight = m_http->get(request);

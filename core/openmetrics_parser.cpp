@@ -343,7 +343,7 @@ bool OpenMetricsParser::checkSample(Family &family, std::string_view suffix, con
     for (const LabelView &l : labels) {
         if (l.name == "le" || l.name == "quantile")
             continue;
-        group.append(l.name).append("\xfe").append(l.value).append("\xff");
+        appendLabelToKey(group, l.name, l.value);
     }
     if (group != family.currentGroup) {
         if (family.finishedGroups.count(group))
@@ -530,7 +530,7 @@ bool OpenMetricsParser::parseSample(std::string_view line)
     // Timestamps never go back within a series, and a series has them always or never.
     std::string seriesKey(name);
     for (const LabelView &l : m_labels)
-        seriesKey.append("\xff").append(l.name).append("\xfe").append(l.value);
+        appendLabelToKey(seriesKey, l.name, l.value);
     SeriesState &series = family->series[seriesKey];
     using Seen = SeriesState::Seen;
     if (timestampS) {

@@ -1,5 +1,7 @@
 #include "series_store.h"
 
+#include "exposition.h"
+
 #include <algorithm>
 #include <climits>
 
@@ -24,14 +26,9 @@ std::int64_t SeriesStore::retention() const
 
 std::string SeriesStore::keyOf(std::string_view name, const Labels &labels)
 {
-    // Separators that cannot appear in valid UTF-8 keep keys unambiguous.
     std::string key(name);
-    for (const auto &[n, v] : labels) {
-        key += '\xff';
-        key += n;
-        key += '\xfe';
-        key += v;
-    }
+    for (const auto &[n, v] : labels)
+        appendLabelToKey(key, n, v);
     return key;
 }
 
