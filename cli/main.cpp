@@ -1,6 +1,7 @@
 // opsdeck-cli: the OpsDeck core for scripts. Text for people, --json for
 // programs; exit codes 0 (ok), 1 (unhealthy or failed), 2 (usage or config).
 
+#include "alerts_command.h"
 #include "cli_context.h"
 #include "health_command.h"
 #include "logging.h"
@@ -22,6 +23,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
 
     const std::map<QString, std::function<int(CliContext &)>> commands = {
+        {QStringLiteral("alerts"), runAlerts},
         {QStringLiteral("health"), runHealth},
         {QStringLiteral("metrics"), runMetrics},
     };
@@ -32,7 +34,12 @@ int main(int argc, char *argv[])
         "  health                  check every service's health endpoints once\n"
         "  metrics parse FILE|-    parse an exposition (--format text|openmetrics); last line families=F series=S samples=N\n"
         "  metrics scrape URL      scrape one /metrics page and parse it\n"
-        "  metrics query PROMQL    query the profile's Prometheus (--range, --step for a range query)"));
+        "  metrics query PROMQL    query the profile's Prometheus (--range, --step for a range query)\n"
+        "  alerts list             every alert of every source (--filter MATCHERS)\n"
+        "  alerts ack              acknowledge: --fingerprint FP | --match MATCHERS, --comment TEXT,\n"
+        "                          --duration 15m|1h|4h|until-resolved (default 1h), --alertmanager NAME\n"
+        "  alerts unack            expire an acknowledgement: --silence ID\n"
+        "  alerts silences         the silences of every Alertmanager"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("Configuration file (default: the GUI's)."),
@@ -49,6 +56,16 @@ int main(int argc, char *argv[])
                       QStringLiteral("duration")});
     parser.addOption({QStringLiteral("step"), QStringLiteral("metrics query: the range query's step (e.g. 30s)."),
                       QStringLiteral("duration")});
+    parser.addOption({QStringLiteral("filter"), QStringLiteral("alerts list: only alerts matching these matchers, e.g. severity=\"critical\"."),
+                      QStringLiteral("matchers")});
+    parser.addOption({QStringLiteral("fingerprint"), QStringLiteral("alerts ack: the alert to acknowledge."), QStringLiteral("fp")});
+    parser.addOption({QStringLiteral("match"), QStringLiteral("alerts ack: acknowledge what these matchers match."), QStringLiteral("matchers")});
+    parser.addOption({QStringLiteral("comment"), QStringLiteral("alerts ack: why (required)."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("duration"), QStringLiteral("alerts ack: 15m, 1h, 4h... or until-resolved (default 1h)."),
+                      QStringLiteral("duration")});
+    parser.addOption({QStringLiteral("silence"), QStringLiteral("alerts unack: the silence to expire."), QStringLiteral("id")});
+    parser.addOption({QStringLiteral("alertmanager"), QStringLiteral("alerts ack: the Alertmanager to use (default: the alert's, or the first)."),
+                      QStringLiteral("name")});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."));
 
     QTextStream out(stdout);

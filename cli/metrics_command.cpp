@@ -152,7 +152,7 @@ int scrapeCommand(CliContext &context)
     request.maxBodyBytes = 256LL * 1024 * 1024;
     request.totalTimeoutMs = 30000;
     request.headers << qMakePair(QByteArray("Accept"), QByteArray(expositionAcceptHeader));
-    const auto id = http.get(request);
+    const auto id = http.send(request);
     const HttpResponse response = waitFor(http, id, &HttpClient::finished);
     if (!response.transportOk()) {
         context.err << "error: " << redactUrl(url) << ": " << response.errorMessage << Qt::endl;

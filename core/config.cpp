@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <QRegularExpression>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -296,6 +298,10 @@ DatabaseConfig readDatabase(ObjectReader &r)
                                       QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
     if (!d.sslmode.isEmpty() && !modes.contains(d.sslmode))
         r.error(QStringLiteral("sslmode"), QStringLiteral("must be one of %1").arg(modes.join(u", ")));
+    d.alertsTable = r.string("alerts_table", false);
+    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,62}$"));
+    if (!d.alertsTable.isEmpty() && !identifier.match(d.alertsTable).hasMatch())
+        r.error(QStringLiteral("alerts_table"), QStringLiteral("must be a plain table name (letters, digits, _)"));
     return d;
 }
 

@@ -58,6 +58,7 @@ struct DatabaseConfig {
     QString user;
     SecretRef password;
     QString sslmode;  // empty: libpq's default
+    QString alertsTable;  // set: this database's table of alerts is an alert source (docs/alerts.md)
 };
 
 struct BackupsConfig {

@@ -8,6 +8,17 @@
 
 namespace opsdeck {
 
+HttpAuth resolveAuthNow(const EndpointSecurity &sec, QString *error)
+{
+    const bool bearer = sec.bearerToken.isSet();
+    if (!bearer && sec.basicUser.isEmpty())
+        return {};
+    const SecretLookup found = resolveSecret(bearer ? sec.bearerToken : sec.basicPassword);
+    if (!found.ok())
+        *error = found.error;
+    return bearer ? HttpAuth{HttpAuth::Kind::Bearer, {}, found.value} : HttpAuth{HttpAuth::Kind::Basic, sec.basicUser, found.value};
+}
+
 CredentialResolver::CredentialResolver(QObject *parent)
     : QObject(parent)
 {

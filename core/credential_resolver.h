@@ -9,6 +9,11 @@
 
 namespace opsdeck {
 
+// The credentials of one endpoint, looked up now. May block on the OS keyring:
+// for the CLI and worker threads, never the GUI thread. error is set when a
+// configured secret cannot be found (the request then goes without).
+HttpAuth resolveAuthNow(const EndpointSecurity &security, QString *error);
+
 // Resolves the credentials of a list of endpoints once: environment and pgpass
 // at once, keychain entries on the thread pool (the OS keyring may block).
 // Until an endpoint's credentials are ready, isReady() is false and its owner

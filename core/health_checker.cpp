@@ -137,7 +137,7 @@ void HealthChecker::startRound(int index)
     for (int p = 0; p < round->probes.size(); ++p) {
         HttpRequest request = requestFor(service, round->probes[p].url);
         request.auth = m_credentials->auth(index);
-        m_pending.insert(m_http->get(request), PendingProbe{index, p});
+        m_pending.insert(m_http->send(request), PendingProbe{index, p});
     }
 }
 

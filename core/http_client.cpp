@@ -160,7 +160,7 @@ HttpClient::~HttpClient()
     curl_multi_cleanup(d->multi);
 }
 
-HttpClient::RequestId HttpClient::get(const HttpRequest &request)
+HttpClient::RequestId HttpClient::send(const HttpRequest &request)
 {
     auto transfer = std::make_unique<Transfer>();
     transfer->id = d->nextId++;
@@ -296,8 +296,20 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
     curl_easy_setopt(e, CURLOPT_URL, r.url.toEncoded().constData());
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(e, CURLOPT_MAXREDIRS, long(r.maxRedirects));
+    switch (r.method) {
+    case HttpRequest::Method::Get:
+        curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+        curl_easy_setopt(e, CURLOPT_MAXREDIRS, long(r.maxRedirects));
+        break;
+    case HttpRequest::Method::Post:
+        curl_easy_setopt(e, CURLOPT_POST, 1L);
+        curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(r.body.size()));
+        curl_easy_setopt(e, CURLOPT_POSTFIELDS, r.body.constData());  // t.request outlives the transfer
+        break;
+    case HttpRequest::Method::Delete:
+        curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, "DELETE");
+        break;
+    }
     // Default, stated because it matters: credentials stay with the original host.
     curl_easy_setopt(e, CURLOPT_UNRESTRICTED_AUTH, 0L);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
@@ -331,6 +343,12 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
         break;
     }
 
+    if (r.method == HttpRequest::Method::Post) {
+        const QByteArray type = r.contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : r.contentType;
+        const QByteArray header = QByteArrayLiteral("Content-Type: ") + type;
+        t.headers = curl_slist_append(t.headers, header.constData());
+        t.headers = curl_slist_append(t.headers, "Expect:");  // no 100-continue round trip
+    }
     for (const auto &[name, value] : r.headers) {
         // A hand-made Authorization header would bypass libcurl's redirect rules.
         if (name.compare("authorization", Qt::CaseInsensitive) == 0)

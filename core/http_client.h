@@ -8,10 +8,10 @@
 
 namespace opsdeck {
 
-// Asynchronous HTTP GETs on libcurl's multi interface, driven by one worker
-// thread that the client owns. get() may be called from any thread; the answer
+// Asynchronous HTTP requests (GET, POST, DELETE) on libcurl's multi interface, driven by one worker
+// thread that the client owns. send() may be called from any thread; the answer
 // arrives through finished(), emitted on the worker thread, so receivers in
-// other threads get it queued. Receivers match answers by the id get() returned.
+// other threads get it queued. Receivers match answers by the id send() returned.
 //
 // Only http and https are allowed, also on redirects; credentials are never sent
 // to another host after a redirect; the body is capped while it arrives.
@@ -24,7 +24,7 @@ public:
     explicit HttpClient(QObject *parent = nullptr);
     ~HttpClient() override;
 
-    RequestId get(const HttpRequest &request);
+    RequestId send(const HttpRequest &request);
     void cancel(RequestId id);
     int inFlight() const;
 

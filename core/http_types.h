@@ -16,10 +16,14 @@ struct HttpAuth {
     QString secret;  // the token or the password; never logged
 };
 
-// One GET. The limits are per request, because a health check and a 30 MB
+// One request. The limits are per request, because a health check and a 30 MB
 // query_range answer want different ones.
 struct HttpRequest {
+    enum class Method { Get, Post, Delete };
+    Method method = Method::Get;
     QUrl url;
+    QByteArray body;         // sent with Post
+    QByteArray contentType;  // of body, e.g. application/json
     QList<QPair<QByteArray, QByteArray>> headers;  // Authorization is refused here: use auth
     int connectTimeoutMs = 3000;
     int totalTimeoutMs = 10000;
@@ -27,7 +31,7 @@ struct HttpRequest {
     int lowSpeedBytes = 1;
     int lowSpeedSeconds = 5;
     qint64 maxBodyBytes = 8 * 1024 * 1024;
-    int maxRedirects = 5;
+    int maxRedirects = 5;  // Post and Delete never follow redirects: a moved write is reported, not replayed
     QString caFile;
     bool insecure = false;
     HttpAuth auth;

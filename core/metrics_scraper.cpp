@@ -220,7 +220,7 @@ void MetricsScraper::scrape(Target &target, qint64 scheduledMs)
     request.headers << qMakePair(QByteArray("Accept"), QByteArray(expositionAcceptHeader));
     request.auth = m_credentials->auth(index);
     target.inFlightScheduledMs = scheduledMs;
-    target.inFlight = m_http->get(request);
+    target.inFlight = m_http->send(request);
 }
 
 } // namespace opsdeck

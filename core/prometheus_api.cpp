@@ -341,7 +341,7 @@ quint64 PrometheusClient::send(const QString &path, const QList<QPair<QString, Q
     request.url = url;
     // Take the lock before the request exists, so its answer cannot be missed.
     QMutexLocker lock(&m_mutex);
-    const quint64 id = m_http->get(request);
+    const quint64 id = m_http->send(request);
     m_ours.insert(id);
     return id;
 }

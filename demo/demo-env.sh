@@ -129,7 +129,7 @@ $entries
         { "name": "app", "host": "127.0.0.1", "port": $pg_port, "dbname": "app", "user": "ops",
           "password": { "env": "OPSDECK_APP_PASSWORD" } },
         { "name": "monitoring", "host": "127.0.0.1", "port": $pg_port, "dbname": "monitoring", "user": "ops",
-          "password": { "env": "OPSDECK_APP_PASSWORD" } }
+          "password": { "env": "OPSDECK_APP_PASSWORD" }, "alerts_table": "alerts" }
       ],
       "backups": { "directory": "$state/backups", "keep_days": 30, "keep_min": 3 },
       "dashboards": [

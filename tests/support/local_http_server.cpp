@@ -176,6 +176,20 @@ void LocalHttpServer::serve(int fd)
             value.pop_back();
         request.headers[name] = value;
     }
+    if (const auto length = request.headers.find("content-length"); length != request.headers.end()) {
+        const std::size_t wanted = std::min<std::size_t>(std::stoul(length->second), 16 * 1024 * 1024);
+        const auto headEnd = head.find("\r\n\r\n");
+        request.body = head.substr(headEnd + 4);
+        while (request.body.size() < wanted && !m_stopping) {
+            pollfd p{fd, POLLIN, 0};
+            if (::poll(&p, 1, 100) <= 0)
+                continue;
+            const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+            if (n <= 0)
+                break;
+            request.body.append(buf, size_t(n));
+        }
+    }
     Handler handler;
     {
         std::lock_guard lock(m_mutex);

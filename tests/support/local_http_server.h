@@ -20,6 +20,7 @@ struct RecordedRequest {
     std::string method;
     std::string target;
     std::map<std::string, std::string> headers;  // names lower-cased
+    std::string body;                            // as long as Content-Length says
 };
 
 class Connection

@@ -17,7 +17,7 @@ namespace {
 HttpResponse fetch(HttpClient &client, const HttpRequest &request, int waitMs = 15000)
 {
     QSignalSpy spy(&client, &HttpClient::finished);
-    const auto id = client.get(request);
+    const auto id = client.send(request);
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < waitMs) {
@@ -45,6 +45,8 @@ class TestHttpClient : public QObject
 
 private Q_SLOTS:
     void answersOrdinaryRequest();
+    void postsBodyAndDeletes();
+    void writesDoNotFollowRedirects();
     void reportsRefusedConnection();
     void givesUpOnStalledServer();
     void abortsTricklingServer();
@@ -74,6 +76,50 @@ void TestHttpClient::answersOrdinaryRequest()
     QCOMPARE(r.contentType, QByteArray("application/json"));
     QCOMPARE(r.body, QByteArray(R"({"status":"ok"})"));
     QVERIFY(r.isSuccess());
+}
+
+void TestHttpClient::postsBodyAndDeletes()
+{
+    LocalHttpServer server;
+    server.route("/api/v2/silences", [](Connection &c, const RecordedRequest &r) {
+        c.respond(200, "application/json", R"({"silenceID":")" + std::to_string(r.body.size()) + "\"}");
+    });
+    server.route("/api/v2/silence/abc", [](Connection &c, const RecordedRequest &) { c.respond(200, "application/json", ""); });
+    HttpClient client;
+    HttpRequest post = requestFor(server.url("/api/v2/silences"));
+    post.method = HttpRequest::Method::Post;
+    post.body = R"({"comment":"ACK: disk"})";
+    post.contentType = "application/json";
+    const HttpResponse created = fetch(client, post);
+    QVERIFY2(created.isSuccess(), qPrintable(created.errorMessage));
+    QCOMPARE(created.body, QByteArray(R"({"silenceID":"23"})"));
+
+    HttpRequest del = requestFor(server.url("/api/v2/silence/abc"));
+    del.method = HttpRequest::Method::Delete;
+    QVERIFY(fetch(client, del).isSuccess());
+
+    const auto requests = server.requests();
+    QCOMPARE(requests.size(), size_t(2));
+    QCOMPARE(requests[0].method, std::string("POST"));
+    QCOMPARE(requests[0].headers.at("content-type"), std::string("application/json"));
+    QCOMPARE(requests[0].body, std::string(R"({"comment":"ACK: disk"})"));
+    QCOMPARE(requests[1].method, std::string("DELETE"));
+}
+
+void TestHttpClient::writesDoNotFollowRedirects()
+{
+    LocalHttpServer server;
+    server.route("/moved", [](Connection &c, const RecordedRequest &) {
+        c.respond(307, "text/plain", "moved\n", "Location: /elsewhere\r\n");
+    });
+    HttpClient client;
+    HttpRequest post = requestFor(server.url("/moved"));
+    post.method = HttpRequest::Method::Post;
+    post.body = "{}";
+    const HttpResponse r = fetch(client, post);
+    QCOMPARE(r.status, 307);
+    QVERIFY(!r.isSuccess());
+    QCOMPARE(server.requests().size(), size_t(1));  // the write went to one place only
 }
 
 void TestHttpClient::reportsRefusedConnection()
@@ -259,7 +305,7 @@ void TestHttpClient::cancelsInFlightRequest()
     server.route("/stall", [](Connection &c, const RecordedRequest &) { c.sleepMs(20000); });
     HttpClient client;
     QSignalSpy spy(&client, &HttpClient::finished);
-    const auto id = client.get(requestFor(server.url("/stall")));
+    const auto id = client.send(requestFor(server.url("/stall")));
     QTest::qWait(100);
     client.cancel(id);
     // The answer comes from the worker thread and may land before wait() begins.
@@ -281,7 +327,7 @@ void TestHttpClient::runsManyRequestsConcurrently()
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < 40; ++i)
-        client.get(requestFor(server.url("/slow")));
+        client.send(requestFor(server.url("/slow")));
     while (spy.size() < 40 && timer.elapsed() < 20000)
         spy.wait(100);
     QCOMPARE(spy.size(), 40);

@@ -1,0 +1,63 @@
+#pragma once
+
+// Every alert source of a profile, built from its configuration: each
+// Alertmanager cluster, the Prometheus, and each database with an
+// alerts_table. A refresh asks them all; each answers on its own (a slow or
+// failing one holds up nobody), and roundFinished() follows the last answer.
+
+#include "alerts.h"
+#include "config.h"
+
+#include <QObject>
+
+#include <vector>
+
+namespace opsdeck {
+
+class AlertmanagerClient;
+class DatabaseAlertSource;
+class HttpClient;
+class PrometheusAlertSource;
+
+class AlertSources : public QObject
+{
+    Q_OBJECT
+public:
+    // Credentials resolved now when resolveCredentials (CLI); the GUI hands
+    // them in later with setAuth() once resolved off its thread.
+    AlertSources(HttpClient *http, const Profile &profile, bool resolveCredentials, QObject *parent = nullptr);
+    ~AlertSources() override;
+
+    int count() const;
+    QStringList names() const;
+    const std::vector<AlertmanagerClient *> &alertmanagers() const { return m_alertmanagers; }
+    AlertmanagerClient *alertmanager(const QString &name) const;
+    PrometheusAlertSource *prometheus() const { return m_prometheus; }
+    DatabaseAlertSource *database(const QString &name) const;
+    void setTimeoutMs(int ms);
+
+    void refreshAll();
+    bool refreshing() const { return m_waiting > 0; }
+
+Q_SIGNALS:
+    void snapshot(const opsdeck::AlertSnapshot &snapshot);
+    void roundFinished();
+
+private:
+    void onSnapshot(const AlertSnapshot &snapshot);
+
+    std::vector<AlertmanagerClient *> m_alertmanagers;
+    PrometheusAlertSource *m_prometheus = nullptr;
+    std::vector<DatabaseAlertSource *> m_databases;
+    int m_waiting = 0;
+};
+
+// The alerts of several snapshots as one list: an alert Prometheus reports
+// that an Alertmanager of the same list also reports (same labels, so the same
+// fingerprint) is shown once, as the Alertmanager knows it (with its silences).
+std::vector<Alert> mergeAlerts(const std::vector<AlertSnapshot> &snapshots);
+
+// Who acknowledged the alert, from the silences of its own Alertmanager; empty if nobody.
+const Silence *acknowledgementOf(const Alert &alert, const std::vector<Silence> &silences);
+
+} // namespace opsdeck

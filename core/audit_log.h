@@ -1,0 +1,42 @@
+#pragma once
+
+// The audit log: one JSON line per step of every operator action (an intent
+// before it is sent, an outcome after), appended to audit.jsonl in the app
+// data folder, flushed and fsynced before the action is reported done.
+
+#include <QJsonObject>
+#include <QString>
+
+namespace opsdeck {
+
+struct AuditEntry {
+    QString operatorName;
+    QString profile;
+    QString action;   // ack, unack, silence-extend, silence-expire, silence-create, resolve...
+    QString target;   // what it acts on: matchers, a silence id, a row
+    QJsonObject parameters;
+    QString phase;    // intent or outcome
+    QString result;   // outcome only: ok or failed
+    QString error;    // outcome only, when failed
+    QString correlation;  // ties an outcome to its intent
+    QString client;   // gui or cli
+};
+
+class AuditLog
+{
+public:
+    explicit AuditLog(QString path);
+
+    const QString &path() const { return m_path; }
+    // Appends, flushes and fsyncs. Returns an error message, empty on success;
+    // an action whose intent cannot be written must not go ahead.
+    QString append(const AuditEntry &entry) const;
+
+    // <AppDataLocation>/audit.jsonl, or $OPSDECK_AUDIT_LOG.
+    static QString defaultPath();
+
+private:
+    QString m_path;
+};
+
+} // namespace opsdeck

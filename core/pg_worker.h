@@ -1,0 +1,61 @@
+#pragma once
+
+// One PostgreSQL connection on its own thread (libpqxx blocks). Jobs run one
+// after another; the connection opens on the first job, carries a
+// statement_timeout, and after a drop reopens on a later job with a backoff.
+// A job's result goes back to its owner through whatever the job captures
+// (QMetaObject::invokeMethod on a QPointer); errors go to its onError.
+
+#include "config.h"
+
+#include <QString>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace pqxx {
+class connection_base;
+}
+
+namespace opsdeck {
+
+struct PgJob {
+    std::function<void(pqxx::connection_base &)> run;
+    std::function<void(const QString &error)> onError;  // called on the worker thread
+};
+
+class PgWorker
+{
+public:
+    explicit PgWorker(DatabaseConfig config, int statementTimeoutMs = 10000);
+    ~PgWorker();  // waits for the running job, drops the queued ones
+
+    const DatabaseConfig &config() const { return m_config; }
+    void submit(PgJob job);
+
+    // libpq's keyword=value string, password excluded; values quoted as libpq wants.
+    static QString conninfo(const DatabaseConfig &config, int statementTimeoutMs);
+
+private:
+    void loop();
+    bool ensureConnected(QString *error);
+
+    DatabaseConfig m_config;
+    int m_statementTimeoutMs;
+    // Held through its base so this header need not include libpqxx; deleted as what it is.
+    std::unique_ptr<pqxx::connection_base, void (*)(pqxx::connection_base *)> m_connection;
+    qint64 m_nextAttemptMs = 0;
+    int m_backoffMs = 0;
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<PgJob> m_jobs;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace opsdeck
