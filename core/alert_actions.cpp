@@ -105,7 +105,7 @@ quint64 AlertActions::acknowledge(AlertmanagerClient *alertmanager, const AckReq
 quint64 AlertActions::createSilence(AlertmanagerClient *alertmanager, Silence silence, const QString &action)
 {
     if (ackIdOf(silence.comment).isEmpty())
-        silence.comment += u' ' + ackMarker(newAckId(), false);
+        silence.comment += u' ' + silenceMarker(newAckId());
     if (const QString invalid = validateSilence(silence, QDateTime::currentMSecsSinceEpoch()); !invalid.isEmpty())
         return refuse(invalid);
     QJsonObject parameters{

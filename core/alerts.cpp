@@ -34,7 +34,7 @@ std::string find(const Labels &labels, std::string_view name)
 
 const QRegularExpression &markerPattern()
 {
-    static const QRegularExpression pattern(QStringLiteral(R"(\[opsdeck ack=([0-9a-f-]{8,64})( until-resolved)?\])"));
+    static const QRegularExpression pattern(QStringLiteral(R"(\[opsdeck (ack|id)=([0-9a-f-]{8,64})( until-resolved)?\])"));
     return pattern;
 }
 
@@ -81,22 +81,29 @@ QString ackMarker(const QString &ackId, bool untilResolved)
     return QStringLiteral("[opsdeck ack=%1%2]").arg(ackId, untilResolved ? QStringLiteral(" until-resolved") : QString());
 }
 
+QString silenceMarker(const QString &id)
+{
+    return QStringLiteral("[opsdeck id=%1]").arg(id);
+}
+
 QString ackIdOf(const QString &comment)
 {
     const auto match = markerPattern().match(comment);
-    return match.hasMatch() ? match.captured(1) : QString();
+    return match.hasMatch() ? match.captured(2) : QString();
 }
 
 bool isUntilResolved(const QString &comment)
 {
     const auto match = markerPattern().match(comment);
-    return match.hasMatch() && !match.captured(2).isEmpty();
+    return match.hasMatch() && match.captured(1) == u"ack" && !match.captured(3).isEmpty();
 }
 
 bool isAcknowledgement(const Silence &silence)
 {
-    return !ackIdOf(silence.comment).isEmpty()
-        || silence.comment.trimmed().startsWith(QLatin1String("ACK"), Qt::CaseInsensitive);
+    const auto match = markerPattern().match(silence.comment);
+    if (match.hasMatch())
+        return match.captured(1) == u"ack";
+    return silence.comment.trimmed().startsWith(QLatin1String("ACK"), Qt::CaseInsensitive);
 }
 
 std::vector<LabelMatcher> toLabelMatchers(const std::vector<SilenceMatcher> &matchers, QString *error)

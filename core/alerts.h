@@ -95,7 +95,9 @@ QString fingerprintOf(const Labels &labels);
 // before sending again, a client looks for a silence carrying it.
 QString newAckId();
 QString ackMarker(const QString &ackId, bool untilResolved);
-QString ackIdOf(const QString &comment);  // empty when the comment has no marker
+// Other silences OpsDeck creates carry "[opsdeck id=<id>]": retried the same way, not acks.
+QString silenceMarker(const QString &id);
+QString ackIdOf(const QString &comment);  // the id of either marker; empty when there is none
 bool isUntilResolved(const QString &comment);
 // A silence is an acknowledgement when it carries our marker or its comment starts with "ACK".
 bool isAcknowledgement(const Silence &silence);

@@ -149,13 +149,14 @@ PrometheusAlertSource::~PrometheusAlertSource()
     }
 }
 
-HttpRequest PrometheusAlertSource::request(const QString &path) const
+HttpRequest PrometheusAlertSource::request(const QString &path, const QString &query) const
 {
     QUrl url = m_config.url;
     QString base = url.path();
     while (base.endsWith(u'/'))
         base.chop(1);
     url.setPath(base + path);
+    url.setQuery(query);
     HttpRequest r = endpointRequest(url, m_config.security, m_timeoutMs, 64LL * 1024 * 1024);
     r.auth = m_auth;
     r.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
@@ -197,7 +198,7 @@ void PrometheusAlertSource::onFinished(quint64 id, const HttpResponse &response)
             finish(std::move(m_partial));
             return;
         }
-        m_rulesRequest = m_http->send(request(QStringLiteral("/api/v1/rules?type=alert")));
+        m_rulesRequest = m_http->send(request(QStringLiteral("/api/v1/rules"), QStringLiteral("type=alert")));
         return;
     }
     m_rulesRequest = 0;

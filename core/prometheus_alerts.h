@@ -54,7 +54,7 @@ Q_SIGNALS:
     void snapshot(const opsdeck::AlertSnapshot &snapshot);
 
 private:
-    HttpRequest request(const QString &path) const;
+    HttpRequest request(const QString &path, const QString &query = {}) const;
     void onFinished(quint64 id, const HttpResponse &response);
     void finish(AlertSnapshot taken);
 

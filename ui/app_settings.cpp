@@ -8,6 +8,9 @@ const QString state = QStringLiteral("MainWindow/state.v%1").arg(AppSettings::la
 const QString locked = QStringLiteral("MainWindow/panelsLocked");
 const QString notifyHealth = QStringLiteral("Notifications/healthChanges");
 const QString lastProfile = QStringLiteral("Session/lastProfile");
+const QString alertSeverities = QStringLiteral("Notifications/alertSeverities");
+const QString alertSound = QStringLiteral("Notifications/alertSound");
+const QString doNotDisturb = QStringLiteral("Notifications/doNotDisturb");
 } // namespace Key
 
 AppSettings::AppSettings() = default;
@@ -25,6 +28,15 @@ bool AppSettings::panelsLocked() const { return m_settings.value(Key::locked, fa
 void AppSettings::setPanelsLocked(bool locked) { m_settings.setValue(Key::locked, locked); }
 bool AppSettings::notifyHealthChanges() const { return m_settings.value(Key::notifyHealth, true).toBool(); }
 void AppSettings::setNotifyHealthChanges(bool enabled) { m_settings.setValue(Key::notifyHealth, enabled); }
+QStringList AppSettings::alertSeverities() const
+{
+    return m_settings.value(Key::alertSeverities, QStringList{QStringLiteral("critical"), QStringLiteral("warning")}).toStringList();
+}
+void AppSettings::setAlertSeverities(const QStringList &severities) { m_settings.setValue(Key::alertSeverities, severities); }
+bool AppSettings::alertSound() const { return m_settings.value(Key::alertSound, false).toBool(); }
+void AppSettings::setAlertSound(bool on) { m_settings.setValue(Key::alertSound, on); }
+bool AppSettings::doNotDisturb() const { return m_settings.value(Key::doNotDisturb, false).toBool(); }
+void AppSettings::setDoNotDisturb(bool on) { m_settings.setValue(Key::doNotDisturb, on); }
 QString AppSettings::lastProfile() const { return m_settings.value(Key::lastProfile).toString(); }
 void AppSettings::setLastProfile(const QString &profile) { m_settings.setValue(Key::lastProfile, profile); }
 

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 namespace opsdeck {
 
@@ -11,7 +12,7 @@ class AppSettings
 {
 public:
     // The dock layout's format; bump it when panels change so old layouts fall back.
-    static constexpr int layoutVersion = 2;  // 2: the Dashboards dock
+    static constexpr int layoutVersion = 3;  // 2: the Dashboards dock; 3: the Alerts dock
 
     AppSettings();
     explicit AppSettings(const QString &fileName);  // for tests
@@ -24,6 +25,12 @@ public:
     void setPanelsLocked(bool locked);
     bool notifyHealthChanges() const;
     void setNotifyHealthChanges(bool enabled);
+    QStringList alertSeverities() const;  // which new alerts notify
+    void setAlertSeverities(const QStringList &severities);
+    bool alertSound() const;
+    void setAlertSound(bool on);
+    bool doNotDisturb() const;
+    void setDoNotDisturb(bool on);
     QString lastProfile() const;
     void setLastProfile(const QString &profile);
 

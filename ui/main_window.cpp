@@ -1,5 +1,8 @@
 #include "main_window.h"
 
+#include "alert_model.h"
+#include "alert_notifier.h"
+#include "alerts_panel.h"
 #include "app_settings.h"
 #include "dashboard_panel.h"
 #include "grafana_import.h"
@@ -36,9 +39,13 @@ MainWindow::MainWindow(Config config, AppSettings *settings, QWidget *parent)
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
 
     m_healthPanel = new HealthPanel(this);
-    addPanel(m_healthPanel, QStringLiteral("healthDock"), tr("Health"), Qt::TopDockWidgetArea);
+    m_healthDock = addPanel(m_healthPanel, QStringLiteral("healthDock"), tr("Health"), Qt::LeftDockWidgetArea);
     m_dashboardPanel = new DashboardPanel(this);
-    addPanel(m_dashboardPanel, QStringLiteral("dashboardsDock"), tr("Dashboards"), Qt::BottomDockWidgetArea);
+    m_dashboardsDock = addPanel(m_dashboardPanel, QStringLiteral("dashboardsDock"), tr("Dashboards"), Qt::LeftDockWidgetArea);
+    splitDockWidget(m_healthDock, m_dashboardsDock, Qt::Vertical);
+    m_alertsPanel = new AlertsPanel(this);
+    // Alerts get the full height on the right: the list is what an incident is worked from.
+    m_alertsDock = addPanel(m_alertsPanel, QStringLiteral("alertsDock"), tr("Alerts"), Qt::RightDockWidgetArea);
 
     createMenus();
     createToolBar();
@@ -46,6 +53,7 @@ MainWindow::MainWindow(Config config, AppSettings *settings, QWidget *parent)
     createTray();
 
     connect(m_healthPanel, &HealthPanel::summaryChanged, this, &MainWindow::updateHealthIndicator);
+    connect(m_alertsPanel, &AlertsPanel::summaryChanged, this, &MainWindow::updateAlertIndicator);
     m_defaultState = saveState(AppSettings::layoutVersion);
     restoreLayout();
     setPanelsLocked(m_settings->panelsLocked());
@@ -56,6 +64,7 @@ MainWindow::~MainWindow()
     // Panels hold models of the session: detach them before the session goes.
     m_healthPanel->setSession(nullptr);
     m_dashboardPanel->setSession(nullptr);
+    m_alertsPanel->setSession(nullptr);
     m_notifier->setModel(nullptr);
     delete m_session;
 }
@@ -98,6 +107,45 @@ void MainWindow::createMenus()
             m_notifier->setEnabled(on);
     });
 
+    notifications->addSeparator();
+    const QStringList severities = m_settings->alertSeverities();
+    const std::pair<QString, QString> choices[] = {
+        {QStringLiteral("critical"), tr("Notify about new critical alerts")},
+        {QStringLiteral("warning"), tr("Notify about new warning alerts")},
+        {QStringLiteral("info"), tr("Notify about new info alerts")},
+    };
+    for (const auto &[severity, text] : choices) {
+        QAction *action = notifications->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(severities.contains(severity));
+        connect(action, &QAction::toggled, this, [this, severity](bool on) {
+            QStringList chosen = m_settings->alertSeverities();
+            chosen.removeAll(severity);
+            if (on)
+                chosen << severity;
+            m_settings->setAlertSeverities(chosen);
+            m_alertNotifier->setSeverities(QSet<QString>(chosen.begin(), chosen.end()));
+        });
+    }
+    QAction *sound = notifications->addAction(tr("Play a sound with alert notifications"));
+    sound->setCheckable(true);
+    sound->setChecked(m_settings->alertSound());
+    connect(sound, &QAction::toggled, this, [this](bool on) {
+        m_settings->setAlertSound(on);
+        m_alertNotifier->setSound(on);
+    });
+    notifications->addSeparator();
+    QAction *dnd = notifications->addAction(tr("Do not disturb"));
+    dnd->setObjectName(QStringLiteral("doNotDisturbAction"));
+    dnd->setCheckable(true);
+    dnd->setChecked(m_settings->doNotDisturb());
+    connect(dnd, &QAction::toggled, this, [this](bool on) {
+        m_settings->setDoNotDisturb(on);
+        m_alertNotifier->setDoNotDisturb(on);
+        m_notifier->setEnabled(!on && m_settings->notifyHealthChanges());
+        updateTrayToolTip();
+    });
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About OpsDeck"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -127,6 +175,9 @@ void MainWindow::createStatusBar()
     m_healthIndicator = new StatusIndicator(this);
     m_healthIndicator->setObjectName(QStringLiteral("healthIndicator"));
     statusBar()->addPermanentWidget(m_healthIndicator);
+    m_alertIndicator = new StatusIndicator(this);
+    m_alertIndicator->setObjectName(QStringLiteral("alertIndicator"));
+    statusBar()->addPermanentWidget(m_alertIndicator);
     m_metricsIndicator = new StatusIndicator(this);
     m_metricsIndicator->setObjectName(QStringLiteral("metricsIndicator"));
     statusBar()->addPermanentWidget(m_metricsIndicator);
@@ -166,7 +217,12 @@ void MainWindow::createTray()
         });
     }
     m_notifier = new HealthNotifier(m_tray, this);
-    m_notifier->setEnabled(m_settings->notifyHealthChanges());
+    m_notifier->setEnabled(m_settings->notifyHealthChanges() && !m_settings->doNotDisturb());
+    m_alertNotifier = new AlertNotifier(m_tray, this);
+    const QStringList severities = m_settings->alertSeverities();
+    m_alertNotifier->setSeverities(QSet<QString>(severities.begin(), severities.end()));
+    m_alertNotifier->setSound(m_settings->alertSound());
+    m_alertNotifier->setDoNotDisturb(m_settings->doNotDisturb());
 }
 
 bool MainWindow::setProfile(const QString &name)
@@ -176,12 +232,16 @@ bool MainWindow::setProfile(const QString &name)
         return false;
     m_healthPanel->setSession(nullptr);
     m_dashboardPanel->setSession(nullptr);
+    m_alertsPanel->setSession(nullptr);
     m_notifier->setModel(nullptr);
+    m_alertNotifier->reset();
     delete m_session;
     m_session = new ProfileSession(*profile, this);
     connect(m_session, &ProfileSession::scrapesChanged, this, &MainWindow::updateMetricsIndicator);
+    connect(m_session, &ProfileSession::alertSnapshot, m_alertNotifier, &AlertNotifier::onSnapshot);
     m_healthPanel->setSession(m_session);
     m_dashboardPanel->setSession(m_session);
+    m_alertsPanel->setSession(m_session);
     m_notifier->setModel(m_session->healthModel());
     m_session->start();
 
@@ -213,9 +273,39 @@ void MainWindow::updateHealthIndicator(const QString &summary)
         tone = BadgeTone::Warning;
     const QString text = summary.isEmpty() ? tr("Health: waiting for answers") : tr("Health: %1").arg(summary);
     m_healthIndicator->setState(tone, text);
-    m_docks.first()->setWindowTitle(summary.isEmpty() ? tr("Health") : tr("Health — %1").arg(summary));
-    if (m_tray)
-        m_tray->setToolTip(QStringLiteral("OpsDeck\n") + text);
+    m_healthDock->setWindowTitle(summary.isEmpty() ? tr("Health") : tr("Health — %1").arg(summary));
+    m_healthText = text;
+    updateTrayToolTip();
+}
+
+void MainWindow::updateAlertIndicator(const QString &summary)
+{
+    const auto counts = m_session ? m_session->alertModel()->openCountsBySeverity() : QMap<QString, int>();
+    BadgeTone tone = BadgeTone::Good;
+    if (summary.isEmpty())
+        tone = BadgeTone::Muted;
+    else if (counts.value(QStringLiteral("critical")) > 0)
+        tone = BadgeTone::Bad;
+    else if (!counts.isEmpty())
+        tone = BadgeTone::Warning;
+    m_alertText = summary.isEmpty() ? tr("Alerts: waiting") : tr("Alerts: %1").arg(summary);
+    m_alertIndicator->setState(tone, m_alertText);
+    m_alertsDock->setWindowTitle(summary.isEmpty() ? tr("Alerts") : tr("Alerts — %1").arg(summary));
+    updateTrayToolTip();
+}
+
+void MainWindow::updateTrayToolTip()
+{
+    if (!m_tray)
+        return;
+    QStringList lines{QStringLiteral("OpsDeck")};
+    for (const QString &line : {m_healthText, m_alertText}) {
+        if (!line.isEmpty())
+            lines << line;
+    }
+    if (m_settings->doNotDisturb())
+        lines << tr("Do not disturb");
+    m_tray->setToolTip(lines.join(u'\n'));
 }
 
 void MainWindow::resetLayout()
@@ -227,7 +317,8 @@ void MainWindow::resetLayout()
     }
     resize(1280, 860);
     // The charts get most of the height; the health table needs a few rows.
-    resizeDocks({m_docks.at(0), m_docks.at(1)}, {330, 530}, Qt::Vertical);
+    resizeDocks({m_healthDock, m_dashboardsDock}, {300, 560}, Qt::Vertical);
+    resizeDocks({m_healthDock, m_alertsDock}, {width() * 3 / 5, width() * 2 / 5}, Qt::Horizontal);
 }
 
 void MainWindow::setPanelsLocked(bool locked)

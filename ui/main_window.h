@@ -12,6 +12,8 @@ class QSystemTrayIcon;
 
 namespace opsdeck {
 
+class AlertNotifier;
+class AlertsPanel;
 class AppSettings;
 class DashboardPanel;
 class HealthNotifier;
@@ -35,6 +37,8 @@ public:
     ProfileSession *session() const { return m_session; }
     HealthPanel *healthPanel() const { return m_healthPanel; }
     DashboardPanel *dashboardPanel() const { return m_dashboardPanel; }
+    AlertsPanel *alertsPanel() const { return m_alertsPanel; }
+    AlertNotifier *alertNotifier() const { return m_alertNotifier; }
 
     void resetLayout();
     void setPanelsLocked(bool locked);
@@ -51,6 +55,8 @@ private:
     void restoreLayout();
     void updateHealthIndicator(const QString &summary);
     void updateMetricsIndicator();
+    void updateAlertIndicator(const QString &summary);
+    void updateTrayToolTip();
     void showAbout();
     void importGrafanaDashboard();
 
@@ -59,7 +65,11 @@ private:
     ProfileSession *m_session = nullptr;
     HealthPanel *m_healthPanel = nullptr;
     DashboardPanel *m_dashboardPanel = nullptr;
+    AlertsPanel *m_alertsPanel = nullptr;
     QList<QDockWidget *> m_docks;
+    QDockWidget *m_healthDock = nullptr;
+    QDockWidget *m_dashboardsDock = nullptr;
+    QDockWidget *m_alertsDock = nullptr;
     QByteArray m_defaultState;
     QMenu *m_viewMenu = nullptr;
     QAction *m_lockAction = nullptr;
@@ -69,6 +79,10 @@ private:
     StatusIndicator *m_metricsIndicator = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     HealthNotifier *m_notifier = nullptr;
+    AlertNotifier *m_alertNotifier = nullptr;
+    StatusIndicator *m_alertIndicator = nullptr;
+    QString m_healthText;
+    QString m_alertText;
 };
 
 } // namespace opsdeck

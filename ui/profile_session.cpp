@@ -1,10 +1,19 @@
 #include "profile_session.h"
 
+#include "ack_keeper.h"
+#include "alert_actions.h"
+#include "alert_model.h"
+#include "alert_sources.h"
+#include "alertmanager_api.h"
+#include "audit_log.h"
+#include "credential_resolver.h"
 #include "health_checker.h"
 #include "health_model.h"
 #include "http_client.h"
+#include "prometheus_alerts.h"
 #include "prometheus_api.h"
 #include "series_store.h"
+#include "silence_model.h"
 
 #include <QTimer>
 
@@ -19,7 +28,14 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
       m_ageTimer(new QTimer(this)),
       m_store(std::make_shared<SeriesStore>()),
       m_scraper(new MetricsScraper(m_http, m_store.get(), this)),
-      m_evictTimer(new QTimer(this))
+      m_evictTimer(new QTimer(this)),
+      m_credentials(new CredentialResolver(this)),
+      m_alertSources(new AlertSources(m_http, profile, false, this)),
+      m_alertModel(new AlertModel(this)),
+      m_silenceModel(new SilenceModel(this)),
+      m_alertActions(new AlertActions(profile, AuditLog(AuditLog::defaultPath()), QStringLiteral("gui"), this)),
+      m_ackKeeper(new AckKeeper(m_alertActions, this)),
+      m_alertTimer(new QTimer(this))
 {
     QList<ServiceConfig> checked;
     QList<HealthModel::ServiceEntry> entries;
@@ -45,6 +61,67 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
     });
     m_evictTimer->setInterval(60000);
     connect(m_evictTimer, &QTimer::timeout, this, [this] { m_store->evict(QDateTime::currentMSecsSinceEpoch()); });
+
+    // Alerts: every source polled together; each answer merges on its own.
+    m_alertModel->setSources(m_alertSources->names());
+    connect(m_alertSources, &AlertSources::snapshot, this, [this](const AlertSnapshot &snapshot) {
+        m_alertModel->applySnapshot(snapshot);
+        if (AlertmanagerClient *client = m_alertSources->alertmanager(snapshot.source); client && snapshot.ok) {
+            m_silenceModel->setSilences(snapshot.source, snapshot.silences, snapshot.alerts);
+            m_ackKeeper->review(client, snapshot, QDateTime::currentMSecsSinceEpoch());
+        }
+        Q_EMIT alertSnapshot(snapshot);
+    });
+    // An action changes what the sources say: look again at once.
+    connect(m_alertActions, &AlertActions::finished, this, [this] { QTimer::singleShot(300, this, &ProfileSession::refreshAlerts); });
+    m_alertTimer->setInterval(10000);
+    connect(m_alertTimer, &QTimer::timeout, this, &ProfileSession::refreshAlerts);
+
+    // Credentials of the Alertmanagers and the Prometheus, resolved off the GUI thread.
+    QList<EndpointSecurity> endpoints;
+    QStringList names;
+    for (const AlertmanagerConfig &a : profile.alertmanagers) {
+        endpoints << a.security;
+        names << a.name;
+    }
+    if (profile.prometheus) {
+        endpoints << profile.prometheus->security;
+        names << QStringLiteral("prometheus");
+    }
+    auto applyCredentials = [this](int index) {
+        const int alertmanagers = int(m_profile.alertmanagers.size());
+        if (index < alertmanagers) {
+            m_alertSources->alertmanagers()[size_t(index)]->setAuth(m_credentials->auth(index));
+            return;
+        }
+        const PrometheusConfig &p = *m_profile.prometheus;
+        HttpRequest base = endpointRequest(p.url, p.security, 30000, 256LL * 1024 * 1024);
+        base.lowSpeedSeconds = 15;
+        base.auth = m_credentials->auth(index);
+        if (m_prometheus)
+            m_prometheus->setTemplate(base);
+        if (m_alertSources->prometheus())
+            m_alertSources->prometheus()->setAuth(base.auth);
+    };
+    connect(m_credentials, &CredentialResolver::ready, this, [this, applyCredentials](int index) {
+        applyCredentials(index);
+        refreshAlerts();
+    });
+    m_credentials->resolve(endpoints, names);
+    for (int i = 0; i < endpoints.size(); ++i) {
+        if (m_credentials->isReady(i))
+            applyCredentials(i);
+    }
+}
+
+void ProfileSession::refreshAlerts()
+{
+    m_alertSources->refreshAll();
+}
+
+void ProfileSession::setAlertInterval(int ms)
+{
+    m_alertTimer->setInterval(ms);
 }
 
 QList<ServiceConfig> ProfileSession::scrapedServices() const
@@ -65,6 +142,7 @@ ProfileSession::~ProfileSession()
     delete m_healthChecker;
     delete m_scraper;
     delete m_prometheus;
+    delete m_alertSources;
 }
 
 void ProfileSession::start()
@@ -73,6 +151,8 @@ void ProfileSession::start()
     m_ageTimer->start();
     m_scraper->start();
     m_evictTimer->start();
+    m_alertTimer->start();
+    refreshAlerts();
 }
 
 void ProfileSession::checkHealthNow()

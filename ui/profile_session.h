@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts.h"
 #include "config.h"
 #include "metrics_scraper.h"
 
@@ -12,7 +13,13 @@ class QTimer;
 
 namespace opsdeck {
 
+class AckKeeper;
+class AlertActions;
+class AlertModel;
+class AlertSources;
+class CredentialResolver;
 class HealthChecker;
+class SilenceModel;
 class HealthModel;
 class HttpClient;
 class PrometheusClient;
@@ -37,6 +44,15 @@ public:
     QList<ServiceConfig> scrapedServices() const;
     // The profile's Prometheus, or nullptr when it has none.
     PrometheusClient *prometheus() const { return m_prometheus; }
+    AlertModel *alertModel() const { return m_alertModel; }
+    SilenceModel *silenceModel() const { return m_silenceModel; }
+    AlertSources *alertSources() const { return m_alertSources; }
+    AlertActions *alertActions() const { return m_alertActions; }
+    AckKeeper *ackKeeper() const { return m_ackKeeper; }
+    // Polls every alert source now (and then on the usual interval).
+    void refreshAlerts();
+    void setAlertInterval(int ms);
+
     // The last scrape of each service, by name.
     const QHash<QString, ScrapeReport> &lastScrapes() const { return m_lastScrapes; }
 
@@ -45,6 +61,7 @@ public:
 
 Q_SIGNALS:
     void scrapesChanged();
+    void alertSnapshot(const opsdeck::AlertSnapshot &snapshot);
 
 private:
     Profile m_profile;
@@ -57,6 +74,13 @@ private:
     PrometheusClient *m_prometheus = nullptr;
     QTimer *m_evictTimer;
     QHash<QString, ScrapeReport> m_lastScrapes;
+    CredentialResolver *m_credentials;
+    AlertSources *m_alertSources;
+    AlertModel *m_alertModel;
+    SilenceModel *m_silenceModel;
+    AlertActions *m_alertActions;
+    AckKeeper *m_ackKeeper;
+    QTimer *m_alertTimer;
 };
 
 } // namespace opsdeck

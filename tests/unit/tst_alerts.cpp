@@ -225,6 +225,9 @@ void TestAlerts::ackMarkerRoundTrips()
     QVERIFY(!isUntilResolved(QStringLiteral("ACK: x ") + ackMarker(id, false)));
     QCOMPARE(ackIdOf(QStringLiteral("maintenance window")), QString());
     Silence s;
+    s.comment = QStringLiteral("planned maintenance ") + silenceMarker(id);
+    QCOMPARE(ackIdOf(s.comment), id);  // retries find it
+    QVERIFY(!isAcknowledgement(s));    // but it is no ack
     s.comment = QStringLiteral("ack: from the phone");
     QVERIFY(isAcknowledgement(s));
     s.comment = QStringLiteral("maintenance");

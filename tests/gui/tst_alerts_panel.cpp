@@ -1,0 +1,287 @@
+// The Alerts panel and the acknowledge dialog on the offscreen platform,
+// against a local server that answers as Alertmanager API v2 does.
+
+#include "ack_dialog.h"
+#include "alert_actions.h"
+#include "alert_sources.h"
+#include "alert_filter.h"
+#include "alert_model.h"
+#include "alerts_panel.h"
+#include "local_http_server.h"
+#include "profile_session.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+#include <QTreeWidget>
+
+#include <mutex>
+
+using namespace opsdeck;
+using testsupport::Connection;
+using testsupport::LocalHttpServer;
+using testsupport::RecordedRequest;
+
+class TestAlertsPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void dialogPrefillsAndPreviews();
+    void dialogRefusesWhatWouldSilenceTooMuch();
+    void dialogOffersUntilResolved();
+    void panelListsAndAcknowledges();
+    void readOnlyProfileCannotAcknowledge();
+
+private:
+    Profile profile(bool readOnly) const;
+
+    std::unique_ptr<LocalHttpServer> m_server;
+    QTemporaryDir m_dir;
+    std::mutex m_mutex;
+    std::string m_posted;
+};
+
+namespace {
+
+constexpr const char *groupsBody = R"([
+  {"labels":{"alertname":"HighLatency"},"receiver":{"name":"console"},"alerts":[
+    {"labels":{"alertname":"HighLatency","service":"api","severity":"warning","instance":"10.0.0.1:80"},
+     "annotations":{"summary":"api p95 is 340 ms","runbook_url":"https://runbooks.example.invalid/high-latency"},
+     "fingerprint":"1111aaaa2222bbbb","receivers":[{"name":"console"}],"startsAt":"2026-11-22T01:00:00Z",
+     "endsAt":"2026-11-22T02:00:00Z","updatedAt":"2026-11-22T01:00:00Z","generatorURL":"http://prometheus.invalid/graph",
+     "status":{"state":"active","silencedBy":[],"inhibitedBy":[]}},
+    {"labels":{"alertname":"HighLatency","service":"web","severity":"warning","instance":"10.0.0.2:80"},
+     "annotations":{"summary":"web p95 is 120 ms"},
+     "fingerprint":"3333cccc4444dddd","receivers":[{"name":"console"}],"startsAt":"2026-11-22T01:05:00Z",
+     "endsAt":"2026-11-22T02:00:00Z","updatedAt":"2026-11-22T01:05:00Z",
+     "status":{"state":"active","silencedBy":[],"inhibitedBy":[]}}]},
+  {"labels":{"alertname":"ServiceDown"},"receiver":{"name":"console"},"alerts":[
+    {"labels":{"alertname":"ServiceDown","service":"db","severity":"critical","instance":"10.0.0.3:5432"},
+     "annotations":{"summary":"db is down"},"fingerprint":"5555eeee6666ffff","receivers":[{"name":"console"}],
+     "startsAt":"2026-11-22T01:10:00Z","endsAt":"2026-11-22T02:00:00Z","updatedAt":"2026-11-22T01:10:00Z",
+     "status":{"state":"active","silencedBy":[],"inhibitedBy":[]}}]}])";
+
+Alert alertOf(const char *name, const char *service, const char *severity)
+{
+    Alert a;
+    a.source = QStringLiteral("main");
+    a.labels = {{"alertname", name}, {"instance", std::string(service) + ":80"}, {"service", service}, {"severity", severity}};
+    a.fingerprint = fingerprintOf(a.labels);
+    return a;
+}
+
+QPushButton *okButton(AckDialog &dialog)
+{
+    return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+}
+
+int leaves(const QAbstractItemModel &model)
+{
+    int n = 0;
+    for (int r = 0; r < model.rowCount(); ++r)
+        n += model.rowCount(model.index(r, 0));
+    return n;
+}
+
+} // namespace
+
+void TestAlertsPanel::initTestCase()
+{
+    qputenv("OPSDECK_AUDIT_LOG", m_dir.filePath(QStringLiteral("audit.jsonl")).toUtf8());
+    m_server = std::make_unique<LocalHttpServer>();
+    m_server->route("/api/v2/alerts/groups", [](Connection &c, const RecordedRequest &) { c.respond(200, "application/json", groupsBody); });
+    m_server->route("/api/v2/silences", [this](Connection &c, const RecordedRequest &r) {
+        if (r.method == "POST") {
+            std::lock_guard lock(m_mutex);
+            m_posted = r.body;
+            c.respond(200, "application/json", R"({"silenceID":"gui-silence-1"})");
+            return;
+        }
+        c.respond(200, "application/json", "[]");
+    });
+}
+
+Profile TestAlertsPanel::profile(bool readOnly) const
+{
+    Profile p;
+    p.name = readOnly ? QStringLiteral("prod-ro") : QStringLiteral("prod");
+    p.readOnly = readOnly;
+    p.operatorName = QStringLiteral("alice");
+    p.alertmanagers << AlertmanagerConfig{QStringLiteral("main"), {QUrl(QString::fromStdString(m_server->url("")))}, {}};
+    return p;
+}
+
+void TestAlertsPanel::dialogPrefillsAndPreviews()
+{
+    const std::vector<Alert> current = {alertOf("HighLatency", "api", "warning"), alertOf("HighLatency", "web", "warning"),
+                                        alertOf("ServiceDown", "db", "critical")};
+    AckDialog dialog(AckDialog::Mode::Acknowledge, {current[0]}, current, QStringLiteral("alice"), {QStringLiteral("main")});
+    dialog.show();
+    auto *matchers = dialog.findChild<QPlainTextEdit *>(QStringLiteral("matchersEdit"));
+    auto *comment = dialog.findChild<QLineEdit *>(QStringLiteral("commentEdit"));
+    QCOMPARE(matchers->toPlainText(), QStringLiteral(R"(alertname="HighLatency", instance="api:80", service="api")"));
+    QCOMPARE(comment->text(), QStringLiteral("ACK: "));
+    QVERIFY(!okButton(dialog)->isEnabled());  // "ACK:" alone says nothing
+    QVERIFY(dialog.problem().contains(QLatin1String("why")));
+    QCOMPARE(dialog.previewCount(), 1);
+
+    QTest::keyClicks(comment, QStringLiteral("looking at the slow query"));
+    QVERIFY(okButton(dialog)->isEnabled());
+    QCOMPARE(dialog.requests().size(), size_t(1));
+    QCOMPARE(dialog.requests().front().comment, QStringLiteral("ACK: looking at the slow query"));
+    QCOMPARE(dialog.requests().front().durationMs, 3600LL * 1000);
+
+    // Widening the matchers widens the preview, live.
+    matchers->setPlainText(QStringLiteral(R"(alertname="HighLatency")"));
+    QCOMPARE(dialog.previewCount(), 2);
+    matchers->setPlainText(QStringLiteral("alertname=\"HighLatency\", service=\"api\"\nalertname=\"ServiceDown\""));
+    QCOMPARE(dialog.requests().size(), size_t(2));
+    QCOMPARE(dialog.previewCount(), 2);
+}
+
+void TestAlertsPanel::dialogRefusesWhatWouldSilenceTooMuch()
+{
+    const std::vector<Alert> current = {alertOf("HighLatency", "api", "warning")};
+    AckDialog dialog(AckDialog::Mode::Acknowledge, current, current, QStringLiteral("alice"), {QStringLiteral("main")});
+    auto *matchers = dialog.findChild<QPlainTextEdit *>(QStringLiteral("matchersEdit"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("commentEdit"))->setText(QStringLiteral("ACK: on it"));
+    QVERIFY(okButton(dialog)->isEnabled());
+    for (const QString &text : {QString(), QStringLiteral(R"(alertname=~".*")"), QStringLiteral(R"(service="")"),
+                                QStringLiteral(R"(alertname=~"(")"), QStringLiteral(R"(service!="api")")}) {
+        matchers->setPlainText(text);
+        QVERIFY2(!okButton(dialog)->isEnabled(), qPrintable(text));
+        QVERIFY(!dialog.problem().isEmpty());
+        QVERIFY(dialog.requests().empty());
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("problemLabel"))->text() == dialog.problem());
+    }
+}
+
+void TestAlertsPanel::dialogOffersUntilResolved()
+{
+    const std::vector<Alert> current = {alertOf("HighLatency", "api", "warning")};
+    AckDialog dialog(AckDialog::Mode::Acknowledge, current, current, QStringLiteral("alice"), {QStringLiteral("main")});
+    dialog.findChild<QLineEdit *>(QStringLiteral("commentEdit"))->setText(QStringLiteral("ACK: deploy rolling back"));
+    auto *duration = dialog.findChild<QComboBox *>(QStringLiteral("durationBox"));
+    duration->setCurrentIndex(duration->count() - 1);
+    QVERIFY(dialog.requests().front().untilResolved);
+    AckDialog scratch(AckDialog::Mode::NewSilence, {}, current, QStringLiteral("alice"), {QStringLiteral("main")});
+    QCOMPARE(scratch.findChild<QComboBox *>(QStringLiteral("durationBox"))->count(), duration->count() - 1);
+}
+
+void TestAlertsPanel::panelListsAndAcknowledges()
+{
+    ProfileSession session(profile(false));
+    AlertsPanel panel;
+    panel.setSession(&session);
+    panel.resize(900, 600);
+    panel.show();
+    QSignalSpy snapshots(&session, &ProfileSession::alertSnapshot);
+    session.refreshAlerts();
+    QVERIFY(snapshots.wait(10000));
+    QTRY_COMPARE(leaves(*panel.proxy()), 3);
+    QCOMPARE(panel.summary(), QStringLiteral("1 critical · 2 warning"));
+
+    // Filter with a matcher, then clear it.
+    auto *filter = panel.findChild<QLineEdit *>(QStringLiteral("alertFilter"));
+    filter->setText(QStringLiteral(R"(severity="critical")"));
+    QCOMPARE(leaves(*panel.proxy()), 1);
+    filter->clear();
+
+    // Select the api alert and acknowledge it through the dialog, by keyboard.
+    QTreeView *view = panel.view();
+    QModelIndex api;
+    for (int g = 0; g < panel.proxy()->rowCount() && !api.isValid(); ++g) {
+        const QModelIndex group = panel.proxy()->index(g, 0);
+        for (int r = 0; r < panel.proxy()->rowCount(group); ++r) {
+            const QModelIndex i = panel.proxy()->index(r, AlertModel::TargetColumn, group);
+            if (i.data().toString() == u"api")
+                api = i.siblingAtColumn(0);
+        }
+    }
+    QVERIFY(api.isValid());
+    view->setCurrentIndex(api);
+    view->selectionModel()->select(api, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(panel.selectedAlerts().size(), size_t(1));
+
+    bool sawDialog = false;
+    QTimer::singleShot(200, this, [&sawDialog] {
+        auto *dialog = qobject_cast<AckDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        sawDialog = true;
+        dialog->findChild<QLineEdit *>(QStringLiteral("commentEdit"))->setText(QStringLiteral("ACK: INC-4711 slow query"));
+        dialog->accept();
+    });
+    QSignalSpy finished(session.alertActions(), &AlertActions::finished);
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_A);
+    QVERIFY(sawDialog);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.first().at(1).value<ActionOutcome>().ok, qPrintable(finished.first().at(1).value<ActionOutcome>().error));
+
+    QJsonObject posted;
+    {
+        std::lock_guard lock(m_mutex);
+        posted = QJsonDocument::fromJson(QByteArray::fromStdString(m_posted)).object();
+    }
+    QCOMPARE(posted.value(QStringLiteral("createdBy")).toString(), QStringLiteral("alice"));
+    QVERIFY(posted.value(QStringLiteral("comment")).toString().startsWith(QLatin1String("ACK: INC-4711 slow query [opsdeck ack=")));
+    QCOMPARE(posted.value(QStringLiteral("matchers")).toArray().size(), 3);
+    QTRY_VERIFY(panel.findChild<QLabel *>(QStringLiteral("alertMessage"))->text().contains(QLatin1String("gui-silence-1")));
+
+    // The audit log holds the intent and the outcome.
+    QFile audit(m_dir.filePath(QStringLiteral("audit.jsonl")));
+    QVERIFY(audit.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = audit.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject intent = QJsonDocument::fromJson(lines[0]).object();
+    const QJsonObject outcome = QJsonDocument::fromJson(lines[1]).object();
+    QCOMPARE(intent.value(QStringLiteral("phase")).toString(), QStringLiteral("intent"));
+    QCOMPARE(intent.value(QStringLiteral("operator")).toString(), QStringLiteral("alice"));
+    QCOMPARE(outcome.value(QStringLiteral("result")).toString(), QStringLiteral("ok"));
+    QCOMPARE(outcome.value(QStringLiteral("correlation")), intent.value(QStringLiteral("correlation")));
+}
+
+void TestAlertsPanel::readOnlyProfileCannotAcknowledge()
+{
+    ProfileSession session(profile(true));
+    AlertsPanel panel;
+    panel.setSession(&session);
+    QSignalSpy snapshots(&session, &ProfileSession::alertSnapshot);
+    session.refreshAlerts();
+    QVERIFY(snapshots.wait(10000));
+    panel.view()->selectAll();
+    QVERIFY(!panel.selectedAlerts().empty());
+    const auto actions = panel.findChildren<QAction *>();
+    const auto ack = std::find_if(actions.begin(), actions.end(), [](QAction *a) { return a->text().startsWith(QLatin1String("Acknowledge")); });
+    QVERIFY(ack != actions.end());
+    QVERIFY(!(*ack)->isEnabled());
+
+    // Even through the core, a read-only profile refuses and sends nothing.
+    QSignalSpy finished(session.alertActions(), &AlertActions::finished);
+    AckRequest request;
+    request.matchers = {{"alertname", "HighLatency", false, true}};
+    request.comment = QStringLiteral("ACK: x");
+    session.alertActions()->acknowledge(session.alertSources()->alertmanagers().front(), request);
+    QVERIFY(finished.wait(5000));
+    QVERIFY(finished.first().at(1).value<ActionOutcome>().error.contains(QLatin1String("read-only")));
+}
+
+QTEST_MAIN(TestAlertsPanel)
+#include "tst_alerts_panel.moc"

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "alerts.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTextBrowser;
+class QTreeView;
+
+namespace opsdeck {
+
+class AlertFilterProxy;
+class AlertModel;
+class ProfileSession;
+class SilencesDialog;
+struct ActionOutcome;
+
+// The Alerts dock: every alert of every source, grouped, filtered with
+// matchers and words, sorted; the selected alert's details below; acknowledge
+// (one or many, keyboard A), unacknowledge (U), and the silence inventory.
+class AlertsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AlertsPanel(QWidget *parent = nullptr);
+    ~AlertsPanel() override;
+
+    void setSession(ProfileSession *session);
+    QString summary() const { return m_summary; }  // "2 critical · 1 warning"
+    QTreeView *view() const { return m_view; }
+    AlertFilterProxy *proxy() const { return m_proxy; }
+    // The alerts the selection covers (a selected group counts as all its alerts).
+    std::vector<Alert> selectedAlerts() const;
+
+    void acknowledgeSelected();
+    void unacknowledgeSelected();
+    void showSilences();
+
+Q_SIGNALS:
+    void summaryChanged(const QString &summary);
+
+private:
+    void updateSummary();
+    void updateSources();
+    void updateDetails();
+    void updateActions();
+    void onActionFinished(quint64 operation, const ActionOutcome &outcome);
+    void report(const QString &text, bool error);
+    void sendAcks(const std::vector<Alert> &alerts);
+    void resolveInDatabase(const std::vector<Alert> &alerts);
+
+    ProfileSession *m_session = nullptr;
+    AlertModel *m_model = nullptr;
+    AlertFilterProxy *m_proxy;
+    QComboBox *m_groupBy;
+    QLineEdit *m_filter;
+    QCheckBox *m_hideSuppressed;
+    QTreeView *m_view;
+    QTextBrowser *m_details;
+    QLabel *m_sources;
+    QLabel *m_message;
+    QAction *m_ackAction;
+    QAction *m_unackAction;
+    QAction *m_silencesAction;
+    QPointer<SilencesDialog> m_silencesDialog;
+    QString m_summary;
+    QSet<quint64> m_pending;  // our operations in flight
+};
+
+} // namespace opsdeck
