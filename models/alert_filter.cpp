@@ -60,6 +60,7 @@ AlertFilterProxy::AlertFilterProxy(QObject *parent) : QSortFilterProxyModel(pare
 {
     setRecursiveFilteringEnabled(true);
     setSortRole(AlertModel::SortRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
     setDynamicSortFilter(true);
 }
 

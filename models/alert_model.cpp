@@ -46,12 +46,10 @@ int stateRank(AlertState state)
     return 0;
 }
 
-bool sameRow(const auto &a, const auto &b)
+bool sameAlert(const Alert &a, const Alert &b)
 {
-    return a.alert.state == b.alert.state && a.stale == b.stale && a.ackedBy == b.ackedBy && a.ackEndsAtMs == b.ackEndsAtMs
-        && a.alert.startsAtMs == b.alert.startsAtMs && a.alert.annotations == b.alert.annotations
-        && a.alert.silencedBy == b.alert.silencedBy && a.alert.inhibitedBy == b.alert.inhibitedBy
-        && a.alert.labels == b.alert.labels && a.alert.generatorUrl == b.alert.generatorUrl;
+    return a.state == b.state && a.startsAtMs == b.startsAtMs && a.silencedBy == b.silencedBy && a.inhibitedBy == b.inhibitedBy
+        && a.annotations == b.annotations && a.labels == b.labels && a.generatorUrl == b.generatorUrl;
 }
 
 } // namespace
@@ -99,12 +97,86 @@ void AlertModel::setGroupBy(GroupBy groupBy)
 {
     if (groupBy == m_groupBy)
         return;
+    // Every row moves: one reset with the new groups built inside it is far
+    // cheaper for views and proxies than thousands of moves.
     beginResetModel();
     m_groupBy = groupBy;
+    std::vector<Row> rows;
+    rows.reserve(size_t(m_alertCount));
+    for (Group &g : m_groups)
+        std::move(g.rows.begin(), g.rows.end(), std::back_inserter(rows));
     m_groups.clear();
-    m_alertCount = 0;
+    distribute(std::move(rows));
     endResetModel();
-    rebuild();
+    Q_EMIT countsChanged();
+}
+
+std::vector<const Alert *> AlertModel::mergedAlerts() const
+{
+    // As mergeAlerts(), without copying: an alert Prometheus reports that an
+    // Alertmanager also holds is shown once, as the Alertmanager knows it.
+    QSet<QString> fromAlertmanager;
+    std::size_t total = 0;
+    for (const SourceState &s : m_sources) {
+        total += s.alerts.size();
+        if (s.kind == AlertSourceKind::Alertmanager) {
+            for (const Alert &a : s.alerts)
+                fromAlertmanager.insert(a.fingerprint);
+        }
+    }
+    std::vector<const Alert *> out;
+    out.reserve(total);
+    QSet<QString> seen;
+    seen.reserve(qsizetype(total));
+    for (const SourceState &s : m_sources) {
+        for (const Alert &a : s.alerts) {
+            if (s.kind == AlertSourceKind::Prometheus && a.state != AlertState::Pending && fromAlertmanager.contains(a.fingerprint))
+                continue;
+            const QString key = a.source + u'/' + a.fingerprint;
+            if (seen.contains(key))
+                continue;
+            seen.insert(key);
+            out.push_back(&a);
+        }
+    }
+    return out;
+}
+
+void AlertModel::buildGroups(const std::vector<const Alert *> &alerts)
+{
+    std::vector<Row> rows;
+    rows.reserve(alerts.size());
+    for (const Alert *a : alerts)
+        rows.push_back(makeRow(*a, m_sources[a->source]));
+    distribute(std::move(rows));
+}
+
+void AlertModel::distribute(std::vector<Row> rows)
+{
+    QHash<QString, std::size_t> positions;
+    if (flat())
+        m_groups.push_back(Group{m_nextGroupId++, {}, {}, {}, 0});
+    for (Row &row : rows) {
+        QString title;
+        const QString key = groupKeyOf(row.alert, &title);
+        std::size_t position = 0;
+        if (!flat()) {
+            const auto it = positions.constFind(key);
+            if (it == positions.constEnd()) {
+                position = m_groups.size();
+                positions.insert(key, position);
+                m_groups.push_back(Group{m_nextGroupId++, key, title, {}, 0});
+            } else {
+                position = *it;
+            }
+        }
+        m_groups[position].rows.push_back(std::move(row));
+    }
+    m_alertCount = 0;
+    for (Group &g : m_groups) {
+        updateGroupSummary(g);
+        m_alertCount += int(g.rows.size());
+    }
 }
 
 void AlertModel::setSources(const QStringList &names)
@@ -227,14 +299,34 @@ AlertModel::Row AlertModel::makeRow(const Alert &alert, const SourceState &sourc
         }
     }
     row.searchText = (text + row.ackedBy).toLower();
+    row.name = alert.name();
+    row.severity = alert.severity();
+    row.severityRank = severityRank(row.severity);
+    row.target = targetOf(alert);
+    for (const char *name : {"summary", "description", "message"}) {
+        const std::string v = alert.annotation(name);
+        if (!v.empty()) {
+            row.summary = QString::fromStdString(v).simplified();
+            break;
+        }
+    }
     return row;
+}
+
+bool AlertModel::unchanged(const Row &row, const Alert &incoming, const SourceState &source) const
+{
+    if (row.stale != source.stale || !sameAlert(row.alert, incoming))
+        return false;
+    const Silence *ack = acknowledgementOf(incoming, source.silences);
+    return ack ? (row.ackedBy == ack->createdBy && row.ackEndsAtMs == ack->endsAtMs && row.ackComment == ack->comment)
+               : row.ackedBy.isEmpty();
 }
 
 void AlertModel::updateGroupSummary(Group &group)
 {
     group.highestSeverity = 0;
     for (const Row &r : group.rows)
-        group.highestSeverity = std::max(group.highestSeverity, severityRank(r.alert.severity()));
+        group.highestSeverity = std::max(group.highestSeverity, r.severityRank);
 }
 
 int AlertModel::groupPosition(quint64 id) const
@@ -249,16 +341,16 @@ int AlertModel::groupPosition(quint64 id) const
 void AlertModel::rebuild()
 {
     // What should be shown: every source's last good alerts, each alert once.
-    std::vector<AlertSnapshot> snapshots;
-    snapshots.reserve(size_t(m_sources.size()));
-    for (const SourceState &s : std::as_const(m_sources)) {
-        AlertSnapshot snap;
-        snap.source = s.name;
-        snap.kind = s.kind;
-        snap.alerts = s.alerts;
-        snapshots.push_back(std::move(snap));
+    const std::vector<const Alert *> merged = mergedAlerts();
+    if (m_alertCount == 0) {
+        // Nothing to keep: build it whole.
+        beginResetModel();
+        m_groups.clear();
+        buildGroups(merged);
+        endResetModel();
+        Q_EMIT countsChanged();
+        return;
     }
-    const std::vector<Alert> merged = mergeAlerts(snapshots);
 
     struct Wanted {
         QString groupKey;
@@ -270,19 +362,11 @@ void AlertModel::rebuild()
     wanted.reserve(qsizetype(merged.size()));
     std::vector<QString> order;  // first-seen order, so new rows arrive in a stable order
     order.reserve(merged.size());
-    for (const Alert &a : merged) {
+    for (const Alert *a : merged) {
         QString title;
-        const QString key = a.source + u'/' + a.fingerprint;
-        if (wanted.contains(key))
-            continue;
-        wanted.insert(key, Wanted{groupKeyOf(a, &title), title, &a});
-        order.push_back(key);
-    }
-
-    if (flat() && m_groups.empty()) {
-        beginResetModel();
-        m_groups.push_back(Group{m_nextGroupId++, {}, {}, {}, 0});
-        endResetModel();
+        QString key = a->source + u'/' + a->fingerprint;
+        wanted.insert(key, Wanted{groupKeyOf(*a, &title), title, a});
+        order.push_back(std::move(key));
     }
 
     // 1. Remove rows that went away or belong to another group now, in runs.
@@ -317,10 +401,10 @@ void AlertModel::rebuild()
             Row &row = g.rows[ri];
             auto it = wanted.find(row.key);
             it->placed = true;
-            Row fresh = makeRow(*it->alert, m_sources[it->alert->source]);
-            if (sameRow(row, fresh))
+            const SourceState &source = m_sources[it->alert->source];
+            if (unchanged(row, *it->alert, source))
                 continue;
-            row = std::move(fresh);
+            row = makeRow(*it->alert, source);
             Q_EMIT dataChanged(index(int(ri), 0, parent), index(int(ri), ColumnCount - 1, parent));
         }
     }
@@ -519,21 +603,14 @@ QVariant AlertModel::rowData(const Row &row, int column, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case NameColumn: return a.name();
-        case SeverityColumn: return a.severity();
+        case NameColumn: return row.name;
+        case SeverityColumn: return row.severity;
         case StateColumn: {
             const QString state = stateText(a.state);
             return row.stale ? tr("%1 (stale)").arg(state) : state;
         }
-        case TargetColumn: return targetOf(a);
-        case SummaryColumn: {
-            for (const char *name : {"summary", "description", "message"}) {
-                const std::string v = a.annotation(name);
-                if (!v.empty())
-                    return QString::fromStdString(v).simplified();
-            }
-            return {};
-        }
+        case TargetColumn: return row.target;
+        case SummaryColumn: return row.summary;
         case SinceColumn: return a.startsAtMs > 0 ? ageText(std::max<qint64>(0, (m_now() - a.startsAtMs) / 1000)) : QString();
         case SourceColumn: return a.source;
         case AckColumn:
@@ -551,7 +628,7 @@ QVariant AlertModel::rowData(const Row &row, int column, int role) const
         return labelsText(a.labels);
     case Qt::ForegroundRole:
         if (column == SeverityColumn) {
-            switch (severityRank(a.severity())) {
+            switch (row.severityRank) {
             case 3: return QBrush(QColor(0xc6, 0x28, 0x28));
             case 2: return QBrush(QColor(0xb2, 0x6a, 0x00));
             default: return {};
@@ -572,7 +649,7 @@ QVariant AlertModel::rowData(const Row &row, int column, int role) const
     case IsGroupRole:
         return false;
     case SeverityRankRole:
-        return severityRank(a.severity());
+        return row.severityRank;
     case StateRole:
         return int(a.state);
     case StaleRole:
@@ -585,10 +662,13 @@ QVariant AlertModel::rowData(const Row &row, int column, int role) const
         return row.key;
     case SortRole:
         switch (column) {
-        case SeverityColumn: return severityRank(a.severity());
+        case NameColumn: return row.name;
+        case SeverityColumn: return row.severityRank;
         case StateColumn: return stateRank(a.state);
+        case TargetColumn: return row.target;
+        case SummaryColumn: return row.summary;
         case SinceColumn: return a.startsAtMs;
-        default: return rowData(row, column, Qt::DisplayRole).toString().toLower();
+        default: return rowData(row, column, Qt::DisplayRole).toString();
         }
     default:
         return {};

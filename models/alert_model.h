@@ -96,6 +96,12 @@ private:
         qint64 ackEndsAtMs = 0;
         bool stale = false;
         QString searchText;
+        // Computed once per change, because sorting asks for them n log n times.
+        QString name;
+        QString severity;
+        int severityRank = 0;
+        QString target;
+        QString summary;
     };
     struct Group {
         quint64 id = 0;  // stable: child indexes carry it, never a position
@@ -106,6 +112,10 @@ private:
     };
 
     void rebuild();
+    std::vector<const Alert *> mergedAlerts() const;
+    void buildGroups(const std::vector<const Alert *> &alerts);  // into an empty m_groups, no signals
+    void distribute(std::vector<Row> rows);                     // likewise, rows already made
+    bool unchanged(const Row &row, const Alert &incoming, const SourceState &source) const;
     QString groupKeyOf(const Alert &alert, QString *title) const;
     Row makeRow(const Alert &alert, const SourceState &source) const;
     int groupPosition(quint64 id) const;
