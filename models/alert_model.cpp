@@ -177,6 +177,15 @@ void AlertModel::distribute(std::vector<Row> rows)
         updateGroupSummary(g);
         m_alertCount += int(g.rows.size());
     }
+    reindexGroups();
+}
+
+void AlertModel::reindexGroups()
+{
+    m_groupPositions.clear();
+    m_groupPositions.reserve(qsizetype(m_groups.size()));
+    for (std::size_t i = 0; i < m_groups.size(); ++i)
+        m_groupPositions.insert(m_groups[i].id, int(i));
 }
 
 void AlertModel::setSources(const QStringList &names)
@@ -331,11 +340,7 @@ void AlertModel::updateGroupSummary(Group &group)
 
 int AlertModel::groupPosition(quint64 id) const
 {
-    for (std::size_t i = 0; i < m_groups.size(); ++i) {
-        if (m_groups[i].id == id)
-            return int(i);
-    }
-    return -1;
+    return m_groupPositions.value(id, -1);
 }
 
 void AlertModel::rebuild()
@@ -439,6 +444,7 @@ void AlertModel::rebuild()
             const int at = int(m_groups.size());
             beginInsertRows({}, at, at);
             m_groups.push_back(std::move(g));
+            reindexGroups();
             endInsertRows();
             continue;
         }
@@ -457,6 +463,7 @@ void AlertModel::rebuild()
                 continue;
             beginRemoveRows({}, gi, gi);
             m_groups.erase(m_groups.begin() + gi);
+            reindexGroups();
             endRemoveRows();
         }
         for (std::size_t gi = 0; gi < m_groups.size(); ++gi) {

@@ -116,6 +116,7 @@ private:
     void buildGroups(const std::vector<const Alert *> &alerts);  // into an empty m_groups, no signals
     void distribute(std::vector<Row> rows);                     // likewise, rows already made
     bool unchanged(const Row &row, const Alert &incoming, const SourceState &source) const;
+    void reindexGroups();  // after every change of m_groups' order or size
     QString groupKeyOf(const Alert &alert, QString *title) const;
     Row makeRow(const Alert &alert, const SourceState &source) const;
     int groupPosition(quint64 id) const;
@@ -128,6 +129,7 @@ private:
     GroupBy m_groupBy = GroupBy::AlertName;
     QMap<QString, SourceState> m_sources;
     std::vector<Group> m_groups;  // in flat mode: one group whose rows are the top level
+    QHash<quint64, int> m_groupPositions;  // group id → position, for parent() and rowAt()
     quint64 m_nextGroupId = 1;
     int m_alertCount = 0;
     std::function<qint64()> m_now;
