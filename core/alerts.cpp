@@ -98,6 +98,13 @@ bool isUntilResolved(const QString &comment)
     return match.hasMatch() && match.captured(1) == u"ack" && !match.captured(3).isEmpty();
 }
 
+QString commentForPeople(const QString &comment)
+{
+    QString text = comment;
+    text.remove(markerPattern());
+    return text.trimmed();
+}
+
 bool isAcknowledgement(const Silence &silence)
 {
     const auto match = markerPattern().match(silence.comment);

@@ -99,6 +99,8 @@ QString ackMarker(const QString &ackId, bool untilResolved);
 QString silenceMarker(const QString &id);
 QString ackIdOf(const QString &comment);  // the id of either marker; empty when there is none
 bool isUntilResolved(const QString &comment);
+// The comment as its author wrote it, without our marker: for people.
+QString commentForPeople(const QString &comment);
 // A silence is an acknowledgement when it carries our marker or its comment starts with "ACK".
 bool isAcknowledgement(const Silence &silence);
 

@@ -623,13 +623,16 @@ QVariant AlertModel::rowData(const Row &row, int column, int role) const
         case AckColumn:
             if (row.ackedBy.isEmpty())
                 return {};
-            return tr("%1 until %2").arg(row.ackedBy, QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.ackEndsAtMs).time(), QLocale::ShortFormat));
+            if (isUntilResolved(row.ackComment))
+                return tr("%1, until resolved").arg(row.ackedBy);
+            return tr("%1 until %2").arg(row.ackedBy, QDateTime::fromMSecsSinceEpoch(row.ackEndsAtMs).toString(QStringLiteral("HH:mm")));
         }
         return {};
     case Qt::ToolTipRole:
         if (column == AckColumn && !row.ackedBy.isEmpty())
             return tr("Acknowledged by %1 until %2\n%3")
-                .arg(row.ackedBy, QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.ackEndsAtMs), QLocale::ShortFormat), row.ackComment);
+                .arg(row.ackedBy, QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.ackEndsAtMs), QLocale::ShortFormat),
+                     commentForPeople(row.ackComment));
         if (column == SinceColumn && a.startsAtMs > 0)
             return QLocale().toString(QDateTime::fromMSecsSinceEpoch(a.startsAtMs), QLocale::LongFormat);
         return labelsText(a.labels);

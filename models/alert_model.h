@@ -21,7 +21,7 @@ class AlertModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, SeverityColumn, StateColumn, TargetColumn, SummaryColumn, SinceColumn, SourceColumn, AckColumn, ColumnCount };
+    enum Column { NameColumn, SeverityColumn, StateColumn, TargetColumn, SinceColumn, AckColumn, SourceColumn, SummaryColumn, ColumnCount };
     enum Role {
         AlertRole = Qt::UserRole + 1,  // QVariant<Alert>, alert rows only
         IsGroupRole,                   // bool

@@ -111,7 +111,8 @@ QVariant SilenceModel::data(const QModelIndex &index, int role) const
                 return QString();
             return nothing ? tr("none") : QString::number(r.matching);
         case CreatedByColumn: return s.createdBy;
-        case CommentColumn: return s.comment;
+        case CommentColumn:
+            return isUntilResolved(s.comment) ? tr("%1 (until resolved)").arg(commentForPeople(s.comment)) : commentForPeople(s.comment);
         case AlertmanagerColumn: return r.alertmanager;
         }
         return {};

@@ -12,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -137,8 +138,17 @@ AckDialog::AckDialog(Mode mode, const std::vector<Alert> &selected, std::vector<
         revalidate();
     });
     revalidate();
-    m_comment->setFocus();
-    m_comment->end(false);
+}
+
+void AckDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    // Focus on the comment with the cursor after "ACK: ": typing must add to it, not replace it.
+    QTimer::singleShot(0, this, [this] {
+        m_comment->setFocus(Qt::OtherFocusReason);
+        m_comment->deselect();
+        m_comment->end(false);
+    });
 }
 
 qint64 AckDialog::durationMs() const
@@ -203,8 +213,12 @@ void AckDialog::revalidate()
         ++matched;
         new QTreeWidgetItem(m_preview, {a.name(), AlertModel::targetOf(a), AlertModel::stateText(a.state), a.source});
     }
-    m_previewTitle->setText(silences.empty() ? tr("Preview: nothing to match yet")
-                                             : tr("Preview: these silences match %n current alert(s)", nullptr, matched));
+    if (silences.empty())
+        m_previewTitle->setText(tr("Preview: nothing to match yet"));
+    else if (matched == 1)
+        m_previewTitle->setText(tr("Preview: 1 current alert matches"));
+    else
+        m_previewTitle->setText(tr("Preview: %1 current alerts match").arg(matched));
     if (!m_problem.isEmpty())
         m_requests.clear();
     m_error->setText(m_problem);

@@ -34,6 +34,9 @@ public:
     QString problem() const { return m_problem; }
     int previewCount() const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void revalidate();
     qint64 durationMs() const;

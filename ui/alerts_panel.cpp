@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSet>
 #include <QSplitter>
@@ -115,7 +116,19 @@ AlertsPanel::AlertsPanel(QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setAllColumnsShowFocus(true);
     m_view->setAlternatingRowColors(true);
-    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setStretchLastSection(true);  // the summary takes what is left
+    m_view->header()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view->header(), &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        QMenu menu(this);
+        for (int column = 0; column < m_proxy->columnCount(); ++column) {
+            QAction *toggle = menu.addAction(m_proxy->headerData(column, Qt::Horizontal).toString());
+            toggle->setCheckable(true);
+            toggle->setChecked(!m_view->isColumnHidden(column));
+            toggle->setEnabled(column != AlertModel::NameColumn);
+            connect(toggle, &QAction::toggled, m_view, [this, column](bool on) { m_view->setColumnHidden(column, !on); });
+        }
+        menu.exec(m_view->header()->mapToGlobal(at));
+    });
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addAction(m_ackAction);
     m_view->addAction(m_unackAction);
@@ -124,7 +137,7 @@ AlertsPanel::AlertsPanel(QWidget *parent)
     m_details->setOpenExternalLinks(true);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({420, 160});
+    m_splitter = splitter;
     layout->addWidget(splitter, 1);
 
     m_sources = new QLabel(this);
@@ -161,6 +174,7 @@ AlertsPanel::AlertsPanel(QWidget *parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &AlertsPanel::updateDetails);
     // New groups arrive collapsed; an operator wants to see alerts, not folders.
+    connect(m_proxy, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &where, int first, int last) {
         if (where.isValid())
             return;
@@ -171,6 +185,17 @@ AlertsPanel::AlertsPanel(QWidget *parent)
 }
 
 AlertsPanel::~AlertsPanel() = default;
+
+void AlertsPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_splitterSized && m_splitter->height() > 100) {
+        // The list first; the details need a few lines until an alert is chosen.
+        const int total = m_splitter->height();
+        m_splitter->setSizes({total * 7 / 10, total * 3 / 10});
+        m_splitterSized = true;
+    }
+}
 
 void AlertsPanel::setSession(ProfileSession *session)
 {
@@ -192,12 +217,18 @@ void AlertsPanel::setSession(ProfileSession *session)
         connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { updateDetails(); });
         connect(session->alertActions(), &AlertActions::finished, this, &AlertsPanel::onActionFinished);
         // The header has its sections only once a model is there.
-        m_view->header()->setSectionResizeMode(AlertModel::SummaryColumn, QHeaderView::Stretch);
-        m_view->setColumnWidth(AlertModel::NameColumn, 170);
-        m_view->setColumnWidth(AlertModel::SeverityColumn, 64);
-        m_view->setColumnWidth(AlertModel::StateColumn, 96);
-        m_view->setColumnWidth(AlertModel::TargetColumn, 110);
-        m_view->setColumnWidth(AlertModel::SinceColumn, 70);
+        if (!m_columnsSized) {
+            m_view->setColumnWidth(AlertModel::NameColumn, 150);
+            m_view->setColumnWidth(AlertModel::SeverityColumn, 62);
+            m_view->setColumnWidth(AlertModel::StateColumn, 92);
+            m_view->setColumnWidth(AlertModel::TargetColumn, 105);
+            m_view->setColumnWidth(AlertModel::SinceColumn, 64);
+            m_view->setColumnWidth(AlertModel::AckColumn, 110);
+            m_view->setColumnWidth(AlertModel::SourceColumn, 80);
+            // The source is in the details and the tooltip; the header's menu brings the column back.
+            m_view->setColumnHidden(AlertModel::SourceColumn, true);
+            m_columnsSized = true;
+        }
         m_view->expandAll();
     }
     updateSummary();
@@ -327,9 +358,10 @@ void AlertsPanel::updateDetails()
         html += QStringLiteral("<p>%1</p>").arg(links.join(QStringLiteral(" · ")));
     if (m_model) {
         if (const Silence *ack = acknowledgementOf(*alert, m_model->silencesOf(alert->source))) {
-            html += tr("<p><b>Acknowledged by %1</b> until %2: %3</p>")
-                        .arg(esc(ack->createdBy), esc(QLocale().toString(QDateTime::fromMSecsSinceEpoch(ack->endsAtMs), QLocale::ShortFormat)),
-                             esc(ack->comment));
+            const QString until = isUntilResolved(ack->comment)
+                                      ? tr("until resolved")
+                                      : tr("until %1").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(ack->endsAtMs), QLocale::ShortFormat));
+            html += tr("<p><b>Acknowledged by %1</b> %2: %3</p>").arg(esc(ack->createdBy), esc(until), esc(commentForPeople(ack->comment)));
         } else if (!alert->silencedBy.isEmpty()) {
             html += tr("<p>Silenced by %1</p>").arg(esc(alert->silencedBy.join(QLatin1String(", "))));
         }

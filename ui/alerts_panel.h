@@ -10,6 +10,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSplitter;
 class QTextBrowser;
 class QTreeView;
 
@@ -45,6 +46,9 @@ public:
 Q_SIGNALS:
     void summaryChanged(const QString &summary);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void updateSummary();
     void updateSources();
@@ -63,6 +67,9 @@ private:
     QCheckBox *m_hideSuppressed;
     QTreeView *m_view;
     QTextBrowser *m_details;
+    QSplitter *m_splitter;
+    bool m_splitterSized = false;
+    bool m_columnsSized = false;
     QLabel *m_sources;
     QLabel *m_message;
     QAction *m_ackAction;

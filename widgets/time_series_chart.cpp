@@ -1,5 +1,7 @@
 #include "time_series_chart.h"
 
+#include <QFontMetrics>
+
 #include "decimation.h"
 
 #include <QDateTime>
@@ -306,9 +308,12 @@ void TimeSeriesChart::updateOverlay()
     QString text = m_staleText;
     if (!anyPoint && text.isEmpty())
         text = tr("No data yet");
-    m_overlay->setText(text);
-    m_overlay->setBrush(m_staleText.isEmpty() ? palette().color(QPalette::PlaceholderText) : QColor(0xc7, 0x6b, 0x00));
     const QRectF area = m_chart->plotArea();
+    // A long reason must not run off the chart: elide it, keep it whole in the tooltip.
+    const QFontMetrics metrics(m_overlay->font());
+    m_overlay->setText(metrics.elidedText(text, Qt::ElideRight, int(std::max<qreal>(40, area.width() - 12))));
+    m_overlay->setToolTip(text);
+    m_overlay->setBrush(m_staleText.isEmpty() ? palette().color(QPalette::PlaceholderText) : QColor(0xc7, 0x6b, 0x00));
     const QRectF box = m_overlay->boundingRect();
     m_overlay->setPos(area.right() - box.width() - 6, area.top() + 4);
     m_overlay->setVisible(!text.isEmpty());

@@ -222,6 +222,7 @@ void TestAlerts::ackMarkerRoundTrips()
     const QString comment = QStringLiteral("ACK: disk full, cleaning up ") + ackMarker(id, true);
     QCOMPARE(ackIdOf(comment), id);
     QVERIFY(isUntilResolved(comment));
+    QCOMPARE(commentForPeople(comment), QStringLiteral("ACK: disk full, cleaning up"));
     QVERIFY(!isUntilResolved(QStringLiteral("ACK: x ") + ackMarker(id, false)));
     QCOMPARE(ackIdOf(QStringLiteral("maintenance window")), QString());
     Silence s;
