@@ -112,6 +112,586 @@
     </message>
 </context>
 <context>
+    <name>opsdeck::AckDialog</name>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="43"/>
+        <source>Acknowledge alerts</source>
+        <translation>确认告警</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="43"/>
+        <source>New silence</source>
+        <translation>新建静默</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="48"/>
+        <source>An acknowledgement is an Alertmanager silence. One silence per line; each line is a list of matchers such as alertname=&quot;HighLatency&quot;, service=~&quot;api|web&quot;.</source>
+        <translation>确认即 Alertmanager 静默。每行一个静默；每行是一组匹配器，例如 alertname=&quot;HighLatency&quot;, service=~&quot;api|web&quot;。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="49"/>
+        <source>One silence per line; each line is a list of matchers such as alertname=&quot;HighLatency&quot;, service=~&quot;api|web&quot;.</source>
+        <translation>每行一个静默；每行是一组匹配器，例如 alertname=&quot;HighLatency&quot;, service=~&quot;api|web&quot;。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="78"/>
+        <source>Alertmanager:</source>
+        <translation>Alertmanager：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="85"/>
+        <source>Why: what you are doing about it, a ticket number…</source>
+        <translation>原因：你正在如何处理、工单号……</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="86"/>
+        <source>Comment:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="91"/>
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="92"/>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="93"/>
+        <source>4 hours</source>
+        <translation>4 小时</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="94"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="96"/>
+        <source>Until resolved</source>
+        <translation>直到恢复</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="102"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="107"/>
+        <source>Duration:</source>
+        <translation>时长：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="108"/>
+        <source>Created by:</source>
+        <translation>创建者：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="117"/>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="117"/>
+        <source>Service / instance</source>
+        <translation>服务 / 实例</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="117"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="117"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="128"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="128"/>
+        <source>Create silence</source>
+        <translation>创建静默</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="183"/>
+        <location filename="../ui/ack_dialog.cpp" line="195"/>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="202"/>
+        <source>Write at least one line of matchers.</source>
+        <translation>请至少写一行匹配器。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="204"/>
+        <source>Say why in the comment.</source>
+        <translation>请在备注中说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="206"/>
+        <source>This profile has no Alertmanager to hold the silence.</source>
+        <translation>此配置没有可保存静默的 Alertmanager。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="217"/>
+        <source>Preview: nothing to match yet</source>
+        <translation>预览：尚无可匹配内容</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="219"/>
+        <source>Preview: 1 current alert matches</source>
+        <translation>预览：匹配 1 条当前告警</translation>
+    </message>
+    <message>
+        <location filename="../ui/ack_dialog.cpp" line="221"/>
+        <source>Preview: %1 current alerts match</source>
+        <translation>预览：匹配 %1 条当前告警</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::AlertModel</name>
+    <message>
+        <location filename="../models/alert_filter.cpp" line="36"/>
+        <source>&quot;%1&quot; looks like a matcher but is not one; write name=&quot;value&quot;</source>
+        <translation>“%1”看起来像匹配器但格式不对；请写成 name=&quot;value&quot;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/alert_model.cpp" line="29"/>
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/alert_model.cpp" line="31"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="33"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/alert_model.cpp" line="34"/>
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="65"/>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="66"/>
+        <source>firing</source>
+        <translation>触发中</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="67"/>
+        <source>inhibited</source>
+        <translation>已抑制</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="68"/>
+        <source>silenced</source>
+        <translation>已静默</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="69"/>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="273"/>
+        <source>%1 (not in Alertmanager)</source>
+        <translation>%1（不在 Alertmanager 中）</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="276"/>
+        <source>(no alert name)</source>
+        <translation>（无告警名）</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="280"/>
+        <source>(no service)</source>
+        <translation>（无服务）</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="285"/>
+        <source>(no severity)</source>
+        <translation>（无级别）</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="573"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="617"/>
+        <source>%1 (stale)</source>
+        <translation>%1（过期）</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="627"/>
+        <source>%1, until resolved</source>
+        <translation>%1，直到恢复</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="628"/>
+        <source>%1 until %2</source>
+        <translation>%1，至 %2</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="633"/>
+        <source>Acknowledged by %1 until %2
+%3</source>
+        <translation>由 %1 确认，至 %2
+%3</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="693"/>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="694"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="695"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="696"/>
+        <source>Service / instance</source>
+        <translation>服务 / 实例</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="697"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="698"/>
+        <source>Since</source>
+        <translation>持续</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="699"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../models/alert_model.cpp" line="700"/>
+        <source>Acknowledged</source>
+        <translation>确认人</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::AlertNotifier</name>
+    <message>
+        <location filename="../ui/alert_notifier.cpp" line="33"/>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/alert_notifier.cpp" line="43"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/alert_notifier.cpp" line="52"/>
+        <source>%1 (acknowledged by %2)</source>
+        <translation>%1（由 %2 确认）</translation>
+    </message>
+    <message>
+        <location filename="../ui/alert_notifier.cpp" line="65"/>
+        <source>New alert</source>
+        <translation>新告警</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/alert_notifier.cpp" line="65"/>
+        <source>%n new alerts</source>
+        <translation>
+            <numerusform>%n 条新告警</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/alert_notifier.cpp" line="68"/>
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/alert_notifier.cpp" line="72"/>
+        <source>Resolved</source>
+        <translation>已恢复</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::AlertsPanel</name>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="65"/>
+        <source>Filter: severity=&quot;critical&quot;, team=~&quot;ops|db&quot; or words</source>
+        <translation>筛选：severity=&quot;critical&quot;, team=~&quot;ops|db&quot; 或关键词</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="71"/>
+        <source>Group by alert name</source>
+        <translation>按告警名分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="72"/>
+        <source>Group by service</source>
+        <translation>按服务分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="73"/>
+        <source>Group by severity</source>
+        <translation>按级别分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="74"/>
+        <source>Group by Alertmanager group</source>
+        <translation>按 Alertmanager 分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="75"/>
+        <source>No grouping</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="78"/>
+        <source>Hide silenced</source>
+        <translation>隐藏已静默</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="80"/>
+        <source>Hide silenced, inhibited and acknowledged alerts</source>
+        <translation>隐藏已静默、已抑制和已确认的告警</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="84"/>
+        <source>Acknowledge…</source>
+        <translation>确认……</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="87"/>
+        <source>Acknowledge the selected alerts (A)</source>
+        <translation>确认所选告警（A）</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="88"/>
+        <location filename="../ui/alerts_panel.cpp" line="458"/>
+        <source>Unacknowledge</source>
+        <translation>取消确认</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="91"/>
+        <source>Expire the acknowledgements of the selected alerts (U)</source>
+        <translation>使所选告警的确认失效（U）</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="92"/>
+        <source>Silences…</source>
+        <translation>静默……</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="93"/>
+        <source>Every silence: active, pending, expired; extend, expire, create</source>
+        <translation>所有静默：生效、待生效、已过期；延长、失效、创建</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="274"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="282"/>
+        <source>%1 other</source>
+        <translation>其他 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="283"/>
+        <source>all handled</source>
+        <translation>均已处理</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="283"/>
+        <source>none firing</source>
+        <translation>无触发告警</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="294"/>
+        <source>This profile has no alert source.</source>
+        <translation>此配置没有告警来源。</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="301"/>
+        <source>%1: waiting</source>
+        <translation>%1：等待中</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/alerts_panel.cpp" line="303"/>
+        <source>data from %n s ago</source>
+        <translation>
+            <numerusform>数据来自 %n 秒前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="303"/>
+        <source>no data yet</source>
+        <translation>尚无数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="304"/>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;%1: stale (%2) — %3&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;%1：过期（%2）— %3&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="306"/>
+        <source>%1: ok via %2</source>
+        <translation>%1：正常，经由 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="308"/>
+        <source> &lt;span style=&apos;color:#b26a00&apos;&gt;(%1)&lt;/span&gt;</source>
+        <translation> &lt;span style=&apos;color:#b26a00&apos;&gt;（%1）&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="323"/>
+        <source>The profile &quot;%1&quot; is read-only.</source>
+        <translation>配置“%1”为只读。</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="337"/>
+        <source>&lt;p&gt;No alerts. All quiet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;没有告警，一切正常。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="339"/>
+        <source>&lt;p style=&apos;color:gray&apos;&gt;Select an alert to see its labels, annotations, links and who acknowledged it.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:gray&apos;&gt;选择一条告警以查看其标签、注释、链接以及确认人。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="345"/>
+        <source>&lt;p&gt;Since %1 · from %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;始于 %1 · 来自 %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="353"/>
+        <source>Source query</source>
+        <translation>源查询</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="356"/>
+        <source>Runbook</source>
+        <translation>处置手册</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="362"/>
+        <source>until resolved</source>
+        <translation>直到恢复</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="363"/>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="364"/>
+        <source>&lt;p&gt;&lt;b&gt;Acknowledged by %1&lt;/b&gt; %2: %3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;由 %1 确认&lt;/b&gt;，%2：%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="366"/>
+        <source>&lt;p&gt;Silenced by %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;被 %1 静默&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="370"/>
+        <source>&lt;p&gt;Inhibited by %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;被 %1 抑制&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="406"/>
+        <source>Resolve in the monitoring database</source>
+        <translation>在监控数据库中标记为已解决</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/alerts_panel.cpp" line="407"/>
+        <source>The monitoring database has no silences: acknowledging marks these %n alert(s) resolved in its table. Go ahead?</source>
+        <translation>
+            <numerusform>监控数据库没有静默：确认会在其表中将这 %n 条告警标记为已解决。继续吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/alerts_panel.cpp" line="415"/>
+        <source>Resolving %n alert(s)…</source>
+        <translation>
+            <numerusform>正在解决 %n 条告警……</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/alerts_panel.cpp" line="432"/>
+        <source>Sending %n acknowledgement(s)…</source>
+        <translation>
+            <numerusform>正在发送 %n 个确认……</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="457"/>
+        <source>%1 by %2: %3</source>
+        <translation>%1，由 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="459"/>
+        <source>Expire these acknowledgements? The alerts will notify again.
+
+%1</source>
+        <translation>使这些确认失效吗？告警将再次通知。
+
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/alerts_panel.cpp" line="465"/>
+        <source>Expiring %n acknowledgement(s)…</source>
+        <translation>
+            <numerusform>正在使 %n 个确认失效……</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="484"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="488"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="488"/>
+        <source>Done: silence %1 on %2.</source>
+        <translation>完成：静默 %1，位于 %2。</translation>
+    </message>
+</context>
+<context>
     <name>opsdeck::DashboardPanel</name>
     <message>
         <location filename="../ui/dashboard_panel.cpp" line="73"/>
@@ -397,174 +977,403 @@
 <context>
     <name>opsdeck::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="39"/>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="42"/>
+        <location filename="../ui/main_window.cpp" line="276"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="41"/>
+        <location filename="../ui/main_window.cpp" line="44"/>
         <source>Dashboards</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76"/>
+        <location filename="../ui/main_window.cpp" line="48"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
         <source>&amp;Import Grafana dashboard…</source>
         <translation>导入 Grafana 仪表盘(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="82"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="86"/>
+        <location filename="../ui/main_window.cpp" line="95"/>
         <source>&amp;Lock panels</source>
         <translation>锁定面板(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>&amp;Notifications</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>Notify when a service goes down or recovers</source>
         <translation>服务宕机或恢复时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
+        <source>Notify about new critical alerts</source>
+        <translation>新的严重告警时通知</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="114"/>
+        <source>Notify about new warning alerts</source>
+        <translation>新的警告告警时通知</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="115"/>
+        <source>Notify about new info alerts</source>
+        <translation>新的信息告警时通知</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="130"/>
+        <source>Play a sound with alert notifications</source>
+        <translation>告警通知时播放声音</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="138"/>
+        <location filename="../ui/main_window.cpp" line="307"/>
+        <source>Do not disturb</source>
+        <translation>请勿打扰</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>&amp;About OpsDeck</source>
         <translation>关于 OpsDeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>Profile</source>
         <translation>配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111"/>
+        <location filename="../ui/main_window.cpp" line="159"/>
         <source>Profile: </source>
         <translation>配置档：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Metrics: no targets</source>
         <translation>指标：无目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>Metrics: %1/%2 targets up</source>
         <translation>指标：%1/%2 个目标正常</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="189"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="189"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>read-write</source>
         <translation>读写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>%1 · %2 · operator %3</source>
         <translation>%1 · %2 · 操作员 %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>OpsDeck — %1</source>
         <translation>OpsDeck — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="214"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>Health: waiting for answers</source>
         <translation>健康：等待响应</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="214"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>Health: %1</source>
         <translation>健康：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="276"/>
         <source>Health — %1</source>
         <translation>健康状况 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
-        <location filename="../ui/main_window.cpp" line="280"/>
-        <location filename="../ui/main_window.cpp" line="285"/>
-        <location filename="../ui/main_window.cpp" line="294"/>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
+        <source>Alerts: waiting</source>
+        <translation>告警：等待中</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="291"/>
+        <source>Alerts: %1</source>
+        <translation>告警：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="293"/>
+        <source>Alerts — %1</source>
+        <translation>告警 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="365"/>
+        <location filename="../ui/main_window.cpp" line="371"/>
+        <location filename="../ui/main_window.cpp" line="376"/>
+        <location filename="../ui/main_window.cpp" line="385"/>
+        <location filename="../ui/main_window.cpp" line="388"/>
         <source>Import Grafana dashboard</source>
         <translation>导入 Grafana 仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="366"/>
         <source>Grafana dashboard (*.json)</source>
         <translation>Grafana 仪表盘 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="371"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="377"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="377"/>
         <source>no panel OpsDeck can draw</source>
         <translation>没有 OpsDeck 能绘制的面板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="386"/>
         <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
-        <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 "prometheus"。</translation>
+        <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 &quot;prometheus&quot;。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="298"/>
+        <location filename="../ui/main_window.cpp" line="389"/>
         <source>Imported %n panel(s). Not imported:</source>
-        <translation><numerusform>已导入 %n 个面板。未导入：</numerusform></translation>
+        <translation>
+            <numerusform>已导入 %n 个面板。未导入：</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="395"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="396"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console: health, metrics, alerts, databases, backups and deployments in one calm window.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Configuration: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台：健康、指标、告警、数据库、备份与部署，尽在一个安静的窗口中。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。配置文件：&lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::SilenceModel</name>
+    <message>
+        <location filename="../models/silence_model.cpp" line="96"/>
+        <source>active</source>
+        <translation>生效</translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="98"/>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="99"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/silence_model.cpp" line="105"/>
+        <source>in %n min</source>
+        <translation>
+            <numerusform>%n 分钟后</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="106"/>
+        <source>in %1 h</source>
+        <translation>%1 小时后</translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="112"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="115"/>
+        <source>%1 (until resolved)</source>
+        <translation>%1（直到恢复）</translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="121"/>
+        <source>Ends within 30 minutes: extend it if the work is not done.</source>
+        <translation>30 分钟内结束：如工作未完成请延长。</translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="123"/>
+        <source>Matches no current alert: expire it if it is no longer needed.</source>
+        <translation>不匹配任何当前告警：如不再需要请使其失效。</translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="159"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="160"/>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="161"/>
+        <source>Matchers</source>
+        <translation>匹配器</translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="162"/>
+        <source>Matching alerts</source>
+        <translation>匹配的告警</translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="163"/>
+        <source>Created by</source>
+        <translation>创建者</translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="164"/>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../models/silence_model.cpp" line="165"/>
+        <source>Alertmanager</source>
+        <translation>Alertmanager</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::SilencesDialog</name>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="30"/>
+        <source>Silences — %1</source>
+        <translation>静默 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="50"/>
+        <source>Bold amber: ends within 30 minutes. Grey with &quot;none&quot;: matches no current alert.</source>
+        <translation>琥珀色粗体：30 分钟内结束。灰色“无”：不匹配任何当前告警。</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="59"/>
+        <source>Show expired</source>
+        <translation>显示已过期</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="63"/>
+        <source>New silence…</source>
+        <translation>新建静默……</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="64"/>
+        <source>Extend</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="66"/>
+        <source>by 1 hour</source>
+        <translation>延长 1 小时</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="67"/>
+        <source>by 4 hours</source>
+        <translation>延长 4 小时</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="68"/>
+        <source>by 1 day</source>
+        <translation>延长 1 天</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="70"/>
+        <source>Expire</source>
+        <translation>失效</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="71"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="75"/>
+        <source>The profile &quot;%1&quot; is read-only.</source>
+        <translation>配置“%1”为只读。</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="105"/>
+        <source>Extending…</source>
+        <translation>正在延长……</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="115"/>
+        <source>Expire silence</source>
+        <translation>使静默失效</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="116"/>
+        <source>Expire the silence %1 by %2?
+The alerts it silences will notify again.</source>
+        <translation>使 %2 创建的静默 %1 失效吗？
+其静默的告警将再次通知。</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="122"/>
+        <source>Expiring…</source>
+        <translation>正在失效……</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="146"/>
+        <source>Creating…</source>
+        <translation>正在创建……</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="154"/>
+        <source>Done: silence %1.</source>
+        <translation>完成：静默 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/silences_dialog.cpp" line="154"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
     </message>
 </context>
 <context>
@@ -588,7 +1397,7 @@
 <context>
     <name>opsdeck::TimeSeriesChart</name>
     <message>
-        <location filename="../widgets/time_series_chart.cpp" line="308"/>
+        <location filename="../widgets/time_series_chart.cpp" line="310"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
