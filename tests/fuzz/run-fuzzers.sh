@@ -25,7 +25,7 @@ fi
 
 cmake -S "$repo" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DOPSDECK_BUILD_FUZZERS=ON -DOPSDECK_BUILD_TESTS=OFF -DOPSDECK_BUILD_DEMO=OFF >/dev/null
-cmake --build "$build" -j "$(nproc)" --target fuzz_text_exposition fuzz_openmetrics fuzz_health fuzz_prometheus_api
+cmake --build "$build" -j "$(nproc)" --target fuzz_text_exposition fuzz_openmetrics fuzz_health fuzz_prometheus_api fuzz_alerts
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -39,9 +39,14 @@ seed fuzz_text_exposition "$shared/prometheus-text/valid" "$shared/prometheus-te
 seed fuzz_openmetrics "$shared/openmetrics/valid" "$shared/openmetrics/invalid"
 seed fuzz_health "$here/seeds/health"
 seed fuzz_prometheus_api "$here/seeds/prometheus-api" "$here/regressions/prometheus-api" "$shared/alertmanager/0.27.0"
+seed fuzz_alerts "$here/seeds/alerts" "$shared/alertmanager/0.22.0" "$shared/alertmanager/0.27.0"
+# Recorded answers share file names across versions: keep both.
+for v in 0.22.0 0.27.0; do
+  for f in "$shared/alertmanager/$v"/*; do [ -f "$f" ] && cp "$f" "$work/fuzz_alerts/$v-$(basename "$f")"; done
+done
 
 status=0
-for target in fuzz_text_exposition fuzz_openmetrics fuzz_health fuzz_prometheus_api; do
+for target in fuzz_text_exposition fuzz_openmetrics fuzz_health fuzz_prometheus_api fuzz_alerts; do
   echo "== $target: $what"
   if ! "$build/tests/fuzz/$target" "$work/$target" "${limit[@]}" -max_len=65536 -timeout=10 \
        -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/$target-" 2>"$work/$target.log"; then
