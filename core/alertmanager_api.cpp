@@ -1,5 +1,6 @@
 #include "alertmanager_api.h"
 
+#include "json_fields.h"
 #include "logging.h"
 
 #include <QDateTime>
@@ -14,13 +15,8 @@ namespace {
 
 using json = nlohmann::json;
 
-QString qstr(const json &object, const char *key)
-{
-    const auto it = object.find(key);
-    if (it == object.end() || !it->is_string())
-        return {};
-    return QString::fromStdString(it->get<std::string>());
-}
+using json_fields::labels;
+using json_fields::string;
 
 qint64 timeOf(const json &object, const char *key)
 {
@@ -28,21 +24,6 @@ qint64 timeOf(const json &object, const char *key)
     if (it == object.end() || !it->is_string())
         return 0;
     return parseRfc3339Ms(it->get<std::string>()).value_or(0);
-}
-
-Labels labelsOf(const json &object, const char *key)
-{
-    Labels out;
-    const auto it = object.find(key);
-    if (it == object.end() || !it->is_object())
-        return out;
-    out.reserve(it->size());
-    for (const auto &[name, value] : it->items()) {
-        if (value.is_string())
-            out.emplace_back(name, value.get<std::string>());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
 }
 
 QStringList stringsOf(const json &object, const char *key)
@@ -63,15 +44,15 @@ Alert readAlert(const json &a, const QString &source)
     Alert alert;
     alert.source = source;
     alert.sourceKind = AlertSourceKind::Alertmanager;
-    alert.labels = labelsOf(a, "labels");
-    alert.annotations = labelsOf(a, "annotations");
-    alert.fingerprint = qstr(a, "fingerprint");
+    alert.labels = labels(a, "labels");
+    alert.annotations = labels(a, "annotations");
+    alert.fingerprint = string(a, "fingerprint");
     if (alert.fingerprint.isEmpty())
         alert.fingerprint = fingerprintOf(alert.labels);
     alert.startsAtMs = timeOf(a, "startsAt");
     alert.endsAtMs = timeOf(a, "endsAt");
     alert.updatedAtMs = timeOf(a, "updatedAt");
-    alert.generatorUrl = qstr(a, "generatorURL");
+    alert.generatorUrl = string(a, "generatorURL");
     if (const auto status = a.find("status"); status != a.end() && status->is_object()) {
         alert.silencedBy = stringsOf(*status, "silencedBy");
         alert.inhibitedBy = stringsOf(*status, "inhibitedBy");
@@ -79,7 +60,7 @@ Alert readAlert(const json &a, const QString &source)
     if (const auto receivers = a.find("receivers"); receivers != a.end() && receivers->is_array()) {
         for (const json &r : *receivers) {
             if (r.is_object())
-                alert.receivers << qstr(r, "name");
+                alert.receivers << string(r, "name");
         }
     }
     // Alertmanager only holds alerts that fire; Prometheus keeps pending ones to itself.
@@ -91,21 +72,21 @@ Alert readAlert(const json &a, const QString &source)
 Silence readSilence(const json &s)
 {
     Silence silence;
-    silence.id = qstr(s, "id");
-    silence.createdBy = qstr(s, "createdBy");
-    silence.comment = qstr(s, "comment");
+    silence.id = string(s, "id");
+    silence.createdBy = string(s, "createdBy");
+    silence.comment = string(s, "comment");
     silence.startsAtMs = timeOf(s, "startsAt");
     silence.endsAtMs = timeOf(s, "endsAt");
     silence.updatedAtMs = timeOf(s, "updatedAt");
     if (const auto status = s.find("status"); status != s.end() && status->is_object())
-        silence.state = qstr(*status, "state");
+        silence.state = string(*status, "state");
     if (const auto matchers = s.find("matchers"); matchers != s.end() && matchers->is_array()) {
         for (const json &m : *matchers) {
             if (!m.is_object())
                 continue;
             SilenceMatcher matcher;
-            matcher.name = qstr(m, "name").toStdString();
-            matcher.value = qstr(m, "value").toStdString();
+            matcher.name = string(m, "name").toStdString();
+            matcher.value = string(m, "value").toStdString();
             matcher.isRegex = m.value("isRegex", false);
             matcher.isEqual = m.value("isEqual", true);  // absent before 0.22: always equal
             silence.matchers.push_back(std::move(matcher));
@@ -141,7 +122,7 @@ AmDecode decodeAlertGroups(const QByteArray &body, const QString &source)
         for (const json &group : document) {
             if (!group.is_object())
                 continue;
-            const Labels groupLabels = labelsOf(group, "labels");
+            const Labels groupLabels = labels(group, "labels");
             const auto alerts = group.find("alerts");
             if (alerts == group.end() || !alerts->is_array())
                 continue;
@@ -220,7 +201,7 @@ QString decodeSilenceId(const QByteArray &body)
     try {
         const json document = json::parse(body.constBegin(), body.constEnd());
         if (document.is_object())
-            return qstr(document, "silenceID");
+            return string(document, "silenceID");
     } catch (const json::exception &) {
     }
     return {};
@@ -236,7 +217,7 @@ QString alertmanagerErrorText(const HttpResponse &response)
         if (document.is_string())
             text = QString::fromStdString(document.get<std::string>());
         else if (document.is_object())
-            text = document.contains("message") ? qstr(document, "message") : qstr(document, "error");
+            text = document.contains("message") ? string(document, "message") : string(document, "error");
     } catch (const json::exception &) {
     }
     if (text.isEmpty())
@@ -291,12 +272,7 @@ QString AlertmanagerClient::memberName(int member) const
 
 HttpRequest AlertmanagerClient::request(int member, const QString &path) const
 {
-    QUrl url = m_config.urls.value(member);
-    QString base = url.path();
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    url.setPath(base + path);
-    HttpRequest r = endpointRequest(url, m_config.security, m_timeoutMs, 64LL * 1024 * 1024);
+    HttpRequest r = endpointRequest(apiUrl(m_config.urls.value(member), path), m_config.security, m_timeoutMs, 64LL * 1024 * 1024);
     r.auth = m_auth;
     r.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
     return r;
@@ -401,45 +377,35 @@ quint64 AlertmanagerClient::writeSilence(const Silence &silence)
 {
     auto write = std::make_unique<Write>();
     write->kind = Write::Kind::Create;
-    write->operation = m_nextOperation++;
     write->silence = silence;
     write->ackId = ackIdOf(silence.comment);
-    write->member = m_preferred;
-    write->maxAttempts = std::max<int>(2, int(m_config.urls.size()));
-    const quint64 operation = write->operation;
-    Write &ref = *write;
-    m_writes.emplace(operation, std::move(write));
-    if (ref.ackId.isEmpty()) {
-        // Without the marker a retry could not tell whether the first try landed.
-        QMetaObject::invokeMethod(this, [this, operation] {
-            finishWrite(operation, {false, {}, {}, 0, QStringLiteral("the silence carries no ack marker; refusing to send it"), false});
-        }, Qt::QueuedConnection);
-        return operation;
-    }
-    if (m_config.urls.isEmpty()) {
-        QMetaObject::invokeMethod(this, [this, operation] {
-            finishWrite(operation, {false, {}, {}, 0, QStringLiteral("the Alertmanager has no URL"), false});
-        }, Qt::QueuedConnection);
-        return operation;
-    }
-    attemptWrite(ref);
-    return operation;
+    // Without the marker a retry could not tell whether the first try landed.
+    const QString refusal = write->ackId.isEmpty() ? QStringLiteral("the silence carries no ack marker; refusing to send it") : QString();
+    return startWrite(std::move(write), refusal);
 }
 
 quint64 AlertmanagerClient::expireSilence(const QString &silenceId)
 {
     auto write = std::make_unique<Write>();
     write->kind = Write::Kind::Expire;
-    write->operation = m_nextOperation++;
     write->silenceId = silenceId;
+    return startWrite(std::move(write), {});
+}
+
+quint64 AlertmanagerClient::startWrite(std::unique_ptr<Write> write, QString refusal)
+{
+    write->operation = m_nextOperation++;
     write->member = m_preferred;
     write->maxAttempts = std::max<int>(2, int(m_config.urls.size()));
     const quint64 operation = write->operation;
     Write &ref = *write;
     m_writes.emplace(operation, std::move(write));
-    if (m_config.urls.isEmpty()) {
-        QMetaObject::invokeMethod(this, [this, operation] {
-            finishWrite(operation, {false, {}, {}, 0, QStringLiteral("the Alertmanager has no URL"), false});
+    if (refusal.isEmpty() && m_config.urls.isEmpty())
+        refusal = QStringLiteral("the Alertmanager has no URL");
+    if (!refusal.isEmpty()) {
+        // Answered later, like every write, so callers have one path.
+        QMetaObject::invokeMethod(this, [this, operation, refusal] {
+            finishWrite(operation, {false, {}, {}, 0, refusal, false});
         }, Qt::QueuedConnection);
         return operation;
     }

@@ -88,6 +88,7 @@ private:
     void failRefreshMember(const QString &why);
     void sendRefresh();
     void onWriteAnswer(Write &write, Step step, const HttpResponse &response);
+    quint64 startWrite(std::unique_ptr<Write> write, QString refusal);
     void attemptWrite(Write &write);
     void finishWrite(quint64 operation, SilenceWriteResult result);
     QString memberName(int member) const;

@@ -40,6 +40,16 @@ QString httpErrorKey(HttpError error)
     return QStringLiteral("other");
 }
 
+QUrl apiUrl(const QUrl &base, const QString &path)
+{
+    QUrl url = base;
+    QString prefix = url.path();
+    while (prefix.endsWith(u'/'))
+        prefix.chop(1);
+    url.setPath(prefix + path);
+    return url;
+}
+
 HttpRequest endpointRequest(const QUrl &url, const EndpointSecurity &security, int totalTimeoutMs,
                             qint64 maxBodyBytes)
 {

@@ -72,6 +72,9 @@ QString httpErrorKey(HttpError error);
 
 struct EndpointSecurity;
 
+// base's path (a server may live under a prefix, e.g. /alertmanager) plus path, without a doubled slash.
+QUrl apiUrl(const QUrl &base, const QString &path);
+
 // A GET of a configured endpoint: its TLS settings, a total timeout, and a
 // connect timeout of at most 3 s within it. Callers add credentials and Accept.
 HttpRequest endpointRequest(const QUrl &url, const EndpointSecurity &security, int totalTimeoutMs,

@@ -1,6 +1,7 @@
 #include "prometheus_alerts.h"
 
 #include "alertmanager_api.h"
+#include "json_fields.h"
 #include "logging.h"
 
 #include <QDateTime>
@@ -16,25 +17,8 @@ namespace {
 
 using json = nlohmann::json;
 
-QString qstr(const json &object, const char *key)
-{
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
-}
-
-Labels labelsOf(const json &object, const char *key)
-{
-    Labels out;
-    const auto it = object.find(key);
-    if (it == object.end() || !it->is_object())
-        return out;
-    for (const auto &[name, value] : it->items()) {
-        if (value.is_string())
-            out.emplace_back(name, value.get<std::string>());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
+using json_fields::labels;
+using json_fields::string;
 
 // The "data" member of a successful answer; sets error otherwise.
 const json *dataOf(const json &document, QString *error)
@@ -43,9 +27,9 @@ const json *dataOf(const json &document, QString *error)
         *error = QStringLiteral("expected a JSON object");
         return nullptr;
     }
-    if (qstr(document, "status") != u"success") {
-        const QString type = qstr(document, "errorType");
-        const QString message = qstr(document, "error");
+    if (string(document, "status") != u"success") {
+        const QString type = string(document, "errorType");
+        const QString message = string(document, "error");
         *error = message.isEmpty() ? QStringLiteral("the answer is not a success") : QStringLiteral("%1: %2").arg(type, message);
         return nullptr;
     }
@@ -88,11 +72,11 @@ PromAlertsDecode decodePrometheusAlerts(const QByteArray &body, const QString &s
             Alert alert;
             alert.source = source;
             alert.sourceKind = AlertSourceKind::Prometheus;
-            alert.labels = labelsOf(a, "labels");
-            alert.annotations = labelsOf(a, "annotations");
+            alert.labels = labels(a, "labels");
+            alert.annotations = labels(a, "annotations");
             alert.fingerprint = fingerprintOf(alert.labels);
-            alert.startsAtMs = parseRfc3339Ms(qstr(a, "activeAt").toStdString()).value_or(0);
-            const QString state = qstr(a, "state");
+            alert.startsAtMs = parseRfc3339Ms(string(a, "activeAt").toStdString()).value_or(0);
+            const QString state = string(a, "state");
             if (state == u"inactive")
                 continue;
             alert.state = state == u"pending" ? AlertState::Pending : AlertState::Firing;
@@ -112,20 +96,20 @@ PromAlertsDecode decodePrometheusRules(const QByteArray &body)
         for (const json &g : *groups) {
             if (!g.is_object() || !g.contains("rules") || !g["rules"].is_array())
                 continue;
-            const QString group = qstr(g, "name");
+            const QString group = string(g, "name");
             for (const json &r : g["rules"]) {
-                if (!r.is_object() || qstr(r, "type") != u"alerting")
+                if (!r.is_object() || string(r, "type") != u"alerting")
                     continue;
                 PromAlertingRule rule;
                 rule.group = group;
-                rule.name = qstr(r, "name");
-                rule.query = qstr(r, "query");
+                rule.name = string(r, "name");
+                rule.query = string(r, "query");
                 rule.durationS = r.value("duration", 0.0);
-                rule.state = qstr(r, "state");
-                rule.health = qstr(r, "health");
-                rule.lastError = qstr(r, "lastError");
-                rule.labels = labelsOf(r, "labels");
-                rule.annotations = labelsOf(r, "annotations");
+                rule.state = string(r, "state");
+                rule.health = string(r, "health");
+                rule.lastError = string(r, "lastError");
+                rule.labels = labels(r, "labels");
+                rule.annotations = labels(r, "annotations");
                 result.rules.push_back(std::move(rule));
             }
         }
@@ -151,11 +135,7 @@ PrometheusAlertSource::~PrometheusAlertSource()
 
 HttpRequest PrometheusAlertSource::request(const QString &path, const QString &query) const
 {
-    QUrl url = m_config.url;
-    QString base = url.path();
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    url.setPath(base + path);
+    QUrl url = apiUrl(m_config.url, path);
     url.setQuery(query);
     HttpRequest r = endpointRequest(url, m_config.security, m_timeoutMs, 64LL * 1024 * 1024);
     r.auth = m_auth;
@@ -223,8 +203,7 @@ void PrometheusAlertSource::onFinished(quint64 id, const HttpResponse &response)
         const auto rule = std::find_if(m_rules.begin(), m_rules.end(), [&](const PromAlertingRule &r) { return r.name == name; });
         if (rule == m_rules.end())
             continue;
-        QUrl graph = m_config.url;
-        graph.setPath(graph.path().chopped(graph.path().endsWith(u'/') ? 1 : 0) + QStringLiteral("/graph"));
+        QUrl graph = apiUrl(m_config.url, QStringLiteral("/graph"));
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("g0.expr"), rule->query);
         query.addQueryItem(QStringLiteral("g0.tab"), QStringLiteral("1"));

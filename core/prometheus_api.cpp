@@ -332,8 +332,7 @@ PrometheusClient::~PrometheusClient()
 quint64 PrometheusClient::send(const QString &path, const QList<QPair<QString, QString>> &params)
 {
     HttpRequest request = m_template;
-    QUrl url = m_base;
-    url.setPath(url.path().replace(QRegularExpression(QStringLiteral("/+$")), QString()) + path);
+    QUrl url = apiUrl(m_base, path);
     QUrlQuery query;
     for (const auto &[k, v] : params)
         query.addQueryItem(k, QString::fromLatin1(QUrl::toPercentEncoding(v)));

@@ -1,0 +1,39 @@
+#pragma once
+
+// Reading fields of nlohmann JSON answers leniently: a missing or mistyped
+// field reads as empty, so answers of other versions (extra or absent fields)
+// still decode. Private to core's decoders.
+
+#include "series_store.h"
+
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace opsdeck::json_fields {
+
+inline QString string(const nlohmann::json &object, const char *key)
+{
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+}
+
+// An object of string values as sorted labels; other values are skipped.
+inline Labels labels(const nlohmann::json &object, const char *key)
+{
+    Labels out;
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_object())
+        return out;
+    out.reserve(it->size());
+    for (const auto &[name, value] : it->items()) {
+        if (value.is_string())
+            out.emplace_back(name, value.get<std::string>());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+} // namespace opsdeck::json_fields
