@@ -36,6 +36,9 @@ struct SampleView {
     double value = 0;
     std::optional<std::int64_t> timestampMs;
     std::optional<ExemplarView> exemplar;  // OpenMetrics only
+    // The series as written, from the metric name to the end of its label set
+    // (text format only; empty otherwise): identical bytes, identical series.
+    std::string_view rawSeries;
 };
 
 struct FamilyInfo {
@@ -53,6 +56,25 @@ class ExpositionHandler
 public:
     virtual ~ExpositionHandler() = default;
     virtual void onSample(const FamilyInfo &family, const SampleView &sample) = 0;
+
+    // Prometheus's scrape cache. A handler that returns true from
+    // usesSeriesCache() is offered each text-format sample by its raw series
+    // bytes first; when it knows them (it saw them in an earlier scrape) it
+    // takes the value and returns true, and the parser neither parses nor
+    // validates the labels again. Otherwise the sample goes through onSample.
+    // expectedSeries() is the series the handler expects on this line (pages
+    // keep their order); when the line starts with exactly those bytes the
+    // parser skips even finding the series' end, and says so with expected.
+    virtual bool usesSeriesCache() const { return false; }
+    virtual std::string_view expectedSeries() { return {}; }
+    virtual bool onKnownSeries(std::string_view rawSeries, bool expected, double value, std::optional<std::int64_t> timestampMs)
+    {
+        (void)rawSeries;
+        (void)expected;
+        (void)value;
+        (void)timestampMs;
+        return false;
+    }
 };
 
 struct ParseError {

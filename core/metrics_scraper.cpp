@@ -2,6 +2,7 @@
 
 #include "credential_resolver.h"
 #include "openmetrics_parser.h"
+#include "scrape_ingestor.h"
 
 #include <QMutex>
 #include <QTimer>
@@ -11,60 +12,13 @@
 
 namespace opsdeck {
 
-namespace {
-
-// Appends one scrape's samples, remembering each raw series' id so a steady
-// page costs one hash lookup a sample after the first scrape.
-class ScrapeAppender : public ExpositionHandler
-{
-public:
-    ScrapeAppender(SeriesStore &store, const std::string &service,
-                   std::unordered_map<std::string, SeriesStore::SeriesId> &cache, std::int64_t timestampMs)
-        : m_store(store), m_service(service), m_cache(cache), m_timestampMs(timestampMs)
-    {
-    }
-
-    void onSample(const FamilyInfo &, const SampleView &sample) override
-    {
-        m_key.assign(sample.name);
-        for (const LabelView &l : sample.labels)
-            appendLabelToKey(m_key, l.name, l.value);
-        auto it = m_cache.find(m_key);
-        if (it == m_cache.end()) {
-            Labels labels;
-            labels.reserve(sample.labels.size() + 1);
-            for (const LabelView &l : sample.labels) {
-                if (l.name != "service")  // the target's label wins, as honor_labels: false does
-                    labels.emplace_back(std::string(l.name), std::string(l.value));
-            }
-            labels.emplace_back("service", m_service);
-            it = m_cache.emplace(m_key, m_store.seriesFor(sample.name, std::move(labels))).first;
-        }
-        // A timestamp in the exposition is honoured, as Prometheus does.
-        m_store.append(it->second, sample.timestampMs.value_or(m_timestampMs), sample.value);
-        ++m_count;
-    }
-
-    std::size_t count() const { return m_count; }
-
-private:
-    SeriesStore &m_store;
-    const std::string &m_service;
-    std::unordered_map<std::string, SeriesStore::SeriesId> &m_cache;
-    std::int64_t m_timestampMs;
-    std::string m_key;
-    std::size_t m_count = 0;
-};
-
-} // namespace
-
 struct MetricsScraper::Target {
     ServiceConfig config;
     std::string service;
     QTimer *timer = nullptr;
     qint64 nextMs = 0;
     // Touched on the HTTP worker thread only, one scrape at a time.
-    std::unordered_map<std::string, SeriesStore::SeriesId> cache;
+    std::unique_ptr<ScrapeIngestor> ingestor;
     SeriesStore::SeriesId upId = 0;
     SeriesStore::SeriesId durationId = 0;
     // The request in flight and its scheduled time; guarded by mutex.
@@ -103,10 +57,11 @@ MetricsScraper::MetricsScraper(HttpClient *http, SeriesStore *store, QObject *pa
         } else if (!response.isSuccess()) {
             report.error = QStringLiteral("HTTP %1").arg(response.status);
         } else {
-            ScrapeAppender appender(*m_store, target->service, target->cache, scheduled);
-            const ParseError error = parseExposition(formatFromContentType(response.contentType.toStdString()),
-                std::string_view(response.body.constData(), size_t(response.body.size())), appender);
-            report.samples = appender.count();
+            const ScrapeIngestor::Result ingested = target->ingestor->ingest(
+                formatFromContentType(response.contentType.toStdString()),
+                std::string_view(response.body.constData(), size_t(response.body.size())), scheduled);
+            const ParseError &error = ingested.error;
+            report.samples = ingested.samples;
             if (error)
                 report.error = QStringLiteral("line %1, column %2: %3")
                                    .arg(error.line).arg(error.column).arg(QString::fromStdString(error.message));
@@ -149,6 +104,7 @@ void MetricsScraper::setServices(const QList<ServiceConfig> &services)
         t->service = s.name.toStdString();
         t->upId = m_store->seriesFor("up", {{"service", t->service}});
         t->durationId = m_store->seriesFor("scrape_duration_seconds", {{"service", t->service}});
+        t->ingestor = std::make_unique<ScrapeIngestor>(*m_store, t->service);
         targets.push_back(std::move(t));
     }
     {

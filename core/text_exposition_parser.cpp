@@ -2,6 +2,7 @@
 
 #include "exposition_lexing.h"
 
+#include <cstring>
 #include <memory>
 #include <unordered_map>
 
@@ -30,6 +31,7 @@ private:
     bool parseLine(std::string_view line);
     bool parseComment(std::string_view line, std::size_t pos);
     bool parseSample(std::string_view line, std::size_t pos);
+    bool takeKnownSeries(std::string_view line, std::size_t pos);
     FamilyInfo *familyFor(std::string_view sampleName);
     FamilyInfo *findFamily(std::string_view name);
     FamilyInfo *createFamily(std::string_view name);
@@ -45,7 +47,35 @@ private:
     std::unordered_map<std::string, std::unique_ptr<FamilyInfo>, StringHash, std::equal_to<>> m_families;
     std::vector<LabelView> m_labels;
     lexing::Scratch m_scratch;
+    const bool m_seriesCache = m_handler.usesSeriesCache();
 };
+
+// Where the series part of a sample line ends (after the name, or after the
+// closing brace of its labels, quotes and escapes respected), or npos when the
+// line is not plainly shaped: then the full parser decides.
+std::size_t seriesEnd(std::string_view line, std::size_t pos)
+{
+    std::size_t i = pos;
+    const std::size_t n = line.size();
+    while (i < n && line[i] != '{' && !isBlank(line[i]))
+        ++i;
+    if (i == n || line[i] != '{')
+        return i == pos ? std::string_view::npos : i;
+    for (++i; i < n; ++i) {
+        const char ch = line[i];
+        if (ch == '}')
+            return i + 1;
+        if (ch != '"')
+            continue;
+        for (++i; i < n && line[i] != '"'; ++i) {
+            if (line[i] == '\\')
+                ++i;
+        }
+        if (i >= n)
+            return std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
 
 ParseError TextParser::run()
 {
@@ -190,8 +220,43 @@ FamilyInfo *TextParser::familyFor(std::string_view name)
     return createFamily(name);
 }
 
+// A sample whose series the handler has seen: only the value and the
+// timestamp are read. Anything unusual falls back to the full parser.
+bool TextParser::takeKnownSeries(std::string_view line, std::size_t pos)
+{
+    // The same bytes as the series expected here, followed by a blank, end
+    // where the scan would: identical bytes scan identically.
+    const std::string_view expected = m_handler.expectedSeries();
+    const bool asExpected = !expected.empty() && line.size() - pos > expected.size()
+        && std::memcmp(line.data() + pos, expected.data(), expected.size()) == 0 && isBlank(line[pos + expected.size()]);
+    const std::size_t end = asExpected ? pos + expected.size() : seriesEnd(line, pos);
+    if (end == std::string_view::npos)
+        return false;
+    lexing::Cursor c{line, end};
+    c.skipBlanks();
+    if (c.atEnd() || c.pos == end)
+        return false;
+    double value;
+    if (!lexing::parseValue(c.word(), &value))
+        return false;
+    c.skipBlanks();
+    std::optional<std::int64_t> timestamp;
+    if (!c.atEnd()) {
+        std::int64_t ts;
+        if (!lexing::parseTimestampMs(c.word(), &ts))
+            return false;
+        timestamp = ts;
+        c.skipBlanks();
+        if (!c.atEnd())
+            return false;
+    }
+    return m_handler.onKnownSeries(line.substr(pos, end - pos), asExpected, value, timestamp);
+}
+
 bool TextParser::parseSample(std::string_view line, std::size_t pos)
 {
+    if (m_seriesCache && takeKnownSeries(line, pos))
+        return true;
     lexing::Cursor c{line, pos};
     m_labels.clear();
     m_scratch.reset();
@@ -199,18 +264,28 @@ bool TextParser::parseSample(std::string_view line, std::size_t pos)
 
     std::string_view name;
     const std::size_t nameColumn = c.pos;
+    std::size_t nameEnd = nameColumn;
+    std::size_t seriesStop = std::string_view::npos;
     if (c.peek() != '{') {
         if (!lexing::readBareName(c, &name))
             return fail(c.pos, "invalid metric name");
+        nameEnd = seriesStop = c.pos;
         c.skipBlanks();
     }
     if (!c.atEnd() && c.peek() == '{') {
+        const bool adjacent = c.pos == nameEnd;
         if (!lexing::readLabels(c, m_labels, m_scratch, m_limits.maxLabelsPerSample, name.empty() ? &name : nullptr,
                                 &error))
             return fail(c.pos, error);
+        seriesStop = adjacent ? c.pos : std::string_view::npos;
     }
     if (name.empty())
         return fail(nameColumn, "missing metric name");
+    // Only a series whose extent the cache's quick scan finds the same way may
+    // be known by its bytes (not `name {a="b"}`, with a blank before the brace).
+    std::string_view rawSeries;
+    if (m_seriesCache && seriesStop != std::string_view::npos && seriesEnd(line, nameColumn) == seriesStop)
+        rawSeries = line.substr(nameColumn, seriesStop - nameColumn);
 
     c.skipBlanks();
     if (c.atEnd())
@@ -245,6 +320,7 @@ bool TextParser::parseSample(std::string_view line, std::size_t pos)
     sample.labels = m_labels;
     sample.value = value;
     sample.timestampMs = timestamp;
+    sample.rawSeries = rawSeries;
     m_handler.onSample(*family, sample);
     return true;
 }
