@@ -13,6 +13,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <QDir>
 #include <QFile>
 
 #include <random>
@@ -241,4 +242,39 @@ BENCHMARK(BM_DecimateMillionPointsTo1000Columns)->Unit(benchmark::kMillisecond);
 
 } // namespace
 
-BENCHMARK_MAIN();
+namespace {
+
+// Real pages, one benchmark pair each, from the folder $OPSDECK_BENCH_PAGES
+// (bench/compare-expfmt.sh fills it with node_exporter's, postgres_exporter's
+// and Prometheus's own /metrics): the first parse, and a re-scrape.
+void registerRealPages()
+{
+    const QByteArray folder = qgetenv("OPSDECK_BENCH_PAGES");
+    if (folder.isEmpty())
+        return;
+    const QDir dir(QString::fromLocal8Bit(folder));
+    for (const QString &name : dir.entryList({QStringLiteral("*.prom")}, QDir::Files, QDir::Name)) {
+        QFile f(dir.filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const auto page = std::make_shared<QByteArray>(f.readAll());
+        const std::string label = name.chopped(5).toStdString();
+        benchmark::RegisterBenchmark(("BM_ParseTextPage/" + label).c_str(), [page](benchmark::State &state) { parseText(state, *page); })
+            ->Unit(benchmark::kMicrosecond);
+        benchmark::RegisterBenchmark(("BM_RescrapePage/" + label).c_str(), [page](benchmark::State &state) { rescrape(state, *page); })
+            ->Unit(benchmark::kMicrosecond);
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    registerRealPages();
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

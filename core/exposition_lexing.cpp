@@ -1,5 +1,7 @@
 #include "exposition_lexing.h"
 
+#include <cstring>
+
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -9,14 +11,28 @@ namespace opsdeck::lexing {
 
 namespace {
 
+// One table lookup a byte: names are most of a page's bytes.
+struct NameTable {
+    bool start[256] = {};
+    bool rest[256] = {};
+    constexpr NameTable()
+    {
+        for (int c = 0; c < 256; ++c) {
+            start[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
+            rest[c] = start[c] || (c >= '0' && c <= '9');
+        }
+    }
+};
+constexpr NameTable nameTable;
+
 bool isNameStart(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
+    return nameTable.start[static_cast<unsigned char>(c)];
 }
 
 bool isNameChar(char c)
 {
-    return isNameStart(c) || (c >= '0' && c <= '9');
+    return nameTable.rest[static_cast<unsigned char>(c)];
 }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b)
@@ -78,6 +94,16 @@ bool isValidUtf8(std::string_view s)
     std::size_t i = 0;
     const std::size_t n = s.size();
     while (i < n) {
+        // ASCII, eight bytes at a time: the common case by far.
+        while (i + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            if (word & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         const auto b = static_cast<unsigned char>(s[i]);
         if (b < 0x80) {
             ++i;
@@ -374,24 +400,28 @@ bool parseTimestampMs(std::string_view text, std::int64_t *ms)
 bool unescapeHelp(std::string_view text, std::string *out, std::string *error)
 {
     out->clear();
-    out->reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '\\') {
-            *out += text[i];
-            continue;
-        }
-        if (i + 1 == text.size()) {
-            *error = "backslash at the end of the HELP text";
-            return false;
-        }
-        // \\ and \n are the escapes; expfmt keeps any other backslash as it is.
-        const char e = text[++i];
-        if (e == '\\') *out += '\\';
-        else if (e == 'n') *out += '\n';
-        else if (e == '"') *out += '"';
-        else {
-            *out += '\\';
-            *out += e;
+    if (text.find('\\') == std::string_view::npos) {
+        out->assign(text);  // nothing to unescape: most HELP texts
+    } else {
+        out->reserve(text.size());
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] != '\\') {
+                *out += text[i];
+                continue;
+            }
+            if (i + 1 == text.size()) {
+                *error = "backslash at the end of the HELP text";
+                return false;
+            }
+            // \\ and \n are the escapes; expfmt keeps any other backslash as it is.
+            const char e = text[++i];
+            if (e == '\\') *out += '\\';
+            else if (e == 'n') *out += '\n';
+            else if (e == '"') *out += '"';
+            else {
+                *out += '\\';
+                *out += e;
+            }
         }
     }
     if (!isValidUtf8(*out)) {
