@@ -8,6 +8,7 @@
 #include <QDateTimeAxis>
 #include <QGraphicsLayout>
 #include <QGraphicsLineItem>
+#include <QPainter>
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -28,6 +29,62 @@ const QColor linePalette[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e)
                           QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf)};
 
 } // namespace
+
+// The lines of a TimeSeriesChart, drawn in one pass: the segments are in data
+// coordinates, one transform maps them into the plot area, and a cosmetic pen
+// keeps the stroke one device pixel wide whatever the scale.
+class PlotLines : public QGraphicsItem
+{
+public:
+    PlotLines(TimeSeriesChart *owner, QGraphicsItem *parent) : QGraphicsItem(parent), m_owner(owner)
+    {
+        setZValue(5);  // above the grid, below the crosshair and the notices
+    }
+
+    QRectF boundingRect() const override { return m_owner->m_chart->plotArea(); }
+
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        const QRectF area = m_owner->m_chart->plotArea();
+        const double x0 = double(m_owner->m_fromMs);
+        const double xSpan = std::max(1.0, double(m_owner->m_toMs - m_owner->m_fromMs));
+        const double y0 = m_owner->m_y->min();
+        const double ySpan = m_owner->m_y->max() - y0;
+        if (area.isEmpty() || !(ySpan > 0))
+            return;
+        painter->save();
+        painter->setClipRect(area);
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        QTransform toPixels;
+        toPixels.translate(area.left(), area.bottom());
+        toPixels.scale(area.width() / xSpan, -area.height() / ySpan);
+        toPixels.translate(-x0, -y0);
+        painter->setTransform(toPixels, true);
+        for (const auto &line : std::as_const(m_owner->m_lines)) {
+            if (!line.visible)
+                continue;
+            QPen pen(line.color, 1.5);
+            pen.setCosmetic(true);
+            painter->setPen(pen);
+            for (const QPolygonF &segment : line.segments) {
+                if (segment.size() == 1)
+                    painter->drawPoint(segment.first());
+                else
+                    painter->drawPolyline(segment);
+            }
+        }
+        painter->restore();
+    }
+
+    void changed()
+    {
+        prepareGeometryChange();
+        update();
+    }
+
+private:
+    TimeSeriesChart *m_owner;
+};
 
 TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     : QChartView(parent), m_chart(new QChart), m_x(new QDateTimeAxis), m_y(new QValueAxis)
@@ -59,6 +116,8 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_crosshair->hide();
     m_overlay = new QGraphicsSimpleTextItem(m_chart);
     m_overlay->setZValue(30);
+    m_plotLines = new PlotLines(this, m_chart);
+    connect(m_chart, &QChart::plotAreaChanged, this, [this] { static_cast<PlotLines *>(m_plotLines)->changed(); });
     setTimeRange(QDateTime::currentMSecsSinceEpoch() - 300000, QDateTime::currentMSecsSinceEpoch());
 }
 
@@ -74,7 +133,7 @@ void TimeSeriesChart::setUnit(Unit unit)
 {
     m_unit = unit;
     m_y->setLabelFormat(unit == Unit::Percent ? QStringLiteral("%.2f") : QStringLiteral("%.4g"));
-    updateYAxis();
+    redraw();  // the scale of every line changes with the unit
 }
 
 QString TimeSeriesChart::formatValue(double v, Unit unit)
@@ -186,9 +245,9 @@ void TimeSeriesChart::setLines(std::vector<Line> lines)
             ++it;
             continue;
         }
-        for (QLineSeries *s : std::as_const(it->segments)) {
-            m_chart->removeSeries(s);
-            delete s;
+        if (it->legend) {
+            m_chart->removeSeries(it->legend);
+            delete it->legend;
         }
         it = m_lines.erase(it);
     }
@@ -219,52 +278,38 @@ void TimeSeriesChart::redraw()
     }
     updateYAxis();
     updateOverlay();
+    static_cast<PlotLines *>(m_plotLines)->changed();
 }
 
 void TimeSeriesChart::redrawLine(LineState &line, int columns)
 {
     const double factor = scaleFactor();
-    std::vector<Segment> segments = decimateM4(line.points, m_fromMs, m_toMs, columns, m_gapMs);
-    while (line.segments.size() < qsizetype(std::max<std::size_t>(1, segments.size()))) {
-        auto *series = new QLineSeries;
-        QPen pen(line.color, 1.6);
-        series->setPen(pen);
-        m_chart->addSeries(series);
-        series->attachAxis(m_x);
-        series->attachAxis(m_y);
-        series->setName(line.label);
-        const auto markers = m_chart->legend()->markers(series);
-        // One legend entry a line, however many gaps split it.
-        if (!line.segments.isEmpty() && !markers.isEmpty())
-            markers.first()->setVisible(false);
-        line.segments.append(series);
+    const std::vector<Segment> segments = decimateM4(line.points, m_fromMs, m_toMs, columns, m_gapMs);
+    line.segments.clear();
+    line.segments.reserve(segments.size());
+    for (const Segment &segment : segments) {
+        QPolygonF polygon;
+        polygon.reserve(qsizetype(segment.size()));
+        for (const QPointF &p : segment)
+            polygon.append(QPointF(p.x(), p.y() / factor));
+        line.segments.push_back(std::move(polygon));
     }
-    for (qsizetype i = 0; i < line.segments.size(); ++i) {
-        QLineSeries *series = line.segments[i];
-        if (i == 0)
-            series->setName(line.label);
-        if (size_t(i) < segments.size()) {
-            QList<QPointF> pts;
-            pts.reserve(qsizetype(segments[size_t(i)].size()));
-            for (const QPointF &p : segments[size_t(i)])
-                pts.append(QPointF(p.x(), p.y() / factor));
-            series->replace(pts);
-        } else {
-            series->clear();
-        }
-        series->setVisible(line.visible);
+    if (!line.legend) {
+        line.legend = new QLineSeries;
+        line.legend->setPen(QPen(line.color, 1.6));
+        m_chart->addSeries(line.legend);
+        line.legend->attachAxis(m_x);
+        line.legend->attachAxis(m_y);
     }
-    // A hidden series hides its legend marker too; keep the first one reachable.
-    if (!line.segments.isEmpty()) {
-        const auto markers = m_chart->legend()->markers(line.segments.first());
-        if (!markers.isEmpty()) {
-            markers.first()->setVisible(true);
-            QBrush labelBrush = markers.first()->labelBrush();
-            QColor c = palette().color(QPalette::Text);
-            c.setAlpha(line.visible ? 255 : 90);
-            labelBrush.setColor(c);
-            markers.first()->setLabelBrush(labelBrush);
-        }
+    line.legend->setName(line.label);
+    // The legend entry stays reachable when the line is hidden: its label fades instead.
+    const auto markers = m_chart->legend()->markers(line.legend);
+    if (!markers.isEmpty()) {
+        QBrush labelBrush = markers.first()->labelBrush();
+        QColor c = palette().color(QPalette::Text);
+        c.setAlpha(line.visible ? 255 : 90);
+        labelBrush.setColor(c);
+        markers.first()->setLabelBrush(labelBrush);
     }
 }
 
@@ -274,8 +319,8 @@ void TimeSeriesChart::updateYAxis()
     for (const LineState &line : m_lines) {
         if (!line.visible)
             continue;
-        for (QLineSeries *s : line.segments) {
-            for (const QPointF &p : s->points()) {
+        for (const QPolygonF &segment : line.segments) {
+            for (const QPointF &p : segment) {
                 lo = std::min(lo, p.y());
                 hi = std::max(hi, p.y());
             }
@@ -325,7 +370,7 @@ void TimeSeriesChart::connectLegend()
         disconnect(marker, &QLegendMarker::clicked, this, nullptr);
         connect(marker, &QLegendMarker::clicked, this, [this, marker] {
             for (auto it = m_lines.begin(); it != m_lines.end(); ++it) {
-                if (!it->segments.isEmpty() && it->segments.first() == marker->series()) {
+                if (it->legend == marker->series()) {
                     setLineVisible(it.key(), !it->visible);
                     return;
                 }
@@ -351,8 +396,8 @@ void TimeSeriesChart::setLineVisible(const QString &key, bool visible)
 int TimeSeriesChart::drawnPointCount(const QString &key) const
 {
     int n = 0;
-    for (const QLineSeries *s : m_lines.value(key).segments)
-        n += int(s->count());
+    for (const QPolygonF &segment : m_lines.value(key).segments)
+        n += int(segment.size());
     return n;
 }
 

@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QList>
 #include <QMap>
+#include <QPolygonF>
 #include <QString>
 
 #include <vector>
@@ -14,6 +15,7 @@ class QDateTimeAxis;
 class QGraphicsLineItem;
 class QGraphicsSimpleTextItem;
 class QLineSeries;
+class QGraphicsItem;
 class QValueAxis;
 
 namespace opsdeck {
@@ -74,9 +76,11 @@ private:
         QString label;
         QColor color;
         std::vector<SamplePoint> points;
-        QList<QLineSeries *> segments;
+        QLineSeries *legend = nullptr;     // no points: Qt Charts keeps the legend entry and its clicks
+        std::vector<QPolygonF> segments;   // what is drawn: thinned, x in ms, y scaled to the unit
         bool visible = true;
     };
+    friend class PlotLines;
 
     void redraw();
     void redrawLine(LineState &line, int columns);
@@ -94,6 +98,10 @@ private:
     QList<QPair<Threshold, QLineSeries *>> m_thresholds;
     QGraphicsLineItem *m_crosshair = nullptr;
     QGraphicsSimpleTextItem *m_overlay = nullptr;
+    // Draws every line's thinned segments inside the plot area with cosmetic
+    // pens: Qt Charts' own line items stroke a hit-test outline of every point
+    // on each update, which cost a live dashboard most of its frame time.
+    QGraphicsItem *m_plotLines = nullptr;
     QString m_staleText;
     Unit m_unit = Unit::None;
     qint64 m_fromMs = 0;
