@@ -4,9 +4,11 @@
 #include "config.h"
 #include "logging.h"
 #include "main_window.h"
+#include "startup_report.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -45,6 +47,8 @@ int fail(const QString &title, const QStringList &lines)
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("opsdeck"));
     QApplication::setApplicationDisplayName(QStringLiteral("OpsDeck"));
@@ -65,6 +69,8 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("log-json"), QStringLiteral("Write the log as JSON lines.")});
     parser.addOption({QStringLiteral("language"), QStringLiteral("Interface language, e.g. zh_CN (default: the system's)."),
                       QStringLiteral("code")});
+    parser.addOption({QStringLiteral("startup-report"),
+                      QStringLiteral("Print when the window was first painted and the first dashboard data arrived (benchmarks).")});
     parser.addOption({QStringLiteral("quit-after"), QStringLiteral("Quit after this many milliseconds (smoke tests)."),
                       QStringLiteral("ms")});
     parser.addOption({QStringLiteral("screenshot"),
@@ -101,6 +107,8 @@ int main(int argc, char *argv[])
                     {QObject::tr("%1: no profile named \"%2\".").arg(configPath, profile)});
 
     MainWindow window(*loaded.config, &settings);
+    if (parser.isSet(QStringLiteral("startup-report")))
+        new StartupReport(sinceMain, &window);
     window.setProfile(profile.isEmpty() ? loaded.config->profiles.first().name : profile);
     window.show();
 

@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QGridLayout>
 #include <QWidget>
 
@@ -76,6 +77,10 @@ int main(int argc, char **argv)
             chart.repaint();
         });
         std::printf("pan  1,000,000 points: %.1f frames/s (%d points drawn)\n", pan, chart.drawnPointCount(QStringLiteral("walk")));
+        // To look at what the frames showed: OPSDECK_BENCH_SNAPSHOT=folder saves the last one of each.
+        const QString snapshots = qEnvironmentVariable("OPSDECK_BENCH_SNAPSHOT");
+        if (!snapshots.isEmpty())
+            chart.grab().save(snapshots + QStringLiteral("/pan.png"));
         std::printf("zoom 1,000,000 points: %.1f frames/s\n", zoom);
     }
 
@@ -111,7 +116,17 @@ int main(int argc, char **argv)
             }
             window.repaint();
         });
+        if (const QString snapshots = qEnvironmentVariable("OPSDECK_BENCH_SNAPSHOT"); !snapshots.isEmpty())
+            window.grab().save(snapshots + QStringLiteral("/live.png"));
         std::printf("live 8 panels x 2 series x 11,000 points: %.1f frames/s\n", live);
+        // Resident memory of the whole process (Qt, the charts and their 176,000 points), now and at its peak.
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (status.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : status.readAll().split('\n')) {
+                if (line.startsWith("VmRSS") || line.startsWith("VmHWM"))
+                    std::printf("%s\n", line.simplified().constData());
+            }
+        }
     }
     return 0;
 }

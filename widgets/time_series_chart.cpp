@@ -393,6 +393,11 @@ void TimeSeriesChart::setLineVisible(const QString &key, bool visible)
     redraw();
 }
 
+bool TimeSeriesChart::hasPoints() const
+{
+    return std::any_of(m_lines.cbegin(), m_lines.cend(), [](const LineState &line) { return !line.points.empty(); });
+}
+
 int TimeSeriesChart::drawnPointCount(const QString &key) const
 {
     int n = 0;

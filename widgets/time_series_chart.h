@@ -56,6 +56,7 @@ public:
     void setStaleText(const QString &text);
 
     int lineCount() const { return int(m_lines.size()); }
+    bool hasPoints() const;  // some line has a sample
     // For tests and benchmarks: points handed to Qt Charts for a line, all segments.
     int drawnPointCount(const QString &key) const;
     bool isLineVisible(const QString &key) const;
