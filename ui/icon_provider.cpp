@@ -1,8 +1,11 @@
 #include "icon_provider.h"
 
+#include <QFont>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+
+#include <algorithm>
 
 namespace opsdeck {
 
@@ -33,6 +36,31 @@ QPixmap drawIcon(int size)
 }
 
 } // namespace
+
+QIcon badgedAppIcon(int count, const QColor &color)
+{
+    if (count <= 0)
+        return appIcon();
+    QIcon icon;
+    for (int size : {16, 22, 32, 48, 64}) {
+        QPixmap pixmap = drawIcon(size);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        const qreal d = size * 0.58;
+        const QRectF disc = QRectF(size - d, size - d, d, d).adjusted(0.5, 0.5, -0.5, -0.5);
+        p.setPen(Qt::NoPen);
+        p.setBrush(color);
+        p.drawEllipse(disc);
+        QFont font = p.font();
+        font.setBold(true);
+        font.setPixelSize(std::max(6, int(d * (count > 99 ? 0.4 : count > 9 ? 0.55 : 0.72))));
+        p.setFont(font);
+        p.setPen(Qt::white);
+        p.drawText(disc, Qt::AlignCenter, count > 99 ? QStringLiteral("99+") : QString::number(count));
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
 
 QIcon appIcon()
 {
