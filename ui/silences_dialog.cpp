@@ -51,23 +51,28 @@ SilencesDialog::SilencesDialog(ProfileSession *session, QWidget *parent)
     legend->setStyleSheet(QStringLiteral("color: palette(mid);"));
     layout->addWidget(legend);
     m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("silenceMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_message);
 
     auto *buttons = new QHBoxLayout;
     m_showExpired = new QCheckBox(tr("Show expired"), this);
+    m_showExpired->setObjectName(QStringLiteral("showExpired"));
     buttons->addWidget(m_showExpired);
     buttons->addStretch();
     const bool readOnly = session->profile().readOnly;
     auto *create = new QPushButton(tr("New silence…"), this);
+    create->setObjectName(QStringLiteral("newSilenceButton"));
     auto *extend = new QPushButton(tr("Extend"), this);
+    extend->setObjectName(QStringLiteral("extendButton"));
     auto *extendMenu = new QMenu(extend);
     extendMenu->addAction(tr("by 1 hour"), this, [this] { extendSelected(3600LL * 1000); });
     extendMenu->addAction(tr("by 4 hours"), this, [this] { extendSelected(4 * 3600LL * 1000); });
     extendMenu->addAction(tr("by 1 day"), this, [this] { extendSelected(24 * 3600LL * 1000); });
     extend->setMenu(extendMenu);
     auto *expire = new QPushButton(tr("Expire"), this);
+    expire->setObjectName(QStringLiteral("expireButton"));
     auto *close = new QPushButton(tr("Close"), this);
     for (QPushButton *b : {create, extend, expire}) {
         b->setEnabled(!readOnly);

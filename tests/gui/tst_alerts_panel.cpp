@@ -9,16 +9,22 @@
 #include "alerts_panel.h"
 #include "local_http_server.h"
 #include "profile_session.h"
+#include "silence_model.h"
+#include "silences_dialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QTableView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -47,6 +53,7 @@ private Q_SLOTS:
     void dialogOffersUntilResolved();
     void panelListsAndAcknowledges();
     void readOnlyProfileCannotAcknowledge();
+    void silenceInventoryExtendsAndExpires();
 
 private:
     Profile profile(bool readOnly) const;
@@ -55,6 +62,7 @@ private:
     QTemporaryDir m_dir;
     std::mutex m_mutex;
     std::string m_posted;
+    std::vector<std::string> m_deleted;
 };
 
 namespace {
@@ -113,7 +121,23 @@ void TestAlertsPanel::initTestCase()
             c.respond(200, "application/json", R"({"silenceID":"gui-silence-1"})");
             return;
         }
-        c.respond(200, "application/json", "[]");
+        // Two silences: one ending in ten minutes that matches the api alert, one matching nothing.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const std::string soon = formatRfc3339Ms(now + 10 * 60 * 1000).toStdString();
+        const std::string later = formatRfc3339Ms(now + 5 * 3600 * 1000).toStdString();
+        const std::string started = formatRfc3339Ms(now - 60000).toStdString();
+        c.respond(200, "application/json",
+                  R"([{"id":"s-soon","status":{"state":"active"},"comment":"ACK: db migration","createdBy":"bob","startsAt":")" + started
+                      + R"(","endsAt":")" + soon + R"(","updatedAt":")" + started
+                      + R"(","matchers":[{"name":"service","value":"api","isRegex":false,"isEqual":true}]},)"
+                      + R"({"id":"s-none","status":{"state":"active"},"comment":"old maintenance","createdBy":"carol","startsAt":")" + started
+                      + R"(","endsAt":")" + later + R"(","updatedAt":")" + started
+                      + R"(","matchers":[{"name":"service","value":"gone","isRegex":false,"isEqual":true}]}])");
+    });
+    m_server->route("/api/v2/silence/s-none", [this](Connection &c, const RecordedRequest &r) {
+        std::lock_guard lock(m_mutex);
+        m_deleted.push_back(r.method);
+        c.respond(200, "application/json", "");
     });
 }
 
@@ -281,6 +305,53 @@ void TestAlertsPanel::readOnlyProfileCannotAcknowledge()
     session.alertActions()->acknowledge(session.alertSources()->alertmanagers().front(), request);
     QVERIFY(finished.wait(5000));
     QVERIFY(finished.first().at(1).value<ActionOutcome>().error.contains(QLatin1String("read-only")));
+}
+
+void TestAlertsPanel::silenceInventoryExtendsAndExpires()
+{
+    ProfileSession session(profile(false));
+    QSignalSpy snapshots(&session, &ProfileSession::alertSnapshot);
+    session.refreshAlerts();
+    QVERIFY(snapshots.wait(10000));
+    SilencesDialog dialog(&session);
+    dialog.show();
+    QTableView *view = dialog.view();
+    QCOMPARE(view->model()->rowCount(), 2);
+    // Sorted by end: the one ending soon first, flagged; the other matches nothing.
+    QCOMPARE(view->model()->index(0, SilenceModel::CreatedByColumn).data().toString(), QStringLiteral("bob"));
+    QVERIFY(view->model()->index(0, 0).data(SilenceModel::ExpiringSoonRole).toBool());
+    QCOMPARE(view->model()->index(0, SilenceModel::MatchingColumn).data().toString(), QStringLiteral("1"));
+    QVERIFY(view->model()->index(1, 0).data(SilenceModel::MatchesNothingRole).toBool());
+    QCOMPARE(view->model()->index(0, SilenceModel::CommentColumn).data().toString(), QStringLiteral("ACK: db migration"));
+
+    // Extend the one ending soon by an hour: the same silence, posted with its id and a later end.
+    view->selectRow(0);
+    QSignalSpy finished(session.alertActions(), &AlertActions::finished);
+    auto *extend = dialog.findChild<QPushButton *>(QStringLiteral("extendButton"));
+    extend->menu()->actions().first()->trigger();
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.last().at(1).value<ActionOutcome>().ok, qPrintable(finished.last().at(1).value<ActionOutcome>().error));
+    QJsonObject posted;
+    {
+        std::lock_guard lock(m_mutex);
+        posted = QJsonDocument::fromJson(QByteArray::fromStdString(m_posted)).object();
+    }
+    QCOMPARE(posted.value(QStringLiteral("id")).toString(), QStringLiteral("s-soon"));
+    const qint64 newEnd = parseRfc3339Ms(posted.value(QStringLiteral("endsAt")).toString().toStdString()).value_or(0);
+    QVERIFY(newEnd > QDateTime::currentMSecsSinceEpoch() + 65 * 60 * 1000);
+    QCOMPARE(posted.value(QStringLiteral("createdBy")).toString(), QStringLiteral("bob"));  // still bob's silence
+
+    // Expire the one that matches nothing, after the confirmation.
+    const int row = view->model()->index(0, 0).data(SilenceModel::MatchesNothingRole).toBool() ? 0 : 1;
+    view->selectRow(row);
+    QTimer::singleShot(200, this, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Yes)->click();
+    });
+    dialog.findChild<QPushButton *>(QStringLiteral("expireButton"))->click();
+    QVERIFY(finished.wait(10000));
+    std::lock_guard lock(m_mutex);
+    QCOMPARE(m_deleted, std::vector<std::string>{"DELETE"});
 }
 
 QTEST_MAIN(TestAlertsPanel)
