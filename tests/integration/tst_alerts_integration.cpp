@@ -58,6 +58,9 @@ private:
     ActionOutcome waitAction(AlertActions &actions, quint64 operation);
     int runCli(const QStringList &args, QByteArray *out);
     std::optional<Alert> serviceDown(const AlertSnapshot &snapshot) const;
+    // Writes an ack silence through that client and waits for its answer.
+    SilenceWriteResult writeAck(AlertmanagerClient &client, std::vector<SilenceMatcher> matchers, const QString &comment,
+                                Silence *sent);
 
     testsupport::DemoEnvironment m_demo{QStringLiteral(OPSDECK_SOURCE_DIR), QStringLiteral(OPSDECK_DEMO_BIN_DIR),
                                         {48080, 49090, 49093, 45432}, true};
@@ -191,6 +194,20 @@ ActionOutcome TestAlertsIntegration::waitAction(AlertActions &actions, quint64 o
     return none;
 }
 
+SilenceWriteResult TestAlertsIntegration::writeAck(AlertmanagerClient &client, std::vector<SilenceMatcher> matchers,
+                                                  const QString &comment, Silence *sent)
+{
+    AckRequest request;
+    request.matchers = std::move(matchers);
+    request.comment = comment;
+    *sent = makeAckSilence(request, QStringLiteral("integration-test"), QDateTime::currentMSecsSinceEpoch());
+    QSignalSpy written(&client, &AlertmanagerClient::silenceWritten);
+    client.writeSilence(*sent);
+    if (!written.wait(20000))
+        return SilenceWriteResult{false, {}, {}, 0, QStringLiteral("no answer within 20 s"), false};
+    return written.first().at(1).value<SilenceWriteResult>();
+}
+
 int TestAlertsIntegration::runCli(const QStringList &args, QByteArray *out)
 {
     QProcess p;
@@ -292,14 +309,9 @@ void TestAlertsIntegration::slowReplyDoesNotCreateASecondSilence()
     proxy.postDelayMs = 3000;
     AlertmanagerClient client(&m_http, AlertmanagerConfig{QStringLiteral("main"), {proxy.url()}, {}});
     client.setTimeoutMs(1000);
-    AckRequest request;
-    request.matchers = {{"alertname", "ServiceDown", false, true}, {"service", "market-data", false, true}};
-    request.comment = QStringLiteral("slow network");
-    const Silence silence = makeAckSilence(request, QStringLiteral("integration-test"), QDateTime::currentMSecsSinceEpoch());
-    QSignalSpy written(&client, &AlertmanagerClient::silenceWritten);
-    client.writeSilence(silence);
-    QVERIFY(written.wait(20000));
-    const auto result = written.first().at(1).value<SilenceWriteResult>();
+    Silence silence;
+    const SilenceWriteResult result = writeAck(client, {{"alertname", "ServiceDown", false, true}, {"service", "market-data", false, true}},
+                                               QStringLiteral("slow network"), &silence);
     QVERIFY2(result.ok, qPrintable(result.error));
     QVERIFY(result.deduplicated);
     QCOMPARE(proxy.posts.load(), 1);
@@ -398,14 +410,8 @@ void TestAlertsIntegration::clusterWithOneMemberStoppedStillAcks()
     QVERIFY2(read.ok, qPrintable(read.error));
     QCOMPARE(read.answeredBy, members[1].toString());
 
-    AckRequest request;
-    request.matchers = {{"alertname", "ClusterTest", false, true}};
-    request.comment = QStringLiteral("cluster failover");
-    const Silence silence = makeAckSilence(request, QStringLiteral("integration-test"), QDateTime::currentMSecsSinceEpoch());
-    QSignalSpy written(&client, &AlertmanagerClient::silenceWritten);
-    client.writeSilence(silence);
-    QVERIFY(written.wait(20000));
-    const auto result = written.first().at(1).value<SilenceWriteResult>();
+    Silence silence;
+    const SilenceWriteResult result = writeAck(client, {{"alertname", "ClusterTest", false, true}}, QStringLiteral("cluster failover"), &silence);
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.answeredBy, members[1].toString());
 }
