@@ -412,8 +412,29 @@ void TimeSeriesChart::resizeEvent(QResizeEvent *event)
     redraw();  // the number of pixel columns changed
 }
 
+void TimeSeriesChart::mousePressEvent(QMouseEvent *event)
+{
+    const bool pan = event->button() == Qt::MiddleButton
+        || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
+    if (!pan) {
+        QChartView::mousePressEvent(event);
+        return;
+    }
+    // Not the rubber band: the window moves with the mouse.
+    m_pan = Pan{true, event->position().x(), m_fromMs, m_toMs};
+    setCursor(Qt::ClosedHandCursor);
+    event->accept();
+}
+
 void TimeSeriesChart::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_pan.active) {
+        const double width = std::max<qreal>(1, m_chart->plotArea().width());
+        const auto shift = qint64(double(m_pan.toMs - m_pan.fromMs) * (event->position().x() - m_pan.startX) / width);
+        setTimeRange(m_pan.fromMs - shift, m_pan.toMs - shift);
+        event->accept();
+        return;
+    }
     QChartView::mouseMoveEvent(event);
     const QPointF scenePos = mapToScene(event->position().toPoint());
     const QPointF chartPos = m_chart->mapFromScene(scenePos);
@@ -446,6 +467,14 @@ void TimeSeriesChart::mouseMoveEvent(QMouseEvent *event)
 
 void TimeSeriesChart::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_pan.active) {
+        m_pan.active = false;
+        unsetCursor();
+        if (m_fromMs != m_pan.fromMs)
+            Q_EMIT rangeSelected(m_fromMs, m_toMs);  // the owner fetches what the new window needs
+        event->accept();
+        return;
+    }
     const qint64 before = m_fromMs, beforeTo = m_toMs;
     QChartView::mouseReleaseEvent(event);
     // The rubber band zoomed the axis; report the range and let the owner decide.

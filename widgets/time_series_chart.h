@@ -26,7 +26,9 @@ namespace opsdeck {
 // costs work in pixels. It knows no backend: the owner hands it lines.
 //
 // Mouse: hover shows a crosshair and every line's value; drag selects a time
-// range (rangeSelected); a click on a legend entry hides or shows its line.
+// range (rangeSelected); Shift+drag or a middle-button drag pans the window
+// (the lines follow at once, rangeSelected when the button is let go); a
+// click on a legend entry hides or shows its line.
 class TimeSeriesChart : public QChartView
 {
     Q_OBJECT
@@ -68,6 +70,7 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
@@ -108,6 +111,12 @@ private:
     qint64 m_fromMs = 0;
     qint64 m_toMs = 1;
     qint64 m_gapMs = 0;
+    struct Pan {
+        bool active = false;
+        qreal startX = 0;
+        qint64 fromMs = 0;
+        qint64 toMs = 0;
+    } m_pan;
     int m_colorIndex = 0;
 };
 

@@ -8,6 +8,8 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QApplication>
+#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -26,10 +28,42 @@ class TestDashboards : public QObject
 private Q_SLOTS:
     void chartDrawsAMillionPointsAsPixels();
     void chartTogglesLinesAndKeepsThemAcrossUpdates();
+    void shiftDragPansTheWindow();
     void panelShowsSeriesFromScrapes();
     void zoomPausesLiveFollow();
     void promqlPanelsAskPrometheus();
 };
+
+void TestDashboards::shiftDragPansTheWindow()
+{
+    TimeSeriesChart chart;
+    chart.resize(900, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const qint64 from = 1'700'000'000'000, to = from + 3'600'000;
+    std::vector<SamplePoint> points;
+    for (qint64 t = from - 3'600'000; t <= to + 3'600'000; t += 10'000)
+        points.push_back({t, double(t % 97)});
+    chart.setTimeRange(from, to);
+    chart.setLines({{QStringLiteral("a"), QStringLiteral("a"), points}});
+    const int before = chart.drawnPointCount(QStringLiteral("a"));
+    QSignalSpy selected(&chart, &TimeSeriesChart::rangeSelected);
+
+    // Drag right by a quarter of the chart with Shift held: the window moves back in time.
+    const QPoint start(450, 150);
+    QTest::mousePress(chart.viewport(), Qt::LeftButton, Qt::ShiftModifier, start);
+    QMouseEvent move(QEvent::MouseMove, QPointF(start + QPoint(200, 0)), chart.viewport()->mapToGlobal(QPointF(start + QPoint(200, 0))),
+                     Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+    QApplication::sendEvent(chart.viewport(), &move);
+    QTest::mouseRelease(chart.viewport(), Qt::LeftButton, Qt::ShiftModifier, start + QPoint(200, 0));
+    QCOMPARE(selected.count(), 1);
+    const qint64 newFrom = selected.first().at(0).toLongLong();
+    const qint64 newTo = selected.first().at(1).toLongLong();
+    QCOMPARE(newTo - newFrom, to - from);  // a pan keeps the width
+    QVERIFY2(newFrom < from - 600'000 && newFrom > from - 1'800'000, qPrintable(QString::number(from - newFrom)));
+    QVERIFY(chart.drawnPointCount(QStringLiteral("a")) > 0);
+    QVERIFY(std::abs(chart.drawnPointCount(QStringLiteral("a")) - before) < before / 4);  // still drawn as pixels, now of the new window
+}
 
 void TestDashboards::chartDrawsAMillionPointsAsPixels()
 {
