@@ -90,23 +90,23 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="91"/>
-        <location filename="../app/main.cpp" line="100"/>
+        <location filename="../app/main.cpp" line="97"/>
+        <location filename="../app/main.cpp" line="106"/>
         <source>OpsDeck cannot start</source>
         <translation>OpsDeck 无法启动</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="92"/>
+        <location filename="../app/main.cpp" line="98"/>
         <source>The configuration could not be loaded:</source>
         <translation>无法加载配置：</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="93"/>
+        <location filename="../app/main.cpp" line="99"/>
         <source>See docs/configuration.md for the format.</source>
         <translation>配置格式见 docs/configuration.md。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="101"/>
+        <location filename="../app/main.cpp" line="107"/>
         <source>%1: no profile named &quot;%2&quot;.</source>
         <translation>%1：没有名为“%2”的配置档。</translation>
     </message>
@@ -989,7 +989,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="48"/>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="299"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
@@ -1055,7 +1055,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="138"/>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>Do not disturb</source>
         <translation>请勿打扰</translation>
     </message>
@@ -1140,58 +1140,58 @@
         <translation>告警：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="299"/>
         <source>Alerts — %1</source>
         <translation>告警 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="365"/>
         <location filename="../ui/main_window.cpp" line="371"/>
-        <location filename="../ui/main_window.cpp" line="376"/>
-        <location filename="../ui/main_window.cpp" line="385"/>
-        <location filename="../ui/main_window.cpp" line="388"/>
+        <location filename="../ui/main_window.cpp" line="377"/>
+        <location filename="../ui/main_window.cpp" line="382"/>
+        <location filename="../ui/main_window.cpp" line="391"/>
+        <location filename="../ui/main_window.cpp" line="394"/>
         <source>Import Grafana dashboard</source>
         <translation>导入 Grafana 仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="366"/>
+        <location filename="../ui/main_window.cpp" line="372"/>
         <source>Grafana dashboard (*.json)</source>
         <translation>Grafana 仪表盘 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="371"/>
+        <location filename="../ui/main_window.cpp" line="377"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="377"/>
+        <location filename="../ui/main_window.cpp" line="383"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="377"/>
+        <location filename="../ui/main_window.cpp" line="383"/>
         <source>no panel OpsDeck can draw</source>
         <translation>没有 OpsDeck 能绘制的面板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="392"/>
         <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
         <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 &quot;prometheus&quot;。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window.cpp" line="395"/>
         <source>Imported %n panel(s). Not imported:</source>
         <translation>
             <numerusform>已导入 %n 个面板。未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="395"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="396"/>
+        <location filename="../ui/main_window.cpp" line="402"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console: health, metrics, alerts, databases, backups and deployments in one calm window.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Configuration: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台：健康、指标、告警、数据库、备份与部署，尽在一个安静的窗口中。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。配置文件：&lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
@@ -1294,84 +1294,84 @@
         <translation>琥珀色粗体：30 分钟内结束。灰色“无”：不匹配任何当前告警。</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="59"/>
+        <location filename="../ui/silences_dialog.cpp" line="60"/>
         <source>Show expired</source>
         <translation>显示已过期</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="63"/>
+        <location filename="../ui/silences_dialog.cpp" line="65"/>
         <source>New silence…</source>
         <translation>新建静默……</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="64"/>
+        <location filename="../ui/silences_dialog.cpp" line="67"/>
         <source>Extend</source>
         <translation>延长</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="66"/>
+        <location filename="../ui/silences_dialog.cpp" line="70"/>
         <source>by 1 hour</source>
         <translation>延长 1 小时</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="67"/>
+        <location filename="../ui/silences_dialog.cpp" line="71"/>
         <source>by 4 hours</source>
         <translation>延长 4 小时</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="68"/>
+        <location filename="../ui/silences_dialog.cpp" line="72"/>
         <source>by 1 day</source>
         <translation>延长 1 天</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="70"/>
+        <location filename="../ui/silences_dialog.cpp" line="74"/>
         <source>Expire</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="71"/>
+        <location filename="../ui/silences_dialog.cpp" line="76"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="75"/>
+        <location filename="../ui/silences_dialog.cpp" line="80"/>
         <source>The profile &quot;%1&quot; is read-only.</source>
         <translation>配置“%1”为只读。</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="105"/>
+        <location filename="../ui/silences_dialog.cpp" line="110"/>
         <source>Extending…</source>
         <translation>正在延长……</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="115"/>
+        <location filename="../ui/silences_dialog.cpp" line="120"/>
         <source>Expire silence</source>
         <translation>使静默失效</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="116"/>
+        <location filename="../ui/silences_dialog.cpp" line="121"/>
         <source>Expire the silence %1 by %2?
 The alerts it silences will notify again.</source>
         <translation>使 %2 创建的静默 %1 失效吗？
 其静默的告警将再次通知。</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="122"/>
+        <location filename="../ui/silences_dialog.cpp" line="127"/>
         <source>Expiring…</source>
         <translation>正在失效……</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="146"/>
+        <location filename="../ui/silences_dialog.cpp" line="151"/>
         <source>Creating…</source>
         <translation>正在创建……</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="154"/>
+        <location filename="../ui/silences_dialog.cpp" line="159"/>
         <source>Done: silence %1.</source>
         <translation>完成：静默 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="154"/>
+        <location filename="../ui/silences_dialog.cpp" line="159"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -1397,7 +1397,7 @@ The alerts it silences will notify again.</source>
 <context>
     <name>opsdeck::TimeSeriesChart</name>
     <message>
-        <location filename="../widgets/time_series_chart.cpp" line="310"/>
+        <location filename="../widgets/time_series_chart.cpp" line="355"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
