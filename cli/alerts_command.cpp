@@ -75,16 +75,6 @@ QString ageText(qint64 sinceMs, qint64 nowMs)
     return QStringLiteral("%1d").arg(s / 86400);
 }
 
-QString targetOf(const Alert &a)
-{
-    for (const char *name : {"service", "instance", "source", "job"}) {
-        const std::string v = a.label(name);
-        if (!v.empty())
-            return QString::fromStdString(v);
-    }
-    return QStringLiteral("-");
-}
-
 void printFailures(CliContext &context, const Collected &collected)
 {
     for (const QString &f : collected.failures)
@@ -154,7 +144,7 @@ int listCommand(CliContext &context, AlertSources &sources)
                                .arg(alertStateKey(a.state), -12)
                                .arg(a.severity().isEmpty() ? QStringLiteral("-") : a.severity(), -9)
                                .arg(a.name(), -20)
-                               .arg(targetOf(a), -16)
+                               .arg(a.target().isEmpty() ? QStringLiteral("-") : a.target(), -16)
                                .arg(ageText(a.startsAtMs, now), 5)
                                .arg(a.source, -12)
                                .arg(a.fingerprint, -16)

@@ -45,6 +45,16 @@ std::string Alert::label(std::string_view name) const
     return find(labels, name);
 }
 
+QString Alert::target() const
+{
+    for (const char *name : {"service", "instance", "source", "job"}) {
+        const std::string v = label(name);
+        if (!v.empty())
+            return QString::fromStdString(v);
+    }
+    return {};
+}
+
 std::string Alert::annotation(std::string_view name) const
 {
     return find(annotations, name);

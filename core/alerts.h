@@ -46,6 +46,8 @@ struct Alert {
     std::string annotation(std::string_view name) const;
     QString severity() const { return QString::fromStdString(label("severity")); }
     QString name() const { return QString::fromStdString(label("alertname")); }
+    // What it is about: its service, instance, source or job label, the first it has; empty if none.
+    QString target() const;
 };
 
 struct SilenceMatcher {

@@ -83,16 +83,6 @@ int AlertModel::severityRank(const QString &severity)
     return 0;
 }
 
-QString AlertModel::targetOf(const Alert &alert)
-{
-    for (const char *name : {"service", "instance", "source", "job"}) {
-        const std::string v = alert.label(name);
-        if (!v.empty())
-            return QString::fromStdString(v);
-    }
-    return {};
-}
-
 void AlertModel::setGroupBy(GroupBy groupBy)
 {
     if (groupBy == m_groupBy)
@@ -276,7 +266,7 @@ QString AlertModel::groupKeyOf(const Alert &alert, QString *title) const
         *title = alert.name().isEmpty() ? tr("(no alert name)") : alert.name();
         return alert.name();
     case GroupBy::Service: {
-        const QString target = targetOf(alert);
+        const QString target = alert.target();
         *title = target.isEmpty() ? tr("(no service)") : target;
         return target;
     }
@@ -311,7 +301,7 @@ AlertModel::Row AlertModel::makeRow(const Alert &alert, const SourceState &sourc
     row.name = alert.name();
     row.severity = alert.severity();
     row.severityRank = severityRank(row.severity);
-    row.target = targetOf(alert);
+    row.target = alert.target();
     for (const char *name : {"summary", "description", "message"}) {
         const std::string v = alert.annotation(name);
         if (!v.empty()) {

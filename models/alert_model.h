@@ -73,7 +73,6 @@ public:
     QString searchTextAt(const QModelIndex &index) const;
 
     static int severityRank(const QString &severity);
-    static QString targetOf(const Alert &alert);
     static QString stateText(AlertState state);  // translated
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;

@@ -211,7 +211,7 @@ void AckDialog::revalidate()
         if (!hit)
             continue;
         ++matched;
-        new QTreeWidgetItem(m_preview, {a.name(), AlertModel::targetOf(a), AlertModel::stateText(a.state), a.source});
+        new QTreeWidgetItem(m_preview, {a.name(), a.target(), AlertModel::stateText(a.state), a.source});
     }
     if (silences.empty())
         m_previewTitle->setText(tr("Preview: nothing to match yet"));

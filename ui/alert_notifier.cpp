@@ -1,6 +1,5 @@
 #include "alert_notifier.h"
 
-#include "alert_model.h"
 #include "alert_sources.h"
 
 #include <QApplication>
@@ -29,7 +28,7 @@ void AlertNotifier::onSnapshot(const AlertSnapshot &snapshot)
     for (const Alert &a : snapshot.alerts) {
         const QString key = a.fingerprint;
         present.insert(key);
-        const QString target = AlertModel::targetOf(a);
+        const QString target = a.target();
         names.insert(key, target.isEmpty() ? a.name() : tr("%1 on %2").arg(a.name(), target));
         if (const Silence *ack = acknowledgementOf(a, snapshot.silences))
             acked.insert(key, ack->createdBy);
