@@ -111,23 +111,44 @@ void AlertSources::onSnapshot(const AlertSnapshot &snapshot)
         Q_EMIT roundFinished();
 }
 
-std::vector<Alert> mergeAlerts(const std::vector<AlertSnapshot> &snapshots)
+std::vector<const Alert *> mergeAlertLists(const std::vector<AlertList> &lists)
 {
     QSet<QString> fromAlertmanager;
-    for (const AlertSnapshot &s : snapshots) {
-        if (s.kind != AlertSourceKind::Alertmanager)
+    std::size_t total = 0;
+    for (const AlertList &list : lists) {
+        total += list.alerts->size();
+        if (list.kind != AlertSourceKind::Alertmanager)
             continue;
-        for (const Alert &a : s.alerts)
+        for (const Alert &a : *list.alerts)
             fromAlertmanager.insert(a.fingerprint);
     }
-    std::vector<Alert> out;
-    for (const AlertSnapshot &s : snapshots) {
-        for (const Alert &a : s.alerts) {
-            if (s.kind == AlertSourceKind::Prometheus && a.state != AlertState::Pending && fromAlertmanager.contains(a.fingerprint))
+    std::vector<const Alert *> out;
+    out.reserve(total);
+    QSet<QString> seen;
+    seen.reserve(qsizetype(total));
+    for (const AlertList &list : lists) {
+        for (const Alert &a : *list.alerts) {
+            if (list.kind == AlertSourceKind::Prometheus && a.state != AlertState::Pending && fromAlertmanager.contains(a.fingerprint))
                 continue;
-            out.push_back(a);
+            const QString key = a.source + u'/' + a.fingerprint;
+            if (seen.contains(key))
+                continue;
+            seen.insert(key);
+            out.push_back(&a);
         }
     }
+    return out;
+}
+
+std::vector<Alert> mergeAlerts(const std::vector<AlertSnapshot> &snapshots)
+{
+    std::vector<AlertList> lists;
+    lists.reserve(snapshots.size());
+    for (const AlertSnapshot &s : snapshots)
+        lists.push_back({s.kind, &s.alerts});
+    std::vector<Alert> out;
+    for (const Alert *a : mergeAlertLists(lists))
+        out.push_back(*a);
     return out;
 }
 

@@ -52,9 +52,18 @@ private:
     int m_waiting = 0;
 };
 
-// The alerts of several snapshots as one list: an alert Prometheus reports
-// that an Alertmanager of the same list also reports (same labels, so the same
-// fingerprint) is shown once, as the Alertmanager knows it (with its silences).
+// The alerts of one source, as the merge reads them.
+struct AlertList {
+    AlertSourceKind kind;
+    const std::vector<Alert> *alerts;
+};
+
+// The alerts of several sources as one list, each once: an alert Prometheus
+// reports that an Alertmanager of the same list also reports (same labels, so
+// the same fingerprint) is shown as the Alertmanager knows it (with its
+// silences), and a source's alert is not repeated. Pointers into the lists.
+std::vector<const Alert *> mergeAlertLists(const std::vector<AlertList> &lists);
+// The same, copied out of snapshots.
 std::vector<Alert> mergeAlerts(const std::vector<AlertSnapshot> &snapshots);
 
 // Who acknowledged the alert, from the silences of its own Alertmanager; empty if nobody.

@@ -103,33 +103,11 @@ void AlertModel::setGroupBy(GroupBy groupBy)
 
 std::vector<const Alert *> AlertModel::mergedAlerts() const
 {
-    // As mergeAlerts(), without copying: an alert Prometheus reports that an
-    // Alertmanager also holds is shown once, as the Alertmanager knows it.
-    QSet<QString> fromAlertmanager;
-    std::size_t total = 0;
-    for (const SourceState &s : m_sources) {
-        total += s.alerts.size();
-        if (s.kind == AlertSourceKind::Alertmanager) {
-            for (const Alert &a : s.alerts)
-                fromAlertmanager.insert(a.fingerprint);
-        }
-    }
-    std::vector<const Alert *> out;
-    out.reserve(total);
-    QSet<QString> seen;
-    seen.reserve(qsizetype(total));
-    for (const SourceState &s : m_sources) {
-        for (const Alert &a : s.alerts) {
-            if (s.kind == AlertSourceKind::Prometheus && a.state != AlertState::Pending && fromAlertmanager.contains(a.fingerprint))
-                continue;
-            const QString key = a.source + u'/' + a.fingerprint;
-            if (seen.contains(key))
-                continue;
-            seen.insert(key);
-            out.push_back(&a);
-        }
-    }
-    return out;
+    std::vector<AlertList> lists;
+    lists.reserve(size_t(m_sources.size()));
+    for (const SourceState &s : m_sources)
+        lists.push_back({s.kind, &s.alerts});
+    return mergeAlertLists(lists);  // without copying the alerts
 }
 
 void AlertModel::buildGroups(const std::vector<const Alert *> &alerts)
