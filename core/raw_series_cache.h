@@ -8,6 +8,8 @@
 // hash table asked. A series is known by the exact bytes the page wrote, from
 // the metric name to the end of its label set: identical bytes, identical series.
 
+#include "string_hash.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -37,10 +39,6 @@ public:
     std::size_t size() const { return m_index.size(); }
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     struct Entry {
         Id id;
         std::uint64_t lastSeen;
@@ -63,7 +61,7 @@ private:
         return std::string_view(order.bytes).substr(slot.offset, slot.length);
     }
 
-    std::unordered_map<std::string, Entry, Hash, std::equal_to<>> m_index;
+    std::unordered_map<std::string, Entry, TransparentStringHash, std::equal_to<>> m_index;
     Order m_order;          // the last scrape's series, in page order
     Order m_next;           // this scrape's, recorded from the first deviation on
     bool m_recording = false;

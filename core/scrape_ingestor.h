@@ -9,6 +9,7 @@
 #include "exposition.h"
 #include "raw_series_cache.h"
 #include "series_store.h"
+#include "string_hash.h"
 
 #include <string>
 #include <unordered_map>
@@ -31,16 +32,12 @@ public:
 
 private:
     class Handler;
-    struct StringHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
 
     SeriesStore &m_store;
     std::string m_service;
     RawSeriesCache m_cache;  // text pages: series by their raw bytes
     // OpenMetrics pages: series by a key built from the parsed labels.
-    std::unordered_map<std::string, SeriesStore::SeriesId, StringHash, std::equal_to<>> m_parsedKeys;
+    std::unordered_map<std::string, SeriesStore::SeriesId, TransparentStringHash, std::equal_to<>> m_parsedKeys;
 };
 
 } // namespace opsdeck

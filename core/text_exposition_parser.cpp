@@ -1,6 +1,7 @@
 #include "text_exposition_parser.h"
 
 #include "exposition_lexing.h"
+#include "string_hash.h"
 
 #include <cstring>
 #include <memory>
@@ -11,11 +12,6 @@ namespace opsdeck {
 namespace {
 
 using lexing::isBlank;
-
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 class TextParser
 {
@@ -44,7 +40,7 @@ private:
     const ParseLimits &m_limits;
     lexing::Position m_position;
 
-    std::unordered_map<std::string, std::unique_ptr<FamilyInfo>, StringHash, std::equal_to<>> m_families;
+    std::unordered_map<std::string, std::unique_ptr<FamilyInfo>, TransparentStringHash, std::equal_to<>> m_families;
     std::vector<LabelView> m_labels;
     lexing::Scratch m_scratch;
     const bool m_seriesCache = m_handler.usesSeriesCache();
