@@ -37,7 +37,6 @@ public:
     void setTimeoutMs(int ms);
 
     void refreshAll();
-    bool refreshing() const { return m_waiting > 0; }
 
 Q_SIGNALS:
     void snapshot(const opsdeck::AlertSnapshot &snapshot);

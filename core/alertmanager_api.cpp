@@ -147,20 +147,6 @@ AmDecode decodeAlertGroups(const QByteArray &body, const QString &source)
     });
 }
 
-AmDecode decodeAlerts(const QByteArray &body, const QString &source)
-{
-    return decodeWith(body, [&](const json &document, AmDecode &result) {
-        if (!document.is_array()) {
-            result.error = QStringLiteral("expected a list of alerts");
-            return;
-        }
-        for (const json &a : document) {
-            if (a.is_object())
-                result.alerts.push_back(readAlert(a, source));
-        }
-    });
-}
-
 AmDecode decodeSilences(const QByteArray &body)
 {
     return decodeWith(body, [&](const json &document, AmDecode &result) {

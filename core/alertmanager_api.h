@@ -27,8 +27,6 @@ struct AmDecode {
 // /api/v2/alerts/groups: alerts that sit in several groups (several receivers)
 // are reported once, with the receivers merged.
 AmDecode decodeAlertGroups(const QByteArray &body, const QString &source);
-// /api/v2/alerts
-AmDecode decodeAlerts(const QByteArray &body, const QString &source);
 // /api/v2/silences, or one silence from /api/v2/silence/{id} (an object).
 AmDecode decodeSilences(const QByteArray &body);
 // The POST /api/v2/silences body; id is sent when set (an update).
@@ -64,7 +62,6 @@ public:
 
     // Reads alerts (by group) and silences from one member; emits snapshot().
     void refresh();
-    bool refreshing() const { return m_refresh.active; }
 
     // Creates (or, with an id, updates) a silence. The comment must carry an
     // ack marker (ackMarker()): on a timeout or a 5xx the client looks for a

@@ -46,7 +46,6 @@ public:
     void setAuth(const HttpAuth &auth) { m_auth = auth; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     const QString &name() const { return m_name; }
-    const std::vector<PromAlertingRule> &rules() const { return m_rules; }
 
     void refresh();
 
