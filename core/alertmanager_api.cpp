@@ -95,25 +95,11 @@ Silence readSilence(const json &s)
     return silence;
 }
 
-template<typename F>
-AmDecode decodeWith(const QByteArray &body, F &&read)
-{
-    AmDecode result;
-    try {
-        const json document = json::parse(body.constBegin(), body.constEnd());
-        read(document, result);
-        result.ok = result.error.isEmpty();
-    } catch (const json::exception &e) {
-        result.error = QStringLiteral("not valid JSON: %1").arg(QString::fromUtf8(e.what()));
-    }
-    return result;
-}
-
 } // namespace
 
 AmDecode decodeAlertGroups(const QByteArray &body, const QString &source)
 {
-    return decodeWith(body, [&](const json &document, AmDecode &result) {
+    return json_fields::decode<AmDecode>(body, [&](const json &document, AmDecode &result) {
         if (!document.is_array()) {
             result.error = QStringLiteral("expected a list of alert groups");
             return;
@@ -149,7 +135,7 @@ AmDecode decodeAlertGroups(const QByteArray &body, const QString &source)
 
 AmDecode decodeSilences(const QByteArray &body)
 {
-    return decodeWith(body, [&](const json &document, AmDecode &result) {
+    return json_fields::decode<AmDecode>(body, [&](const json &document, AmDecode &result) {
         if (document.is_object()) {
             result.silences.push_back(readSilence(document));
             return;

@@ -41,19 +41,14 @@ const json *dataOf(const json &document, QString *error)
     return &*data;
 }
 
+// An /api/v1 answer: its data member handed to read, or the answer's error.
 template<typename F>
 PromAlertsDecode decodeWith(const QByteArray &body, F &&read)
 {
-    PromAlertsDecode result;
-    try {
-        const json document = json::parse(body.constBegin(), body.constEnd());
+    return json_fields::decode<PromAlertsDecode>(body, [&](const json &document, PromAlertsDecode &result) {
         if (const json *data = dataOf(document, &result.error))
             read(*data, result);
-        result.ok = result.error.isEmpty();
-    } catch (const json::exception &e) {
-        result.error = QStringLiteral("not valid JSON: %1").arg(QString::fromUtf8(e.what()));
-    }
-    return result;
+    });
 }
 
 } // namespace
