@@ -202,6 +202,15 @@ QString alertmanagerErrorText(const HttpResponse &response)
 
 // ----- the client -----
 
+namespace {
+
+QString silencePath(const QString &silenceId)
+{
+    return QStringLiteral("/api/v2/silence/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(silenceId)));
+}
+
+} // namespace
+
 struct AlertmanagerClient::Write {
     enum class Kind { Create, Expire };
     Kind kind = Kind::Create;
@@ -396,7 +405,7 @@ void AlertmanagerClient::attemptWrite(Write &write)
         r.contentType = QByteArrayLiteral("application/json");
         send(r, Step::Post, write.operation);
     } else {
-        HttpRequest r = request(write.member, QStringLiteral("/api/v2/silence/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(write.silenceId))));
+        HttpRequest r = request(write.member, silencePath(write.silenceId));
         r.method = HttpRequest::Method::Delete;
         send(r, Step::Delete, write.operation);
     }
@@ -411,7 +420,7 @@ void AlertmanagerClient::onWriteAnswer(Write &write, Step step, const HttpRespon
         if (write.kind == Write::Kind::Create)
             send(request(member, QStringLiteral("/api/v2/silences")), Step::Lookup, write.operation);
         else
-            send(request(member, QStringLiteral("/api/v2/silence/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(write.silenceId)))),
+            send(request(member, silencePath(write.silenceId)),
                  Step::Confirm, write.operation);
     };
     auto fail = [&](const QString &error, int status) {

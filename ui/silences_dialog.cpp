@@ -92,18 +92,23 @@ SilencesDialog::SilencesDialog(ProfileSession *session, QWidget *parent)
     connect(session->alertActions(), &AlertActions::finished, this, &SilencesDialog::onFinished);
 }
 
-int SilencesDialog::selectedRow() const
+SilencesDialog::Selected SilencesDialog::selected() const
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    return rows.isEmpty() ? -1 : m_proxy->mapToSource(rows.first()).row();
+    const int row = rows.isEmpty() ? -1 : m_proxy->mapToSource(rows.first()).row();
+    const SilenceModel *model = m_session->silenceModel();
+    const Silence *silence = model->silenceAt(row);
+    AlertmanagerClient *client = m_session->alertSources()->alertmanager(model->alertmanagerAt(row));
+    // Expired silences can be neither extended nor expired again.
+    if (!silence || !client || silence->state == u"expired")
+        return {};
+    return {silence, client};
 }
 
 void SilencesDialog::extendSelected(qint64 byMs)
 {
-    const int row = selectedRow();
-    const Silence *silence = m_session->silenceModel()->silenceAt(row);
-    AlertmanagerClient *client = m_session->alertSources()->alertmanager(m_session->silenceModel()->alertmanagerAt(row));
-    if (!silence || !client || silence->state == u"expired")
+    const auto [silence, client] = selected();
+    if (!silence)
         return;
     const qint64 from = std::max(silence->endsAtMs, QDateTime::currentMSecsSinceEpoch());
     m_pending.insert(m_session->alertActions()->extendSilence(client, *silence, from + byMs, QStringLiteral("silence-extend")));
@@ -112,10 +117,8 @@ void SilencesDialog::extendSelected(qint64 byMs)
 
 void SilencesDialog::expireSelected()
 {
-    const int row = selectedRow();
-    const Silence *silence = m_session->silenceModel()->silenceAt(row);
-    AlertmanagerClient *client = m_session->alertSources()->alertmanager(m_session->silenceModel()->alertmanagerAt(row));
-    if (!silence || !client || silence->state == u"expired")
+    const auto [silence, client] = selected();
+    if (!silence)
         return;
     const auto answer = QMessageBox::question(this, tr("Expire silence"),
                                               tr("Expire the silence %1 by %2?\nThe alerts it silences will notify again.")

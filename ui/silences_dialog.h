@@ -9,7 +9,9 @@ class QTableView;
 
 namespace opsdeck {
 
+class AlertmanagerClient;
 class ProfileSession;
+struct Silence;
 struct ActionOutcome;
 
 // The silence inventory of a profile's Alertmanagers: active and pending
@@ -24,7 +26,11 @@ public:
     QTableView *view() const { return m_view; }
 
 private:
-    int selectedRow() const;  // in the SilenceModel, -1 if none
+    struct Selected {
+        const Silence *silence = nullptr;  // nullptr: nothing an action can apply to
+        AlertmanagerClient *client = nullptr;
+    };
+    Selected selected() const;
     void extendSelected(qint64 byMs);
     void expireSelected();
     void createSilence();

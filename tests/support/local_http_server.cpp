@@ -145,19 +145,30 @@ void LocalHttpServer::acceptLoop()
     }
 }
 
-void LocalHttpServer::serve(int fd)
+namespace {
+
+// Appends what the peer sends to into until enough(into), the peer closes, or the server stops.
+template<typename Enough>
+void receiveUntil(int fd, std::string &into, const std::atomic<bool> &stopping, Enough &&enough)
 {
-    std::string head;
     char buf[4096];
-    while (head.find("\r\n\r\n") == std::string::npos && head.size() < 65536 && !m_stopping) {
+    while (!enough(into) && !stopping) {
         pollfd p{fd, POLLIN, 0};
         if (::poll(&p, 1, 100) <= 0)
             continue;
         const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
         if (n <= 0)
             break;
-        head.append(buf, size_t(n));
+        into.append(buf, size_t(n));
     }
+}
+
+} // namespace
+
+void LocalHttpServer::serve(int fd)
+{
+    std::string head;
+    receiveUntil(fd, head, m_stopping, [](const std::string &h) { return h.find("\r\n\r\n") != std::string::npos || h.size() >= 65536; });
     RecordedRequest request;
     std::istringstream lines(head);
     std::string line;
@@ -179,16 +190,9 @@ void LocalHttpServer::serve(int fd)
     if (const auto length = request.headers.find("content-length"); length != request.headers.end()) {
         const std::size_t wanted = std::min<std::size_t>(std::stoul(length->second), 16 * 1024 * 1024);
         const auto headEnd = head.find("\r\n\r\n");
-        request.body = head.substr(headEnd + 4);
-        while (request.body.size() < wanted && !m_stopping) {
-            pollfd p{fd, POLLIN, 0};
-            if (::poll(&p, 1, 100) <= 0)
-                continue;
-            const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-            if (n <= 0)
-                break;
-            request.body.append(buf, size_t(n));
-        }
+        if (headEnd != std::string::npos)
+            request.body = head.substr(headEnd + 4);
+        receiveUntil(fd, request.body, m_stopping, [wanted](const std::string &b) { return b.size() >= wanted; });
     }
     Handler handler;
     {
