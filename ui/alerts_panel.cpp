@@ -212,9 +212,12 @@ void AlertsPanel::setSession(ProfileSession *session)
     m_message->hide();
     if (m_model) {
         m_model->setGroupBy(AlertModel::GroupBy(m_groupBy->currentData().toInt()));
-        connect(m_model, &AlertModel::countsChanged, this, &AlertsPanel::updateSummary);
+        // countsChanged ends every merge: the details follow once a poll, not once per changed row.
+        connect(m_model, &AlertModel::countsChanged, this, [this] {
+            updateSummary();
+            updateDetails();
+        });
         connect(m_model, &AlertModel::sourceChanged, this, &AlertsPanel::updateSources);
-        connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { updateDetails(); });
         connect(session->alertActions(), &AlertActions::finished, this, &AlertsPanel::onActionFinished);
         // The header has its sections only once a model is there.
         if (!m_columnsSized) {
