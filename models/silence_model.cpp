@@ -123,10 +123,11 @@ QVariant SilenceModel::data(const QModelIndex &index, int role) const
             return tr("Matches no current alert: expire it if it is no longer needed.");
         return QLocale().toString(QDateTime::fromMSecsSinceEpoch(s.endsAtMs), QLocale::LongFormat);
     case Qt::ForegroundRole:
-        if (s.state == u"expired" || nothing)
-            return QBrush(QColor(0x80, 0x80, 0x80));
+        // Both flags can hold at once: the end keeps its amber, the rest goes grey.
         if (expiringSoon(r) && (index.column() == EndsColumn || index.column() == StateColumn))
             return QBrush(QColor(0xb2, 0x6a, 0x00));
+        if (s.state == u"expired" || nothing)
+            return QBrush(QColor(0x80, 0x80, 0x80));
         return {};
     case Qt::FontRole:
         if ((expiringSoon(r) && index.column() == EndsColumn) || (nothing && index.column() == MatchingColumn)) {

@@ -6,6 +6,7 @@
 #include "silence_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QBrush>
 #include <QPersistentModelIndex>
 #include <QTest>
 
@@ -301,6 +302,12 @@ void TestAlertModel::silencesFlagExpiringAndUnmatched()
     QVERIFY(model.index(1, 0).data(SilenceModel::MatchesNothingRole).toBool());
     QVERIFY(!model.index(1, 0).data(SilenceModel::ExpiringSoonRole).toBool());
     QVERIFY(!model.index(2, 0).data(SilenceModel::ExpiringSoonRole).toBool());
+    // Ending soon and matching nothing: the end stays amber, the matching count goes grey.
+    model.setSilences(QStringLiteral("soon-and-idle"), {silence("e", "nowhere", 5 * 60000, "active")}, alerts);
+    const QModelIndex ends = model.index(3, SilenceModel::EndsColumn);
+    QCOMPARE(ends.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0xb2, 0x6a, 0x00));
+    QCOMPARE(model.index(3, SilenceModel::MatchingColumn).data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0x80, 0x80, 0x80));
+    model.setSilences(QStringLiteral("soon-and-idle"), {}, alerts);
 
     // Merge: "a" extended, "b" gone, "d" new; a second Alertmanager's silences stay apart.
     const QPersistentModelIndex a = model.index(0, 0);
