@@ -33,10 +33,11 @@ struct Collected {
         }
         return nullptr;
     }
-    std::vector<Silence> silencesOf(const QString &source) const
+    const std::vector<Silence> &silencesOf(const QString &source) const
     {
+        static const std::vector<Silence> none;
         const AlertSnapshot *s = of(source);
-        return s ? s->silences : std::vector<Silence>{};
+        return s ? s->silences : none;
     }
 };
 
@@ -254,7 +255,7 @@ int unackCommand(CliContext &context, AlertSources &sources, AlertActions &actio
     const Collected collected = collect(sources);
     AlertmanagerClient *owner = nullptr;
     for (AlertmanagerClient *a : sources.alertmanagers()) {
-        const auto silences = collected.silencesOf(a->config().name);
+        const auto &silences = collected.silencesOf(a->config().name);
         if (std::any_of(silences.begin(), silences.end(), [&](const Silence &s) { return s.id == id; }))
             owner = a;
     }

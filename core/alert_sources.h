@@ -66,6 +66,9 @@ std::vector<const Alert *> mergeAlertLists(const std::vector<AlertList> &lists);
 std::vector<Alert> mergeAlerts(const std::vector<AlertSnapshot> &snapshots);
 
 // Who acknowledged the alert, from the silences of its own Alertmanager; empty if nobody.
+// The answer points into `silences`, so a temporary list is refused at compile time:
+// a pointer into a vector that dies at the end of the statement crashed Unacknowledge.
 const Silence *acknowledgementOf(const Alert &alert, const std::vector<Silence> &silences);
+const Silence *acknowledgementOf(const Alert &alert, std::vector<Silence> &&silences) = delete;
 
 } // namespace opsdeck

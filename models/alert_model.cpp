@@ -209,10 +209,11 @@ std::vector<Alert> AlertModel::alerts() const
     return out;
 }
 
-std::vector<Silence> AlertModel::silencesOf(const QString &source) const
+const std::vector<Silence> &AlertModel::silencesOf(const QString &source) const
 {
+    static const std::vector<Silence> none;
     const auto it = m_sources.constFind(source);
-    return it == m_sources.constEnd() ? std::vector<Silence>{} : it->silences;
+    return it == m_sources.constEnd() ? none : it->silences;
 }
 
 QMap<QString, int> AlertModel::openCountsBySeverity() const

@@ -63,7 +63,8 @@ public:
     const QMap<QString, SourceState> &sources() const { return m_sources; }
     // Every alert shown, in no particular order.
     std::vector<Alert> alerts() const;
-    std::vector<Silence> silencesOf(const QString &source) const;
+    // The source's silences, by reference: acknowledgementOf() points into them.
+    const std::vector<Silence> &silencesOf(const QString &source) const;
     // Alerts that need someone (firing, not silenced, inhibited or acknowledged), by severity.
     QMap<QString, int> openCountsBySeverity() const;
     int alertCount() const { return m_alertCount; }

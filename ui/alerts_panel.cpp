@@ -213,9 +213,11 @@ void AlertsPanel::setSession(ProfileSession *session)
     if (m_model) {
         m_model->setGroupBy(AlertModel::GroupBy(m_groupBy->currentData().toInt()));
         // countsChanged ends every merge: the details follow once a poll, not once per changed row.
+        // The actions follow the selected alerts' state too: acknowledging one enables Unacknowledge.
         connect(m_model, &AlertModel::countsChanged, this, [this] {
             updateSummary();
             updateDetails();
+            updateActions();
         });
         connect(m_model, &AlertModel::sourceChanged, this, &AlertsPanel::updateSources);
         connect(session->alertActions(), &AlertActions::finished, this, &AlertsPanel::onActionFinished);

@@ -64,6 +64,8 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
 
     // Alerts: every source polled together; each answer merges on its own.
     m_alertModel->setSources(m_alertSources->names());
+    // "Since" reads from the clock, not from the poll: it must advance between polls too.
+    connect(m_ageTimer, &QTimer::timeout, m_alertModel, &AlertModel::refreshAges);
     connect(m_alertSources, &AlertSources::snapshot, this, [this](const AlertSnapshot &snapshot) {
         m_alertModel->applySnapshot(snapshot);
         if (AlertmanagerClient *client = m_alertSources->alertmanager(snapshot.source); client && snapshot.ok) {

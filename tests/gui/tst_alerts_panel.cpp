@@ -31,10 +31,13 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 
+#include <atomic>
 #include <mutex>
 
 using namespace opsdeck;
@@ -48,21 +51,29 @@ class TestAlertsPanel : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void dialogPrefillsAndPreviews();
     void dialogRefusesWhatWouldSilenceTooMuch();
     void dialogOffersUntilResolved();
     void panelListsAndAcknowledges();
     void readOnlyProfileCannotAcknowledge();
     void silenceInventoryExtendsAndExpires();
+    void panelUnacknowledgesWhatItAcknowledged();
+    void sinceTicksBetweenPolls();
 
 private:
     Profile profile(bool readOnly) const;
+    std::string ackedSilence(const std::string &startsAt, const std::string &endsAt) const;
+    QModelIndex rowOfService(const AlertsPanel &panel, const QString &service) const;
 
     std::unique_ptr<LocalHttpServer> m_server;
     QTemporaryDir m_dir;
     std::mutex m_mutex;
     std::string m_posted;
     std::vector<std::string> m_deleted;
+    // The server remembers one acknowledgement made through the panel, as Alertmanager would:
+    // the api alert is then suppressed by it and the silence is listed.
+    std::string m_ackComment;
 };
 
 namespace {
@@ -113,11 +124,22 @@ void TestAlertsPanel::initTestCase()
 {
     qputenv("OPSDECK_AUDIT_LOG", m_dir.filePath(QStringLiteral("audit.jsonl")).toUtf8());
     m_server = std::make_unique<LocalHttpServer>();
-    m_server->route("/api/v2/alerts/groups", [](Connection &c, const RecordedRequest &) { c.respond(200, "application/json", groupsBody); });
+    m_server->route("/api/v2/alerts/groups", [this](Connection &c, const RecordedRequest &) {
+        std::string body = groupsBody;
+        std::lock_guard lock(m_mutex);
+        if (!m_ackComment.empty()) {  // the first status is the api alert's
+            const std::string active = R"("status":{"state":"active","silencedBy":[],"inhibitedBy":[]})";
+            body.replace(body.find(active), active.size(), R"("status":{"state":"suppressed","silencedBy":["gui-silence-1"],"inhibitedBy":[]})");
+        }
+        c.respond(200, "application/json", body);
+    });
     m_server->route("/api/v2/silences", [this](Connection &c, const RecordedRequest &r) {
         if (r.method == "POST") {
             std::lock_guard lock(m_mutex);
             m_posted = r.body;
+            const QJsonObject posted = QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object();
+            if (!posted.contains(QStringLiteral("id")))  // a new silence, not an extension
+                m_ackComment = posted.value(QStringLiteral("comment")).toString().toStdString();
             c.respond(200, "application/json", R"({"silenceID":"gui-silence-1"})");
             return;
         }
@@ -132,13 +154,49 @@ void TestAlertsPanel::initTestCase()
                       + R"(","matchers":[{"name":"service","value":"api","isRegex":false,"isEqual":true}]},)"
                       + R"({"id":"s-none","status":{"state":"active"},"comment":"old maintenance","createdBy":"carol","startsAt":")" + started
                       + R"(","endsAt":")" + later + R"(","updatedAt":")" + started
-                      + R"(","matchers":[{"name":"service","value":"gone","isRegex":false,"isEqual":true}]}])");
+                      + R"(","matchers":[{"name":"service","value":"gone","isRegex":false,"isEqual":true}]})"
+                      + ackedSilence(started, later) + "]");
+    });
+    m_server->route("/api/v2/silence/gui-silence-1", [this](Connection &c, const RecordedRequest &r) {
+        std::lock_guard lock(m_mutex);
+        m_deleted.push_back(r.method + " gui-silence-1");
+        m_ackComment.clear();
+        c.respond(200, "application/json", "");
     });
     m_server->route("/api/v2/silence/s-none", [this](Connection &c, const RecordedRequest &r) {
         std::lock_guard lock(m_mutex);
         m_deleted.push_back(r.method);
         c.respond(200, "application/json", "");
     });
+}
+
+void TestAlertsPanel::init()
+{
+    std::lock_guard lock(m_mutex);
+    m_posted.clear();
+    m_deleted.clear();
+    m_ackComment.clear();
+}
+
+std::string TestAlertsPanel::ackedSilence(const std::string &startsAt, const std::string &endsAt) const
+{
+    // Called with m_mutex held.
+    if (m_ackComment.empty())
+        return {};
+    QJsonObject silence{
+        {QStringLiteral("id"), QStringLiteral("gui-silence-1")},
+        {QStringLiteral("status"), QJsonObject{{QStringLiteral("state"), QStringLiteral("active")}}},
+        {QStringLiteral("comment"), QString::fromStdString(m_ackComment)},
+        {QStringLiteral("createdBy"), QStringLiteral("alice")},
+        {QStringLiteral("startsAt"), QString::fromStdString(startsAt)},
+        {QStringLiteral("endsAt"), QString::fromStdString(endsAt)},
+        {QStringLiteral("updatedAt"), QString::fromStdString(startsAt)},
+        {QStringLiteral("matchers"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("service")},
+                                                            {QStringLiteral("value"), QStringLiteral("api")},
+                                                            {QStringLiteral("isRegex"), false},
+                                                            {QStringLiteral("isEqual"), true}}}},
+    };
+    return "," + QJsonDocument(silence).toJson(QJsonDocument::Compact).toStdString();
 }
 
 Profile TestAlertsPanel::profile(bool readOnly) const
@@ -149,6 +207,19 @@ Profile TestAlertsPanel::profile(bool readOnly) const
     p.operatorName = QStringLiteral("alice");
     p.alertmanagers << AlertmanagerConfig{QStringLiteral("main"), {QUrl(QString::fromStdString(m_server->url("")))}, {}};
     return p;
+}
+
+QModelIndex TestAlertsPanel::rowOfService(const AlertsPanel &panel, const QString &service) const
+{
+    for (int g = 0; g < panel.proxy()->rowCount(); ++g) {
+        const QModelIndex group = panel.proxy()->index(g, 0);
+        for (int r = 0; r < panel.proxy()->rowCount(group); ++r) {
+            const QModelIndex i = panel.proxy()->index(r, AlertModel::TargetColumn, group);
+            if (i.data().toString() == service)
+                return i.siblingAtColumn(0);
+        }
+    }
+    return {};
 }
 
 void TestAlertsPanel::dialogPrefillsAndPreviews()
@@ -229,15 +300,7 @@ void TestAlertsPanel::panelListsAndAcknowledges()
 
     // Select the api alert and acknowledge it through the dialog, by keyboard.
     QTreeView *view = panel.view();
-    QModelIndex api;
-    for (int g = 0; g < panel.proxy()->rowCount() && !api.isValid(); ++g) {
-        const QModelIndex group = panel.proxy()->index(g, 0);
-        for (int r = 0; r < panel.proxy()->rowCount(group); ++r) {
-            const QModelIndex i = panel.proxy()->index(r, AlertModel::TargetColumn, group);
-            if (i.data().toString() == u"api")
-                api = i.siblingAtColumn(0);
-        }
-    }
+    const QModelIndex api = rowOfService(panel, QStringLiteral("api"));
     QVERIFY(api.isValid());
     view->setCurrentIndex(api);
     view->selectionModel()->select(api, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
@@ -352,6 +415,104 @@ void TestAlertsPanel::silenceInventoryExtendsAndExpires()
     QVERIFY(finished.wait(10000));
     std::lock_guard lock(m_mutex);
     QCOMPARE(m_deleted, std::vector<std::string>{"DELETE"});
+}
+
+void TestAlertsPanel::panelUnacknowledgesWhatItAcknowledged()
+{
+    // As the user did when the console crashed: acknowledge an alert, then, on the same
+    // selection, Unacknowledge with the toolbar button and confirm.
+    ProfileSession session(profile(false));
+    AlertsPanel panel;
+    panel.setSession(&session);
+    panel.resize(900, 600);
+    panel.show();
+    QSignalSpy snapshots(&session, &ProfileSession::alertSnapshot);
+    session.refreshAlerts();
+    QVERIFY(snapshots.wait(10000));
+    QTRY_COMPARE(leaves(*panel.proxy()), 3);
+    const QModelIndex api = rowOfService(panel, QStringLiteral("api"));
+    QVERIFY(api.isValid());
+    panel.view()->setCurrentIndex(api);
+    panel.view()->selectionModel()->select(api, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+
+    auto buttonFor = [&panel](const QString &text) -> QToolButton * {
+        for (QToolButton *b : panel.findChildren<QToolButton *>()) {
+            if (b->defaultAction() && b->defaultAction()->text() == text)
+                return b;
+        }
+        return nullptr;
+    };
+    QToolButton *ack = buttonFor(QStringLiteral("Acknowledge…"));
+    QToolButton *unack = buttonFor(QStringLiteral("Unacknowledge"));
+    QVERIFY(ack && unack);
+    QVERIFY(ack->isEnabled());
+    QVERIFY(!unack->isEnabled());  // nothing acknowledged yet
+
+    QTimer::singleShot(200, this, [] {
+        if (auto *dialog = qobject_cast<AckDialog *>(QApplication::activeModalWidget())) {
+            dialog->findChild<QLineEdit *>(QStringLiteral("commentEdit"))->setText(QStringLiteral("ACK: INC-4712 on it"));
+            dialog->accept();
+        }
+    });
+    QSignalSpy finished(session.alertActions(), &AlertActions::finished);
+    QTest::mouseClick(ack, Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.first().at(1).value<ActionOutcome>().ok);
+
+    // The session polls again after an action; the selected row turns acknowledged and
+    // Unacknowledge follows it without the user selecting anything again.
+    QTRY_VERIFY_WITH_TIMEOUT(unack->isEnabled(), 10000);
+    QCOMPARE(panel.selectedAlerts().size(), size_t(1));
+    QCOMPARE(panel.selectedAlerts().front().state, AlertState::Acknowledged);
+    QTRY_VERIFY(panel.findChild<QTextBrowser *>(QStringLiteral("alertDetails"))->toPlainText().contains(QLatin1String("Acknowledged by alice")));
+
+    bool confirmed = false;
+    QTimer::singleShot(200, this, [&confirmed] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            confirmed = box->text().contains(QLatin1String("INC-4712"));
+            box->button(QMessageBox::Yes)->click();
+        }
+    });
+    finished.clear();
+    QTest::mouseClick(unack, Qt::LeftButton);
+    QVERIFY(confirmed);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.first().at(1).value<ActionOutcome>().ok, qPrintable(finished.first().at(1).value<ActionOutcome>().error));
+    {
+        std::lock_guard lock(m_mutex);
+        QCOMPARE(m_deleted, std::vector<std::string>{"DELETE gui-silence-1"});
+    }
+    // Back to firing on the next poll, and Unacknowledge disabled again.
+    QTRY_VERIFY_WITH_TIMEOUT(!unack->isEnabled(), 10000);
+    QCOMPARE(panel.selectedAlerts().front().state, AlertState::Firing);
+
+    // The same by keyboard: U on an alert that is not acknowledged asks nothing and sends nothing.
+    panel.view()->setFocus();
+    QTest::keyClick(panel.view(), Qt::Key_U);
+    QVERIFY(!finished.wait(500));
+}
+
+void TestAlertsPanel::sinceTicksBetweenPolls()
+{
+    ProfileSession session(profile(false));
+    AlertsPanel panel;
+    panel.setSession(&session);
+    panel.show();
+    QSignalSpy snapshots(&session, &ProfileSession::alertSnapshot);
+    session.start();
+    QVERIFY(snapshots.wait(10000));
+    QTRY_COMPARE(leaves(*panel.proxy()), 3);
+    std::atomic<qint64> offset{0};
+    session.alertModel()->setClock([&offset] { return QDateTime::currentMSecsSinceEpoch() + offset; });
+    const QModelIndex since = rowOfService(panel, QStringLiteral("api")).siblingAtColumn(AlertModel::SinceColumn);
+    const QString before = since.data().toString();
+    QVERIFY(!before.isEmpty());
+    snapshots.clear();
+    offset = qint64(30) * 86400 * 1000;  // a month later, and no poll in between
+    QTRY_VERIFY_WITH_TIMEOUT(since.data().toString() != before, 3000);
+    QCOMPARE(snapshots.count(), 0);
+    // What the view paints is what the model says now.
+    QCOMPARE(panel.view()->model()->data(since).toString(), since.data().toString());
 }
 
 QTEST_MAIN(TestAlertsPanel)
