@@ -66,6 +66,8 @@ public:
     // keep their order); when the line starts with exactly those bytes the
     // parser skips even finding the series' end, and says so with expected.
     virtual bool usesSeriesCache() const { return false; }
+    // A handler that wants SampleView::rawSeries filled without the cache (text format).
+    virtual bool wantsRawSeries() const { return usesSeriesCache(); }
     virtual std::string_view expectedSeries() { return {}; }
     virtual bool onKnownSeries(std::string_view rawSeries, bool expected, double value, std::optional<std::int64_t> timestampMs)
     {

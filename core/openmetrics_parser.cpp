@@ -181,8 +181,8 @@ ParseError OpenMetricsParser::run()
 
 bool OpenMetricsParser::parseLine(std::string_view line)
 {
-    if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos)
-        return fail(nul, "NUL byte");
+    // No blanket refusal of NUL: it is valid UTF-8, the reference suite accepts it in
+    // HELP texts and label values, and everywhere else the lexers refuse it.
     if (line.empty())
         return fail(0, "blank line");
     if (line[0] == '#')
@@ -403,7 +403,10 @@ bool OpenMetricsParser::checkSample(Family &family, std::string_view suffix, con
             double bound;
             if (!le || !lexing::parseValue(*le, &bound) || std::isnan(bound))
                 return fail(column, "a bucket needs a numeric le label");
-            if (g.sawInf || bound <= g.lastLe)
+            // The reference parser wants the one canonical spelling of the last bound.
+            if (std::isinf(bound) && bound > 0 && *le != "+Inf")
+                return fail(column, "le=\"" + std::string(*le) + "\": the +Inf bucket's bound is written \"+Inf\"");
+            if (g.sawInf || (g.hasBuckets && bound <= g.lastLe))  // a first bucket of -Inf is in order
                 return fail(column, "buckets must be in increasing le order, +Inf last");
             if (value < g.lastBucketValue)
                 return fail(column, "bucket counts must not decrease");

@@ -3,6 +3,7 @@
 #include "exposition_lexing.h"
 #include "string_hash.h"
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -44,7 +45,37 @@ private:
     std::vector<LabelView> m_labels;
     lexing::Scratch m_scratch;
     const bool m_seriesCache = m_handler.usesSeriesCache();
+    const bool m_rawSeries = m_handler.wantsRawSeries();
 };
+
+// expfmt reads the type word case-insensitively ("Counter" is a counter) and knows
+// gauge histograms by both spellings: "gaugehistogram" (as OpenMetrics writes it)
+// and "gauge_histogram" (the protobuf enum's name).
+std::optional<MetricType> typeFromWord(std::string_view word)
+{
+    static const std::pair<std::string_view, MetricType> types[] = {
+        {"counter", MetricType::Counter},     {"gauge", MetricType::Gauge},
+        {"histogram", MetricType::Histogram}, {"gaugehistogram", MetricType::GaugeHistogram},
+        {"gauge_histogram", MetricType::GaugeHistogram}, {"summary", MetricType::Summary},
+        {"untyped", MetricType::Untyped},
+    };
+    for (const auto &[name, type] : types) {
+        if (word.size() == name.size()
+            && std::equal(word.begin(), word.end(), name.begin(), [](char a, char b) { return (a >= 'A' && a <= 'Z' ? char(a + ('a' - 'A')) : a) == b; }))
+            return type;
+    }
+    return std::nullopt;
+}
+
+bool isHistogramLike(MetricType type)
+{
+    return type == MetricType::Histogram || type == MetricType::GaugeHistogram;
+}
+
+bool endsWith(std::string_view s, std::string_view suffix)
+{
+    return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
 
 // Where the series part of a sample line ends (after the name, or after the
 // closing brace of its labels, quotes and escapes respected), or npos when the
@@ -105,8 +136,8 @@ ParseError TextParser::run()
 
 bool TextParser::parseLine(std::string_view line)
 {
-    if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos)
-        return fail(nul, "NUL byte");
+    // A NUL byte is valid UTF-8 and expfmt takes it in HELP texts and label values;
+    // anywhere else the lexers refuse it as they refuse any stray byte.
     std::size_t pos = 0;
     while (pos < line.size() && isBlank(line[pos]))
         ++pos;
@@ -167,16 +198,12 @@ bool TextParser::parseComment(std::string_view line, std::size_t pos)
     c.skipBlanks();
     if (!c.atEnd())
         return fail(c.pos, "unexpected text after the type");
-    MetricType type;
-    if (typeWord == "counter") type = MetricType::Counter;
-    else if (typeWord == "gauge") type = MetricType::Gauge;
-    else if (typeWord == "histogram") type = MetricType::Histogram;
-    else if (typeWord == "summary") type = MetricType::Summary;
-    else if (typeWord == "untyped") type = MetricType::Untyped;
-    else return fail(typeColumn, "unknown metric type \"" + std::string(typeWord) + "\"");
+    const std::optional<MetricType> type = typeFromWord(typeWord);
+    if (!type)
+        return fail(typeColumn, "unknown metric type \"" + std::string(typeWord) + "\"");
     if (family->hasType || family->sampleCount > 0)
         return fail(keywordStart, "second TYPE line for metric \"" + name + "\", or TYPE after its samples");
-    family->type = type;
+    family->type = *type;
     family->hasType = true;
     return true;
 }
@@ -203,12 +230,12 @@ FamilyInfo *TextParser::familyFor(std::string_view name)
     if (FamilyInfo *f = findFamily(name))
         return f;
     for (std::string_view suffix : {std::string_view("_sum"), std::string_view("_count"), std::string_view("_bucket")}) {
-        if (name.size() <= suffix.size() || name.substr(name.size() - suffix.size()) != suffix)
+        if (!endsWith(name, suffix))
             continue;
         FamilyInfo *base = findFamily(name.substr(0, name.size() - suffix.size()));
         if (!base)
             continue;
-        if (base->type == MetricType::Histogram || (base->type == MetricType::Summary && suffix != "_bucket"))
+        if (isHistogramLike(base->type) || (base->type == MetricType::Summary && suffix != "_bucket"))
             return base;
     }
     if (m_families.size() >= m_limits.maxFamilies)
@@ -280,7 +307,7 @@ bool TextParser::parseSample(std::string_view line, std::size_t pos)
     // Only a series whose extent the cache's quick scan finds the same way may
     // be known by its bytes (not `name {a="b"}`, with a blank before the brace).
     std::string_view rawSeries;
-    if (m_seriesCache && seriesStop != std::string_view::npos && seriesEnd(line, nameColumn) == seriesStop)
+    if (m_rawSeries && seriesStop != std::string_view::npos && seriesEnd(line, nameColumn) == seriesStop)
         rawSeries = line.substr(nameColumn, seriesStop - nameColumn);
 
     c.skipBlanks();
@@ -309,6 +336,9 @@ bool TextParser::parseSample(std::string_view line, std::size_t pos)
         return fail(nameColumn, "more than " + std::to_string(m_limits.maxFamilies) + " metric families");
     if (!checkSpecialLabels(*family, name))
         return fail(nameColumn, m_position.error.message);
+    // Counts may be fractional (float histograms) but never negative.
+    if (isHistogramLike(family->type) && value < 0 && (endsWith(name, "_bucket") || endsWith(name, "_count")))
+        return fail(valueColumn, "negative count in " + std::string(metricTypeName(family->type)) + " \"" + family->name + "\"");
     ++family->sampleCount;
 
     SampleView sample;
@@ -324,8 +354,7 @@ bool TextParser::parseSample(std::string_view line, std::size_t pos)
 bool TextParser::checkSpecialLabels(const FamilyInfo &family, std::string_view sampleName)
 {
     std::string_view required;
-    if (family.type == MetricType::Histogram && sampleName.size() > 7
-        && sampleName.substr(sampleName.size() - 7) == "_bucket")
+    if (isHistogramLike(family.type) && endsWith(sampleName, "_bucket"))
         required = "le";
     else if (family.type == MetricType::Summary && sampleName == family.name)
         required = "quantile";

@@ -43,6 +43,14 @@ private Q_SLOTS:
     void acceptsValidCorpus();
     void rejectsInvalidCorpus_data() { testsupport::addCorpusRows(QStringLiteral("openmetrics/invalid")); }
     void rejectsInvalidCorpus();
+    void acceptsDerivedValidCases_data() { testsupport::addProjectDataRows(QStringLiteral("exposition/openmetrics/valid")); }
+    void acceptsDerivedValidCases() { expectAccepted(); }
+    void rejectsDerivedInvalidCases_data() { testsupport::addProjectDataRows(QStringLiteral("exposition/openmetrics/invalid")); }
+    void rejectsDerivedInvalidCases() { expectRejected(); }
+
+private:
+    void expectAccepted();
+    void expectRejected();
 };
 
 void TestOpenMetricsParser::readsEveryType()
@@ -136,6 +144,11 @@ void TestOpenMetricsParser::picksTheParserByContentType()
 void TestOpenMetricsParser::acceptsValidCorpus()
 {
     OPSDECK_REQUIRE_CORPUS(QStringLiteral("openmetrics/valid"));
+    expectAccepted();
+}
+
+void TestOpenMetricsParser::expectAccepted()
+{
     QFETCH(QString, path);
     const QByteArray text = testsupport::readCorpusFile(path);
     const auto o = parse(std::string_view(text.constData(), size_t(text.size())));
@@ -146,6 +159,11 @@ void TestOpenMetricsParser::acceptsValidCorpus()
 void TestOpenMetricsParser::rejectsInvalidCorpus()
 {
     OPSDECK_REQUIRE_CORPUS(QStringLiteral("openmetrics/invalid"));
+    expectRejected();
+}
+
+void TestOpenMetricsParser::expectRejected()
+{
     QFETCH(QString, path);
     const QByteArray text = testsupport::readCorpusFile(path);
     const auto o = parse(std::string_view(text.constData(), size_t(text.size())));

@@ -55,6 +55,11 @@ private Q_SLOTS:
     void rejectsReferenceInvalidCorpus_data();
     void rejectsReferenceInvalidCorpus();
     void readsRealPageOf237Families();
+    void followsTodaysReference();
+    void acceptsDerivedValidCases_data() { testsupport::addProjectDataRows(QStringLiteral("exposition/text/valid")); }
+    void acceptsDerivedValidCases();
+    void rejectsDerivedInvalidCases_data() { testsupport::addProjectDataRows(QStringLiteral("exposition/text/invalid")); }
+    void rejectsDerivedInvalidCases();
 };
 
 void TestTextExpositionParser::parsesTheUsersMetrics()
@@ -169,7 +174,9 @@ void TestTextExpositionParser::rejectsWithLineAndColumn_data()
                                      << QStringLiteral("le=\"x\" is not a number");
     QTest::newRow("bucket without le") << QByteArray("# TYPE h histogram\nh_bucket 1\n") << 2 << 1
                                        << QStringLiteral("lacks the le label");
-    QTest::newRow("nul byte") << QByteArray("m 1\nm{a=\"\0\"} 1\n", 17) << 2 << 6 << QStringLiteral("NUL");
+    QTest::newRow("nul in a name") << QByteArray("m 1\nm\0 1\n", 9) << 2 << 2 << QStringLiteral("invalid");
+    QTest::newRow("negative count") << QByteArray("# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_count -1\n") << 3 << 9
+                                    << QStringLiteral("negative count in histogram \"h\"");
     QTest::newRow("invalid utf-8") << QByteArray("m{a=\"\xff\xfe\"} 1\n") << 1 << 6 << QStringLiteral("UTF-8");
 }
 
@@ -252,6 +259,48 @@ void TestTextExpositionParser::readsRealPageOf237Families()
     const auto o = parse(std::string_view(text.constData(), size_t(text.size())));
     QVERIFY2(!o.error, o.error.message.c_str());
     QCOMPARE(o.exposition.families.size(), size_t(237));
+}
+
+void TestTextExpositionParser::followsTodaysReference()
+{
+    // Gauge histograms, by both spellings, group their _bucket, _sum and _count as histograms do.
+    auto o = parse("# TYPE q gauge_histogram\nq_bucket{le=\"1\"} 1.5\nq_bucket{le=\"+Inf\"} 3\nq_sum -4\nq_count 3\n"
+                   "# TYPE r GaugeHistogram\nr_bucket{le=\"+Inf\"} 0\nr_count 0\n");
+    QVERIFY2(!o.error, o.error.message.c_str());
+    QCOMPARE(o.exposition.families.size(), size_t(2));
+    QCOMPARE(family(o.exposition, "q")->info.type, MetricType::GaugeHistogram);
+    QCOMPARE(family(o.exposition, "q")->samples.size(), size_t(4));
+    QCOMPARE(family(o.exposition, "q")->samples[0].value, 1.5);  // a float histogram's count
+    QCOMPARE(family(o.exposition, "r")->info.type, MetricType::GaugeHistogram);
+    // A NUL byte is text like any other in HELP and in label values.
+    static const char withNul[] = "# HELP m a\0b\nm{l=\"x\0y\"} 1\n";
+    o = parse(std::string_view(withNul, sizeof withNul - 1));
+    QVERIFY2(!o.error, o.error.message.c_str());
+    QCOMPARE(family(o.exposition, "m")->info.help, std::string("a\0b", 3));
+    QCOMPARE(family(o.exposition, "m")->samples[0].labels[0].second, std::string("x\0y", 3));
+    // A summary's count is not a histogram's: the rule on negative counts is for histograms.
+    o = parse("# TYPE s summary\ns_count -1\n");
+    QVERIFY2(!o.error, o.error.message.c_str());
+}
+
+void TestTextExpositionParser::acceptsDerivedValidCases()
+{
+    QFETCH(QString, path);
+    const QByteArray text = testsupport::readCorpusFile(path);
+    const auto o = parse(std::string_view(text.constData(), size_t(text.size())));
+    QVERIFY2(!o.error, qPrintable(QStringLiteral("%1:%2:%3: %4").arg(path).arg(o.error.line).arg(o.error.column)
+                                      .arg(QString::fromStdString(o.error.message))));
+    QVERIFY(!o.exposition.families.empty());
+}
+
+void TestTextExpositionParser::rejectsDerivedInvalidCases()
+{
+    QFETCH(QString, path);
+    const QByteArray text = testsupport::readCorpusFile(path);
+    QVERIFY(!text.isEmpty());
+    const auto o = parse(std::string_view(text.constData(), size_t(text.size())));
+    QVERIFY2(o.error, qPrintable(path + QStringLiteral(" was accepted")));
+    QVERIFY(o.error.line >= 1 && o.error.column >= 1);
 }
 
 QTEST_GUILESS_MAIN(TestTextExpositionParser)
