@@ -1,0 +1,66 @@
+#pragma once
+
+// What `opsdeck-cli metrics parse` prints without --json: the families in
+// order of first appearance with their type and number of samples, the number
+// of distinct series and of samples. Counted as the parser hands samples over,
+// nothing kept but one small slot per series: a 78 MB page costs the page and
+// a few MB, not the half gigabyte of building every sample first.
+
+#include "exposition.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace opsdeck {
+
+class ExpositionSummary : public ExpositionHandler
+{
+public:
+    struct Family {
+        std::string name;
+        MetricType type = MetricType::Untyped;
+        std::size_t samples = 0;
+    };
+
+    // input: the bytes about to be parsed; they must outlive the parse.
+    explicit ExpositionSummary(std::string_view input);
+
+    void onSample(const FamilyInfo &family, const SampleView &sample) override;
+    bool wantsRawSeries() const override { return true; }
+
+    const std::vector<Family> &families() const { return m_families; }
+    std::size_t seriesCount() const { return m_seriesCount; }
+    std::size_t sampleCount() const { return m_sampleCount; }
+
+private:
+    // A series is known by the bytes its line wrote, from the metric name to the
+    // end of its label set, as the scrape cache knows it (a view into the input);
+    // where the parser gives no such bytes (OpenMetrics, unusual spacing) by its
+    // name and labels, kept in m_ownedKeys. Open addressing, 12 bytes a slot.
+    struct Slot {
+        std::uint32_t offset = 0;
+        std::uint32_t length = 0;  // top bit: the key lives in m_ownedKeys
+        std::uint32_t hash = 0;    // 0: empty
+    };
+    static constexpr std::uint32_t ownedBit = 0x80000000u;
+
+    bool insertSeries(std::string_view key, bool owned);
+    std::string_view keyOf(const Slot &slot) const;
+    void grow();
+
+    std::string_view m_input;
+    std::vector<Family> m_families;
+    std::unordered_map<const FamilyInfo *, std::size_t> m_familyIndex;  // the parser's family -> position
+    const FamilyInfo *m_lastFamily = nullptr;                           // samples of a family come together
+    std::size_t m_lastIndex = 0;
+    std::vector<Slot> m_slots;
+    std::size_t m_seriesCount = 0;
+    std::size_t m_sampleCount = 0;
+    std::string m_ownedKeys;
+    std::string m_scratchKey;
+};
+
+} // namespace opsdeck
