@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "main_window.h"
 #include "startup_report.h"
+#include "state_report.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -76,6 +77,9 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("screenshot"),
                       QStringLiteral("With --quit-after: save the window as a PNG just before quitting (docs)."),
                       QStringLiteral("file")});
+    parser.addOption({QStringLiteral("state-report"),
+                      QStringLiteral("With --quit-after: write what the window shows (docks, health) as JSON (tests)."),
+                      QStringLiteral("file")});
     parser.process(app);
 
     LogOptions logOptions;
@@ -114,9 +118,12 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(QStringLiteral("quit-after"))) {
         const QString screenshot = parser.value(QStringLiteral("screenshot"));
-        QTimer::singleShot(parser.value(QStringLiteral("quit-after")).toInt(), &window, [&window, screenshot] {
+        const QString stateReport = parser.value(QStringLiteral("state-report"));
+        QTimer::singleShot(parser.value(QStringLiteral("quit-after")).toInt(), &window, [&window, screenshot, stateReport] {
             if (!screenshot.isEmpty() && !window.grab().save(screenshot))
                 logError(QStringLiteral("cannot write screenshot %1").arg(screenshot));
+            if (!stateReport.isEmpty() && !writeStateReport(window, stateReport))
+                logError(QStringLiteral("cannot write state report %1").arg(stateReport));
             window.close();
         });
     }

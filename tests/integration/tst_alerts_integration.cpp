@@ -62,8 +62,7 @@ private:
     SilenceWriteResult writeAck(AlertmanagerClient &client, std::vector<SilenceMatcher> matchers, const QString &comment,
                                 Silence *sent);
 
-    testsupport::DemoEnvironment m_demo{QStringLiteral(OPSDECK_SOURCE_DIR), QStringLiteral(OPSDECK_DEMO_BIN_DIR),
-                                        {48080, 49090, 49093, 45432}, true};
+    testsupport::DemoEnvironment m_demo{QStringLiteral(OPSDECK_SOURCE_DIR), QStringLiteral(OPSDECK_DEMO_BIN_DIR), true};
     QTemporaryDir m_dir;
     Profile m_profile;
     HttpClient m_http;
@@ -108,8 +107,10 @@ struct SlowProxy {
     std::atomic<int> postDelayMs{0};
     std::atomic<bool> down{false};
     std::atomic<int> posts{0};
+    const int upstreamPort;
 
-    SlowProxy()
+    explicit SlowProxy(int alertmanagerPort)
+        : upstreamPort(alertmanagerPort)
     {
         for (const char *path : {"/api/v2/silences", "/api/v2/alerts/groups"}) {
             server.route(path, [this](Connection &c, const RecordedRequest &r) {
@@ -117,7 +118,7 @@ struct SlowProxy {
                     c.respond(502, "text/html", "<html><body>502 Bad Gateway</body></html>");
                     return;
                 }
-                const std::string answer = exchange(49093, r);
+                const std::string answer = exchange(upstreamPort, r);
                 if (r.method == "POST") {
                     ++posts;
                     c.sleepMs(postDelayMs);
@@ -305,7 +306,7 @@ void TestAlertsIntegration::cliUnackMakesItActiveAgain()
 
 void TestAlertsIntegration::slowReplyDoesNotCreateASecondSilence()
 {
-    SlowProxy proxy;
+    SlowProxy proxy(m_demo.ports().alertmanager);
     proxy.postDelayMs = 3000;
     AlertmanagerClient client(&m_http, AlertmanagerConfig{QStringLiteral("main"), {proxy.url()}, {}});
     client.setTimeoutMs(1000);
@@ -327,7 +328,7 @@ void TestAlertsIntegration::slowReplyDoesNotCreateASecondSilence()
 
 void TestAlertsIntegration::alertmanagerDownKeepsTheListMarkedStale()
 {
-    SlowProxy proxy;
+    SlowProxy proxy(m_demo.ports().alertmanager);
     AlertmanagerClient client(&m_http, AlertmanagerConfig{QStringLiteral("main"), {proxy.url()}, {}});
     AlertModel model;
     model.setGroupBy(AlertModel::GroupBy::None);
@@ -367,8 +368,10 @@ void TestAlertsIntegration::databaseAlertIsResolvedByAck()
 void TestAlertsIntegration::clusterWithOneMemberStoppedStillAcks()
 {
     // Two Alertmanagers gossiping on loopback, started here, in folders of this test.
-    const int web[] = {49193, 49195};
-    const int gossip[] = {49194, 49196};
+    const std::vector<int> ports = testsupport::freePorts(4);
+    QCOMPARE(int(ports.size()), 4);
+    const int web[] = {ports[0], ports[1]};
+    const int gossip[] = {ports[2], ports[3]};
     QFile config(m_dir.filePath(QStringLiteral("am.yml")));
     QVERIFY(config.open(QIODevice::WriteOnly));
     config.write("route: {receiver: console}\nreceivers: [{name: console}]\n");

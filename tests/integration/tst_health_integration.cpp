@@ -4,6 +4,7 @@
 #include "demo_environment.h"
 
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,8 +39,7 @@ private:
     CliRun cli(const QStringList &args);
     QJsonObject serviceIn(const QJsonArray &array, const QString &name);
 
-    testsupport::DemoEnvironment m_demo{QStringLiteral(OPSDECK_SOURCE_DIR), QStringLiteral(OPSDECK_DEMO_BIN_DIR),
-                                        {28080, 29090, 29093, 25432}, true};
+    testsupport::DemoEnvironment m_demo{QStringLiteral(OPSDECK_SOURCE_DIR), QStringLiteral(OPSDECK_DEMO_BIN_DIR), true};
 };
 
 CliRun TestHealthIntegration::cli(const QStringList &args)
@@ -149,18 +149,32 @@ void TestHealthIntegration::consoleOpensOnDemoProfile()
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_demo.statePath(QStringLiteral("xdg-data")));
     p.setProcessEnvironment(env);
     const QString shot = m_demo.statePath(QStringLiteral("console.png"));
+    const QString state = m_demo.statePath(QStringLiteral("console-state.json"));
     p.start(QStringLiteral(OPSDECK_GUI), {QStringLiteral("--config"), m_demo.configPath(),
                                           QStringLiteral("--profile"), QStringLiteral("demo"),
                                           QStringLiteral("--quit-after"), QStringLiteral("3000"),
-                                          QStringLiteral("--screenshot"), shot});
+                                          QStringLiteral("--screenshot"), shot,
+                                          QStringLiteral("--state-report"), state});
     QVERIFY(p.waitForFinished(30000));
     const QByteArray log = p.readAllStandardError();
     QVERIFY2(p.exitCode() == 0, log.constData());
     QImage image(shot);
     QVERIFY2(!image.isNull(), "no screenshot written");
     QVERIFY(image.width() >= 800 && image.height() >= 500);
-    // The log names the profile's services as healthy, not as errors.
-    QVERIFY2(!log.contains(" error ") && !log.contains("critical"), log.constData());
+
+    // What the window showed: the demo profile, and every demo service healthy in the Health panel.
+    QFile file(state);
+    QVERIFY2(file.open(QIODevice::ReadOnly), "no state report written");
+    const QJsonObject shown = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(shown.value(QStringLiteral("profile")).toString(), QStringLiteral("demo"));
+    const QJsonArray health = shown.value(QStringLiteral("health")).toArray();
+    QCOMPARE(health.size(), 3);
+    for (const QJsonValue &v : health) {
+        const QJsonObject s = v.toObject();
+        QVERIFY2(s.value(QStringLiteral("status")).toString() == u"healthy",
+                 qPrintable(s.value(QStringLiteral("service")).toString() + QLatin1String(": ") + s.value(QStringLiteral("status")).toString()));
+        QVERIFY(!s.value(QStringLiteral("stale")).toBool());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHealthIntegration)

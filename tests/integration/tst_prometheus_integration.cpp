@@ -36,8 +36,7 @@ private Q_SLOTS:
 private:
     PromApiResult wait(quint64 id);
 
-    testsupport::DemoEnvironment m_demo{QStringLiteral(OPSDECK_SOURCE_DIR), QStringLiteral(OPSDECK_DEMO_BIN_DIR),
-                                        {38080, 39090, 39093, 35432}, false};
+    testsupport::DemoEnvironment m_demo{QStringLiteral(OPSDECK_SOURCE_DIR), QStringLiteral(OPSDECK_DEMO_BIN_DIR), false};
     HttpClient m_http;
     std::unique_ptr<PrometheusClient> m_prometheus;
     std::unique_ptr<QSignalSpy> m_answers;

@@ -2,10 +2,70 @@
 
 #include <QProcess>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace testsupport {
 
-DemoEnvironment::DemoEnvironment(QString sourceDir, QString demoBinDir, Ports ports, bool withPostgres)
-    : m_sourceDir(std::move(sourceDir)), m_binDir(std::move(demoBinDir)), m_ports(ports), m_withPostgres(withPostgres)
+namespace {
+
+// A listening socket on 127.0.0.1:port (0: the OS chooses); -1 if the port is taken.
+int listenOn(int port, int *bound)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return -1;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(quint16(port));
+    socklen_t len = sizeof addr;
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 || ::listen(fd, 1) != 0
+        || ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    *bound = ntohs(addr.sin_port);
+    return fd;
+}
+
+} // namespace
+
+std::vector<int> freePorts(int count, bool consecutive)
+{
+    std::vector<int> ports;
+    std::vector<int> held;
+    for (int attempt = 0; attempt < 100 && int(ports.size()) < count; ++attempt) {
+        int port = 0;
+        const int fd = listenOn(consecutive && !ports.empty() ? ports.back() + 1 : 0, &port);
+        if (fd >= 0) {
+            held.push_back(fd);
+            ports.push_back(port);
+            continue;
+        }
+        for (const int h : held)  // the next port was taken: start the run again elsewhere
+            ::close(h);
+        held.clear();
+        ports.clear();
+    }
+    for (const int h : held)
+        ::close(h);
+    return ports;
+}
+
+DemoEnvironment::Ports DemoEnvironment::choosePorts()
+{
+    const std::vector<int> services = freePorts(3, true);
+    const std::vector<int> others = freePorts(3);
+    if (services.size() != 3 || others.size() != 3)
+        return {0, 0, 0, 0};  // start() then fails and says so
+    return {services[0], others[0], others[1], others[2]};
+}
+
+DemoEnvironment::DemoEnvironment(QString sourceDir, QString demoBinDir, bool withPostgres)
+    : m_sourceDir(std::move(sourceDir)), m_binDir(std::move(demoBinDir)), m_ports(choosePorts()), m_withPostgres(withPostgres)
 {
 }
 
@@ -41,6 +101,10 @@ bool DemoEnvironment::run(const QStringList &args)
 bool DemoEnvironment::start()
 {
     m_started = true;  // clean up even a half-started environment
+    if (m_ports.servicesBase == 0) {
+        qWarning("DemoEnvironment: the OS gave no free loopback ports");
+        return false;
+    }
     return m_state.isValid() && run({QStringLiteral("start")});
 }
 

@@ -8,7 +8,14 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <vector>
+
 namespace testsupport {
+
+// Distinct loopback TCP ports that nothing listens on now, asked of the OS (each
+// socket is held until all are chosen, so none is handed out twice). With
+// consecutive, the ports follow one another, for scripts that take a base port.
+std::vector<int> freePorts(int count, bool consecutive = false);
 
 class DemoEnvironment
 {
@@ -20,7 +27,10 @@ public:
         int postgres;
     };
 
-    DemoEnvironment(QString sourceDir, QString demoBinDir, Ports ports, bool withPostgres);
+    // Ports the OS says are free now: tests never collide with another program's fixed ports.
+    static Ports choosePorts();
+
+    DemoEnvironment(QString sourceDir, QString demoBinDir, bool withPostgres);
     ~DemoEnvironment();
 
     bool start();
@@ -28,6 +38,7 @@ public:
     QString configPath() const;
     QString statePath(const QString &name) const { return m_state.filePath(name); }
     QString prometheusUrl() const;
+    const Ports &ports() const { return m_ports; }
     QProcessEnvironment environment() const;
 
 private:
