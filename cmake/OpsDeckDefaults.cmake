@@ -24,8 +24,10 @@ endif()
 # Sanitizers for the asan preset.
 option(OPSDECK_SANITIZE "Build with AddressSanitizer and UBSan" OFF)
 if(OPSDECK_SANITIZE)
-    target_compile_options(opsdeck_defaults INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
-    target_link_options(opsdeck_defaults INTERFACE -fsanitize=address,undefined)
+    # UBSan only prints and carries on by default: make undefined behaviour fail the test.
+    target_compile_options(opsdeck_defaults INTERFACE
+        -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(opsdeck_defaults INTERFACE -fsanitize=address,undefined -fno-sanitize-recover=all)
 endif()
 
 # Fuzzing builds instrument every library, so a fuzzer sees into core.
