@@ -1,5 +1,6 @@
 #include "http_client.h"
 
+#include "ca_bundle.h"
 #include "config.h"
 
 #include "logging.h"
@@ -138,6 +139,7 @@ struct HttpClient::Private {
 
     // Owned by the worker thread only.
     std::unordered_map<CURL *, std::unique_ptr<Transfer>> running;
+    CaBundleCache caBundles;  // the system's CAs joined with each endpoint's ca_file
 
     void run();
     void startQueued();
@@ -336,8 +338,17 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
 
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, r.insecure ? 0L : 1L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, r.insecure ? 0L : 2L);
-    if (!r.caFile.isEmpty())
-        curl_easy_setopt(e, CURLOPT_CAINFO, r.caFile.toLocal8Bit().constData());
+    if (!r.caFile.isEmpty() && !r.insecure) {
+        QString error;
+        const QByteArray bundle = caBundles.bundleWith(r.caFile, &error);
+        if (bundle.isEmpty()) {
+            failure->error = HttpError::Tls;
+            failure->errorMessage = error;
+            return false;
+        }
+        curl_blob blob{const_cast<char *>(bundle.constData()), size_t(bundle.size()), CURL_BLOB_COPY};
+        curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
+    }
 
     switch (r.auth.kind) {
     case HttpAuth::Kind::None:

@@ -18,6 +18,8 @@ packages=(
   xvfb xauth x11-apps fonts-dejavu-core fonts-noto-cjk
   # used by the scripts themselves
   procps iproute2 curl util-linux
+  # TLS certificates made by the tests (openssl req, s_server)
+  openssl
 )
 
 missing=()

@@ -1,9 +1,13 @@
 // The HTTP client against a local server that misbehaves on purpose.
 
+#include "ca_bundle.h"
 #include "http_client.h"
 #include "local_http_server.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -61,6 +65,8 @@ private Q_SLOTS:
     void closedConnectionIsReported();
     void cancelsInFlightRequest();
     void runsManyRequestsConcurrently();
+    void caFileJoinsTheSystemsCas();
+    void trustsItsCaFileOverTls();
 };
 
 void TestHttpClient::answersOrdinaryRequest()
@@ -335,6 +341,99 @@ void TestHttpClient::runsManyRequestsConcurrently()
         QCOMPARE(args.at(1).value<HttpResponse>().status, 200);
     // Four connections per host: ten rounds of 300 ms, not forty.
     QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestHttpClient::caFileJoinsTheSystemsCas()
+{
+    // docs/configuration.md: ca_file is trusted *besides* the system's CAs.
+    QTemporaryDir dir;
+    const QString system = dir.filePath(QStringLiteral("system.pem"));
+    const QString own = dir.filePath(QStringLiteral("own.pem"));
+    const QString notPem = dir.filePath(QStringLiteral("not.pem"));
+    for (const auto &[path, text] : {std::pair{system, QByteArray("-----BEGIN CERTIFICATE-----\nSYSTEM\n-----END CERTIFICATE-----")},
+                                     std::pair{own, QByteArray("-----BEGIN CERTIFICATE-----\nOWN\n-----END CERTIFICATE-----\n")},
+                                     std::pair{notPem, QByteArray("just text\n")}}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    }
+    CaBundleCache cache(system);
+    QString error;
+    const QByteArray bundle = cache.bundleWith(own, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(bundle.startsWith("-----BEGIN CERTIFICATE-----\nSYSTEM\n-----END CERTIFICATE-----\n"));
+    QVERIFY(bundle.endsWith("OWN\n-----END CERTIFICATE-----\n"));
+    QVERIFY(cache.bundleWith(notPem, &error).isEmpty());
+    QVERIFY(error.contains(QLatin1String("no PEM certificate")));
+    QVERIFY(cache.bundleWith(dir.filePath(QStringLiteral("missing.pem")), &error).isEmpty());
+    QVERIFY(error.contains(QLatin1String("cannot read")));
+
+    // By default, the system's CAs are the ones libcurl was built to trust.
+    const QString curlDefault = CaBundleCache::defaultCurlCaFile();
+    QVERIFY2(QFile::exists(curlDefault), qPrintable(curlDefault));
+    QFile defaults(curlDefault);
+    QVERIFY(defaults.open(QIODevice::ReadOnly));
+    CaBundleCache real;
+    QVERIFY(real.bundleWith(own, &error).startsWith(defaults.read(4096)));
+}
+
+void TestHttpClient::trustsItsCaFileOverTls()
+{
+    // A CA and a server certificate for 127.0.0.1 made here, served by openssl s_server.
+    QTemporaryDir dir;
+    auto openssl = [&dir](const QStringList &args) {
+        QProcess p;
+        p.setWorkingDirectory(dir.path());
+        p.start(QStringLiteral("openssl"), args);
+        return p.waitForFinished(30000) && p.exitCode() == 0;
+    };
+    QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                     QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
+                     QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                     QStringLiteral("/CN=OpsDeck test CA")}));
+    QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                     QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"), QStringLiteral("server.csr"),
+                     QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")}));
+    QFile ext(dir.filePath(QStringLiteral("san.ext")));
+    QVERIFY(ext.open(QIODevice::WriteOnly));
+    ext.write("subjectAltName=IP:127.0.0.1\n");
+    ext.close();
+    QVERIFY(openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
+                     QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+                     QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.pem"),
+                     QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("san.ext")}));
+    const int port = LocalHttpServer::unusedPort();
+    QProcess server;
+    server.setWorkingDirectory(dir.path());
+    server.start(QStringLiteral("openssl"), {QStringLiteral("s_server"), QStringLiteral("-quiet"), QStringLiteral("-www"),
+                                             QStringLiteral("-accept"), QStringLiteral("127.0.0.1:%1").arg(port),
+                                             QStringLiteral("-cert"), QStringLiteral("server.pem"),
+                                             QStringLiteral("-key"), QStringLiteral("server.key")});
+    QVERIFY(server.waitForStarted());
+
+    HttpClient client;
+    HttpRequest request = requestFor("https://127.0.0.1:" + std::to_string(port) + "/");
+    // Up once it answers a request that verifies nothing (shown in the UI when a profile says so).
+    request.insecure = true;
+    HttpResponse r = fetch(client, request);
+    for (int i = 0; i < 50 && !r.transportOk(); ++i) {
+        QTest::qWait(100);
+        r = fetch(client, request);
+    }
+    QVERIFY2(r.transportOk(), qPrintable(r.errorMessage));
+    request.insecure = false;
+    r = fetch(client, request);
+    QCOMPARE(r.error, HttpError::Tls);  // the system's CAs do not know ours
+    request.caFile = dir.filePath(QStringLiteral("ca.pem"));
+    r = fetch(client, request);
+    QVERIFY2(r.transportOk(), qPrintable(r.errorMessage));
+    QCOMPARE(r.status, 200);
+    request.caFile = dir.filePath(QStringLiteral("absent.pem"));
+    r = fetch(client, request);
+    QCOMPARE(r.error, HttpError::Tls);
+    QVERIFY2(r.errorMessage.contains(QLatin1String("absent.pem")), qPrintable(r.errorMessage));
+    server.kill();
+    server.waitForFinished();
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)
