@@ -49,15 +49,15 @@ int AlertSources::count() const
     return int(m_alertmanagers.size() + m_databases.size()) + (m_prometheus ? 1 : 0);
 }
 
-QStringList AlertSources::names() const
+std::vector<AlertSourceId> AlertSources::ids() const
 {
-    QStringList out;
+    std::vector<AlertSourceId> out;
     for (const AlertmanagerClient *a : m_alertmanagers)
-        out << a->config().name;
+        out.push_back({a->config().name, AlertSourceKind::Alertmanager});
     if (m_prometheus)
-        out << m_prometheus->name();
+        out.push_back({m_prometheus->name(), AlertSourceKind::Prometheus});
     for (const DatabaseAlertSource *d : m_databases)
-        out << d->name();
+        out.push_back({d->name(), AlertSourceKind::Database});
     return out;
 }
 

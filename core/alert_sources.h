@@ -29,7 +29,7 @@ public:
     ~AlertSources() override;
 
     int count() const;
-    QStringList names() const;
+    std::vector<AlertSourceId> ids() const;
     const std::vector<AlertmanagerClient *> &alertmanagers() const { return m_alertmanagers; }
     AlertmanagerClient *alertmanager(const QString &name) const;
     PrometheusAlertSource *prometheus() const { return m_prometheus; }

@@ -18,6 +18,12 @@ namespace opsdeck {
 
 enum class AlertSourceKind { Alertmanager, Prometheus, Database };
 
+// A source of alerts as the profile declares it, known before it first answers.
+struct AlertSourceId {
+    QString name;
+    AlertSourceKind kind = AlertSourceKind::Alertmanager;
+};
+
 // What the operator sees. Alertmanager says active/suppressed/unprocessed;
 // Prometheus pending/firing; the database resolved or not. Acknowledged is a
 // silence of ours (or another console's) whose comment carries the ACK marker.

@@ -568,4 +568,20 @@ QString osUserName()
     return home.isEmpty() ? QStringLiteral("unknown") : home;
 }
 
+QStringList unverifiedEndpoints(const Profile &profile)
+{
+    QStringList out;
+    for (const ServiceConfig &s : profile.services) {
+        if (s.security.insecure)
+            out << QStringLiteral("service %1").arg(s.name);
+    }
+    if (profile.prometheus && profile.prometheus->security.insecure)
+        out << QStringLiteral("Prometheus");
+    for (const AlertmanagerConfig &a : profile.alertmanagers) {
+        if (a.security.insecure)
+            out << QStringLiteral("Alertmanager %1").arg(a.name);
+    }
+    return out;
+}
+
 } // namespace opsdeck

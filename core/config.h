@@ -86,6 +86,11 @@ struct Profile {
     QList<DashboardSpec> dashboards;  // docs/dashboards.md
 };
 
+// The endpoints of a profile whose TLS certificates are not verified
+// (insecure_skip_verify), each named for people: "service api", "Prometheus",
+// "Alertmanager main". Every kind of endpoint, so the UI can show them all.
+QStringList unverifiedEndpoints(const Profile &profile);
+
 struct Config {
     QString sourceFile;
     QList<Profile> profiles;

@@ -156,20 +156,19 @@ void AlertModel::reindexGroups()
         m_groupPositions.insert(m_groups[i].id, int(i));
 }
 
-void AlertModel::setSources(const QStringList &names)
+void AlertModel::setSources(const std::vector<AlertSourceId> &sources)
 {
-    for (const QString &name : names) {
-        if (!m_sources.contains(name)) {
+    for (const AlertSourceId &id : sources) {
+        if (!m_sources.contains(id.name)) {
             SourceState s;
-            s.name = name;
-            m_sources.insert(name, s);
+            s.name = id.name;
+            s.kind = id.kind;
+            m_sources.insert(id.name, s);
         }
     }
     for (auto it = m_sources.begin(); it != m_sources.end();) {
-        if (!names.contains(it.key()))
-            it = m_sources.erase(it);
-        else
-            ++it;
+        const bool declared = std::any_of(sources.begin(), sources.end(), [&it](const AlertSourceId &id) { return id.name == it.key(); });
+        it = declared ? std::next(it) : m_sources.erase(it);
     }
     rebuild();
 }

@@ -54,7 +54,7 @@ public:
     void setGroupBy(GroupBy groupBy);
     GroupBy groupBy() const { return m_groupBy; }
     // Sources known before they answer, so a silent one shows as such.
-    void setSources(const QStringList &names);
+    void setSources(const std::vector<AlertSourceId> &sources);
     void applySnapshot(const AlertSnapshot &snapshot);
     void setClock(std::function<qint64()> clock) { m_now = std::move(clock); }
     // Re-evaluates ages (one dataChanged for the Since column).

@@ -44,6 +44,21 @@ QString esc(const std::string &s)
     return QString::fromStdString(s).toHtmlEscaped();
 }
 
+// The profile turned certificate checks off for this source (insecure_skip_verify).
+bool skipsTlsVerification(const Profile &profile, AlertSourceKind kind, const QString &name)
+{
+    switch (kind) {
+    case AlertSourceKind::Prometheus:
+        return profile.prometheus && profile.prometheus->security.insecure;
+    case AlertSourceKind::Alertmanager:
+        return std::any_of(profile.alertmanagers.cbegin(), profile.alertmanagers.cend(),
+                           [&name](const AlertmanagerConfig &a) { return a.name == name && a.security.insecure; });
+    case AlertSourceKind::Database:
+        return false;
+    }
+    return false;
+}
+
 bool isWebLink(const QString &url)
 {
     return url.startsWith(QLatin1String("http://")) || url.startsWith(QLatin1String("https://"));
@@ -302,17 +317,20 @@ void AlertsPanel::updateSources()
     QStringList parts;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const AlertModel::SourceState &s : m_model->sources()) {
+        QString text;
         if (s.fetchedAtMs == 0) {
-            parts << tr("%1: waiting").arg(esc(s.name));
+            text = tr("%1: waiting").arg(esc(s.name));
         } else if (s.stale) {
             const QString since = s.lastGoodAtMs ? tr("data from %n s ago", nullptr, int((now - s.lastGoodAtMs) / 1000)) : tr("no data yet");
-            parts << tr("<span style='color:#c62828'>%1: stale (%2) — %3</span>").arg(esc(s.name), since, esc(s.error));
+            text = tr("<span style='color:#c62828'>%1: stale (%2) — %3</span>").arg(esc(s.name), since, esc(s.error));
         } else {
-            QString text = tr("%1: ok via %2").arg(esc(s.name), esc(s.answeredBy));
+            text = tr("%1: ok via %2").arg(esc(s.name), esc(s.answeredBy));
             if (!s.warnings.isEmpty())
                 text += tr(" <span style='color:#b26a00'>(%1)</span>").arg(esc(s.warnings.join(QLatin1String("; "))));
-            parts << text;
         }
+        if (skipsTlsVerification(m_session->profile(), s.kind, s.name))
+            text += tr(" <span style='color:#b26a00'>(TLS not verified)</span>");
+        parts << text;
     }
     m_sources->setText(parts.join(QStringLiteral(" · ")));
 }

@@ -181,6 +181,22 @@ void MainWindow::createStatusBar()
     m_metricsIndicator = new StatusIndicator(this);
     m_metricsIndicator->setObjectName(QStringLiteral("metricsIndicator"));
     statusBar()->addPermanentWidget(m_metricsIndicator);
+    m_tlsIndicator = new StatusIndicator(this);
+    m_tlsIndicator->setObjectName(QStringLiteral("tlsIndicator"));
+    m_tlsIndicator->hide();
+    statusBar()->addPermanentWidget(m_tlsIndicator);
+}
+
+void MainWindow::updateTlsIndicator()
+{
+    const QStringList unverified = m_session ? unverifiedEndpoints(m_session->profile()) : QStringList();
+    m_tlsIndicator->setVisible(!unverified.isEmpty());
+    if (unverified.isEmpty())
+        return;
+    m_tlsIndicator->setState(BadgeTone::Warning, tr("TLS not verified: %n endpoint(s)", nullptr, int(unverified.size())),
+                             tr("The profile turns TLS certificate verification off (insecure_skip_verify) for:\n%1\n"
+                                "Their answers could come from anyone on the path.")
+                                 .arg(unverified.join(u'\n')));
 }
 
 void MainWindow::updateMetricsIndicator()
@@ -243,6 +259,7 @@ bool MainWindow::setProfile(const QString &name)
     m_dashboardPanel->setSession(m_session);
     m_alertsPanel->setSession(m_session);
     m_notifier->setModel(m_session->healthModel());
+    updateTlsIndicator();
     m_session->start();
 
     m_profileBox->setCurrentText(profile->name);

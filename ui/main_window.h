@@ -55,6 +55,7 @@ private:
     void restoreLayout();
     void updateHealthIndicator(const QString &summary);
     void updateMetricsIndicator();
+    void updateTlsIndicator();
     void updateAlertIndicator(const QString &summary);
     void updateTrayToolTip();
     void showAbout();
@@ -81,6 +82,7 @@ private:
     HealthNotifier *m_notifier = nullptr;
     AlertNotifier *m_alertNotifier = nullptr;
     StatusIndicator *m_alertIndicator = nullptr;
+    StatusIndicator *m_tlsIndicator = nullptr;  // shown only when an endpoint skips TLS verification
     QString m_healthText;
     QString m_alertText;
 };

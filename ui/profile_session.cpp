@@ -63,7 +63,7 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
     connect(m_evictTimer, &QTimer::timeout, this, [this] { m_store->evict(QDateTime::currentMSecsSinceEpoch()); });
 
     // Alerts: every source polled together; each answer merges on its own.
-    m_alertModel->setSources(m_alertSources->names());
+    m_alertModel->setSources(m_alertSources->ids());
     // "Since" reads from the clock, not from the poll: it must advance between polls too.
     connect(m_ageTimer, &QTimer::timeout, m_alertModel, &AlertModel::refreshAges);
     connect(m_alertSources, &AlertSources::snapshot, this, [this](const AlertSnapshot &snapshot) {

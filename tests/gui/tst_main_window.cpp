@@ -1,5 +1,6 @@
 // The main window on the offscreen platform, against a local health endpoint.
 
+#include "alerts_panel.h"
 #include "app_settings.h"
 #include "health_model.h"
 #include "health_notifier.h"
@@ -11,6 +12,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void switchesProfiles();
     void notifiesOnDownAndRecovery();
     void filterNarrowsTheTable();
+    void showsEveryEndpointWithoutTlsVerification();
 
 private:
     Config config() const;
@@ -241,6 +244,36 @@ void TestMainWindow::filterNarrowsTheTable()
     QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("market-data"));
     filter->clear();
     QCOMPARE(view->model()->rowCount(), 2);
+}
+
+void TestMainWindow::showsEveryEndpointWithoutTlsVerification()
+{
+    // Not only services: Prometheus and Alertmanagers that skip TLS verification are shown too.
+    const QByteArray json = QStringLiteral(R"({"profiles":[
+        {"name":"lab","services":[{"name":"api","health_url":"https://127.0.0.1:%1/health","insecure_skip_verify":true}],
+         "prometheus":{"url":"https://127.0.0.1:%1","insecure_skip_verify":true},
+         "alertmanagers":[{"name":"main","urls":["https://127.0.0.1:%1"],"insecure_skip_verify":true},
+                          {"name":"checked","urls":["https://127.0.0.1:%1"]}]},
+        {"name":"safe","services":[{"name":"api","health_url":"https://127.0.0.1:%1/health"}]}]})")
+                                .arg(LocalHttpServer::unusedPort()).toUtf8();
+    auto loaded = parseConfig(json, QStringLiteral("test"));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errors.join(u'\n')));
+    MainWindow w(*loaded.config, m_settings.get());
+    QVERIFY(w.setProfile(QStringLiteral("lab")));
+    w.show();
+    auto *tls = w.findChild<StatusIndicator *>(QStringLiteral("tlsIndicator"));
+    QVERIFY(tls);
+    QVERIFY(tls->isVisible());
+    QCOMPARE(tls->tone(), BadgeTone::Warning);
+    QCOMPARE(tls->text(), QStringLiteral("TLS not verified: 3 endpoint(s)"));
+    for (const char *endpoint : {"service api", "Prometheus", "Alertmanager main"})
+        QVERIFY2(tls->toolTip().contains(QLatin1String(endpoint)), qPrintable(tls->toolTip()));
+    QVERIFY(!tls->toolTip().contains(QLatin1String("checked")));
+    const QString sources = w.alertsPanel()->findChild<QLabel *>(QStringLiteral("alertSources"))->text();
+    QCOMPARE(sources.count(QLatin1String("TLS not verified")), 2);  // prometheus and main, not checked
+
+    QVERIFY(w.setProfile(QStringLiteral("safe")));
+    QVERIFY(!tls->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -83,7 +83,7 @@ void TestAlertModel::groupsAndCounts()
 {
     AlertModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setSources({QStringLiteral("main")});
+    model.setSources({{QStringLiteral("main"), AlertSourceKind::Alertmanager}});
     model.applySnapshot(snapshotOf(QStringLiteral("main"), demoAlerts()));
     QCOMPARE(model.rowCount(), 2);  // HighLatency, ServiceDown
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("HighLatency (2)"));
@@ -125,7 +125,7 @@ void TestAlertModel::failingSourceKeepsItsAlertsMarkedStale()
     AlertModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setGroupBy(AlertModel::GroupBy::None);
-    model.setSources({QStringLiteral("main"), QStringLiteral("monitoring")});
+    model.setSources({{QStringLiteral("main"), AlertSourceKind::Alertmanager}, {QStringLiteral("monitoring"), AlertSourceKind::Database}});
     model.applySnapshot(snapshotOf(QStringLiteral("main"), demoAlerts()));
     model.applySnapshot(snapshotOf(QStringLiteral("monitoring"), {makeAlert("monitoring", {{"alertname", "ReplicationLag"}, {"alert_id", "7"}})}, AlertSourceKind::Database));
     QCOMPARE(model.rowCount(), 4);
