@@ -77,6 +77,7 @@ QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &objectName, con
     dock->setWidget(panel);
     addDockWidget(area, dock);
     m_docks << dock;
+    m_panelNames << title;  // the About box lists what this build really has
     return dock;
 }
 
@@ -417,11 +418,10 @@ void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About OpsDeck"),
                        tr("<h3>OpsDeck %1</h3>"
-                          "<p>A native operations console: health, metrics, alerts, databases, backups and "
-                          "deployments in one calm window.</p>"
-                          "<p>Built with Qt %2. Configuration: <tt>%3</tt></p>")
-                           .arg(QStringLiteral(OPSDECK_VERSION), QString::fromLatin1(qVersion()),
-                                m_config.sourceFile.toHtmlEscaped()));
+                          "<p>A native operations console. Panels in this version: %2.</p>"
+                          "<p>Built with Qt %3. Configuration: <tt>%4</tt></p>")
+                           .arg(QStringLiteral(OPSDECK_VERSION), m_panelNames.join(QStringLiteral(", ")),
+                                QString::fromLatin1(qVersion()), m_config.sourceFile.toHtmlEscaped()));
 }
 
 } // namespace opsdeck

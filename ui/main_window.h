@@ -68,6 +68,7 @@ private:
     DashboardPanel *m_dashboardPanel = nullptr;
     AlertsPanel *m_alertsPanel = nullptr;
     QList<QDockWidget *> m_docks;
+    QStringList m_panelNames;
     QDockWidget *m_healthDock = nullptr;
     QDockWidget *m_dashboardsDock = nullptr;
     QDockWidget *m_alertsDock = nullptr;
