@@ -1,10 +1,8 @@
 #include "credential_resolver.h"
 
 #include "logging.h"
+#include "secret_cache.h"
 #include "secrets.h"
-
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace opsdeck {
 
@@ -19,45 +17,54 @@ HttpAuth resolveAuthNow(const EndpointSecurity &sec, QString *error)
     return bearer ? HttpAuth{HttpAuth::Kind::Bearer, {}, found.value} : HttpAuth{HttpAuth::Kind::Basic, sec.basicUser, found.value};
 }
 
-CredentialResolver::CredentialResolver(QObject *parent)
-    : QObject(parent)
+CredentialResolver::CredentialResolver(SecretCache *cache, QObject *parent)
+    : QObject(parent), m_cache(cache ? cache : new SecretCache({}, this))
 {
+    connect(m_cache, &SecretCache::resolved, this, &CredentialResolver::onResolved);
 }
 
 void CredentialResolver::resolve(const QList<EndpointSecurity> &endpoints, const QStringList &names)
 {
-    ++m_generation;
+    m_endpoints = endpoints;
+    m_names = names;
     m_entries.assign(size_t(endpoints.size()), Entry{});
     for (int index = 0; index < endpoints.size(); ++index) {
         const EndpointSecurity &sec = endpoints[index];
         const bool bearer = sec.bearerToken.isSet();
         if (!bearer && sec.basicUser.isEmpty())
             continue;
-        const SecretRef ref = bearer ? sec.bearerToken : sec.basicPassword;
-        const QString name = names.value(index);
-        auto apply = [this, index, bearer, user = sec.basicUser, name](const SecretLookup &found) {
-            if (!found.ok())
-                logWarn(QStringLiteral("%1: credentials: %2").arg(name, found.error));
-            Entry &e = m_entries[size_t(index)];
-            e.auth = bearer ? HttpAuth{HttpAuth::Kind::Bearer, {}, found.value}
-                            : HttpAuth{HttpAuth::Kind::Basic, user, found.value};
-            e.ready = true;
-        };
-        if (ref.kind != SecretRef::Kind::Keychain) {
-            apply(resolveSecret(ref));
-            continue;
+        const SecretRef &ref = bearer ? sec.bearerToken : sec.basicPassword;
+        if (const std::optional<SecretLookup> found = m_cache->get(ref)) {
+            apply(index, *found);
+        } else {
+            m_entries[size_t(index)].ready = false;
+            m_entries[size_t(index)].secretKey = SecretCache::keyOf(ref);
         }
-        m_entries[size_t(index)].ready = false;
-        auto *watcher = new QFutureWatcher<SecretLookup>(this);
-        const quint64 generation = m_generation;
-        connect(watcher, &QFutureWatcher<SecretLookup>::finished, this, [this, watcher, generation, apply, index] {
-            watcher->deleteLater();
-            if (generation != m_generation)
-                return;  // the endpoints changed meanwhile
-            apply(watcher->result());
+    }
+}
+
+void CredentialResolver::apply(int index, const SecretLookup &found)
+{
+    const EndpointSecurity &sec = m_endpoints[index];
+    if (!found.ok())
+        logWarn(QStringLiteral("%1: credentials: %2").arg(m_names.value(index), found.error));
+    Entry &e = m_entries[size_t(index)];
+    e.auth = sec.bearerToken.isSet() ? HttpAuth{HttpAuth::Kind::Bearer, {}, found.value}
+                                     : HttpAuth{HttpAuth::Kind::Basic, sec.basicUser, found.value};
+    e.ready = true;
+    e.secretKey.clear();
+}
+
+void CredentialResolver::onResolved(const QString &key)
+{
+    for (int index = 0; index < int(m_entries.size()); ++index) {
+        if (m_entries[size_t(index)].ready || m_entries[size_t(index)].secretKey != key)
+            continue;
+        const EndpointSecurity &sec = m_endpoints[index];
+        if (const std::optional<SecretLookup> found = m_cache->get(sec.bearerToken.isSet() ? sec.bearerToken : sec.basicPassword)) {
+            apply(index, *found);
             Q_EMIT ready(index);
-        });
-        watcher->setFuture(QtConcurrent::run([ref] { return resolveSecret(ref); }));
+        }
     }
 }
 

@@ -14,16 +14,21 @@ namespace opsdeck {
 // configured secret cannot be found (the request then goes without).
 HttpAuth resolveAuthNow(const EndpointSecurity &security, QString *error);
 
-// Resolves the credentials of a list of endpoints once: environment and pgpass
-// at once, keychain entries on the thread pool (the OS keyring may block).
-// Until an endpoint's credentials are ready, isReady() is false and its owner
-// does not poll it; a failed lookup is logged and leaves the request without
+class SecretCache;
+struct SecretLookup;
+
+// The credentials of a list of endpoints, from the profile's SecretCache (each
+// secret looked up once, whoever asks): environment and pgpass at once,
+// keychain entries on the thread pool (the OS keyring may block). Until an
+// endpoint's credentials are ready, isReady() is false and its owner does not
+// poll it; a failed lookup is logged and leaves the request without
 // credentials, which the server then refuses visibly.
 class CredentialResolver : public QObject
 {
     Q_OBJECT
 public:
-    explicit CredentialResolver(QObject *parent = nullptr);
+    // cache: shared by the profile's users of credentials; without one, a cache of its own.
+    explicit CredentialResolver(SecretCache *cache = nullptr, QObject *parent = nullptr);
 
     // Forgets earlier endpoints; answers for them that arrive later are dropped.
     void resolve(const QList<EndpointSecurity> &endpoints, const QStringList &names);
@@ -37,9 +42,15 @@ private:
     struct Entry {
         bool ready = true;
         HttpAuth auth;
+        QString secretKey;  // the SecretCache key awaited, while not ready
     };
+    void apply(int index, const SecretLookup &found);
+    void onResolved(const QString &key);
+
+    SecretCache *m_cache;
+    QList<EndpointSecurity> m_endpoints;
+    QStringList m_names;
     std::vector<Entry> m_entries;
-    quint64 m_generation = 0;
 };
 
 } // namespace opsdeck

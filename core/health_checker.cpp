@@ -16,8 +16,8 @@ struct HealthChecker::Round {
     bool countsForAll = false;
 };
 
-HealthChecker::HealthChecker(HttpClient *http, QObject *parent)
-    : QObject(parent), m_http(http), m_credentials(new CredentialResolver(this))
+HealthChecker::HealthChecker(HttpClient *http, SecretCache *secrets, QObject *parent)
+    : QObject(parent), m_http(http), m_credentials(new CredentialResolver(secrets, this))
 {
     qRegisterMetaType<opsdeck::ServiceHealth>();
     connect(m_http, &HttpClient::finished, this, &HealthChecker::onFinished);

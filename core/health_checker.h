@@ -14,6 +14,8 @@
 class QTimer;
 
 namespace opsdeck {
+
+class SecretCache;
 class CredentialResolver;
 }
 
@@ -27,7 +29,8 @@ class HealthChecker : public QObject
 {
     Q_OBJECT
 public:
-    explicit HealthChecker(HttpClient *http, QObject *parent = nullptr);
+    // secrets: the profile's (shared with the scraper); nullptr for a cache of its own.
+    explicit HealthChecker(HttpClient *http, SecretCache *secrets = nullptr, QObject *parent = nullptr);
     ~HealthChecker() override;
 
     void setServices(const QList<ServiceConfig> &services);

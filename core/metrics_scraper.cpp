@@ -27,8 +27,8 @@ struct MetricsScraper::Target {
     qint64 inFlightScheduledMs = 0;
 };
 
-MetricsScraper::MetricsScraper(HttpClient *http, SeriesStore *store, QObject *parent)
-    : QObject(parent), m_http(http), m_store(store), m_credentials(new CredentialResolver(this))
+MetricsScraper::MetricsScraper(HttpClient *http, SeriesStore *store, SecretCache *secrets, QObject *parent)
+    : QObject(parent), m_http(http), m_store(store), m_credentials(new CredentialResolver(secrets, this))
 {
     qRegisterMetaType<opsdeck::ScrapeReport>();
     m_connection = connect(m_http, &HttpClient::finished, this, [this](quint64 id, const HttpResponse &response) {

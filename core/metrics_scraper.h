@@ -17,6 +17,8 @@ class QTimer;
 
 namespace opsdeck {
 
+class SecretCache;
+
 class CredentialResolver;
 
 // The outcome of one scrape, for status displays.
@@ -39,7 +41,8 @@ class MetricsScraper : public QObject
 {
     Q_OBJECT
 public:
-    MetricsScraper(HttpClient *http, SeriesStore *store, QObject *parent = nullptr);
+    // secrets: the profile's (shared with the health checker); nullptr for a cache of its own.
+    MetricsScraper(HttpClient *http, SeriesStore *store, SecretCache *secrets = nullptr, QObject *parent = nullptr);
     ~MetricsScraper() override;
 
     void setServices(const QList<ServiceConfig> &services);

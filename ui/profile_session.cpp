@@ -12,6 +12,7 @@
 #include "http_client.h"
 #include "prometheus_alerts.h"
 #include "prometheus_api.h"
+#include "secret_cache.h"
 #include "series_store.h"
 #include "silence_model.h"
 
@@ -23,13 +24,14 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
     : QObject(parent),
       m_profile(profile),
       m_http(new HttpClient(this)),
-      m_healthChecker(new HealthChecker(m_http, this)),
+      m_secrets(new SecretCache({}, this)),
+      m_healthChecker(new HealthChecker(m_http, m_secrets, this)),
       m_healthModel(new HealthModel(this)),
       m_ageTimer(new QTimer(this)),
       m_store(std::make_shared<SeriesStore>()),
-      m_scraper(new MetricsScraper(m_http, m_store.get(), this)),
+      m_scraper(new MetricsScraper(m_http, m_store.get(), m_secrets, this)),
       m_evictTimer(new QTimer(this)),
-      m_credentials(new CredentialResolver(this)),
+      m_credentials(new CredentialResolver(m_secrets, this)),
       m_alertSources(new AlertSources(m_http, profile, false, this)),
       m_alertModel(new AlertModel(this)),
       m_silenceModel(new SilenceModel(this)),

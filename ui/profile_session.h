@@ -18,6 +18,7 @@ class AlertActions;
 class AlertModel;
 class AlertSources;
 class CredentialResolver;
+class SecretCache;
 class HealthChecker;
 class SilenceModel;
 class HealthModel;
@@ -39,6 +40,7 @@ public:
     // Adds a dashboard for this session (an imported one; not written to the file).
     void addDashboard(const DashboardSpec &dashboard) { m_profile.dashboards.append(dashboard); }
     HealthModel *healthModel() const { return m_healthModel; }
+    SecretCache *secretCache() const { return m_secrets; }
     // Shared with evaluation threads: they keep it alive while they read it.
     std::shared_ptr<const SeriesStore> seriesStore() const { return m_store; }
     QList<ServiceConfig> scrapedServices() const;
@@ -66,6 +68,7 @@ Q_SIGNALS:
 private:
     Profile m_profile;
     HttpClient *m_http;
+    SecretCache *m_secrets;  // each secret of the profile looked up once, for every endpoint that uses it
     HealthChecker *m_healthChecker;
     HealthModel *m_healthModel;
     QTimer *m_ageTimer;

@@ -8,6 +8,7 @@
 #include "local_http_server.h"
 #include "main_window.h"
 #include "profile_session.h"
+#include "secret_cache.h"
 #include "status_indicator.h"
 
 #include <QAction>
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void notifiesOnDownAndRecovery();
     void filterNarrowsTheTable();
     void showsEveryEndpointWithoutTlsVerification();
+    void resolvesEachSecretOncePerProfile();
 
 private:
     Config config() const;
@@ -274,6 +276,30 @@ void TestMainWindow::showsEveryEndpointWithoutTlsVerification()
 
     QVERIFY(w.setProfile(QStringLiteral("safe")));
     QVERIFY(!tls->isVisible());
+}
+
+void TestMainWindow::resolvesEachSecretOncePerProfile()
+{
+    // The health checker, the scraper and the Alertmanager of one profile share one token.
+    qputenv("OPSDECK_TEST_SHARED_TOKEN", "t0ken");
+    const QString base = QString::fromStdString(m_server->url(""));
+    const QByteArray json = QStringLiteral(R"({"profiles":[{"name":"shared","services":[
+        {"name":"api","health_url":"%1/health","metrics_url":"%1/metrics","auth":{"bearer":{"env":"OPSDECK_TEST_SHARED_TOKEN"}}}],
+        "alertmanagers":[{"name":"main","urls":["%1"],"auth":{"bearer":{"env":"OPSDECK_TEST_SHARED_TOKEN"}}}]}]})")
+                                .arg(base).toUtf8();
+    auto loaded = parseConfig(json, QStringLiteral("test"));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errors.join(u'\n')));
+    ProfileSession session(loaded.config->profiles.front());
+    QCOMPARE(session.secretCache()->lookupCount(), 1);
+    session.start();
+    auto sentToken = [this] {
+        const std::vector<RecordedRequest> requests = m_server->requests();
+        return std::any_of(requests.begin(), requests.end(), [](const RecordedRequest &r) {
+            return r.target == "/health" && r.headers.count("authorization") && r.headers.at("authorization") == "Bearer t0ken";
+        });
+    };
+    QTRY_VERIFY(sentToken());
+    QCOMPARE(session.secretCache()->lookupCount(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)
