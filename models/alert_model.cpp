@@ -1,5 +1,7 @@
 #include "alert_model.h"
 
+#include "badge_tone.h"
+
 #include "alert_sources.h"
 
 #include <QBrush>
@@ -607,13 +609,13 @@ QVariant AlertModel::rowData(const Row &row, int column, int role) const
     case Qt::ForegroundRole:
         if (column == SeverityColumn) {
             switch (row.severityRank) {
-            case 3: return QBrush(QColor(0xc6, 0x28, 0x28));
-            case 2: return QBrush(QColor(0xb2, 0x6a, 0x00));
+            case 3: return QBrush(toneTextColor(BadgeTone::Bad));
+            case 2: return QBrush(toneTextColor(BadgeTone::Warning));
             default: return {};
             }
         }
         if (row.stale || a.state == AlertState::Silenced || a.state == AlertState::Acknowledged || a.state == AlertState::Inhibited)
-            return QBrush(QColor(0x80, 0x80, 0x80));
+            return QBrush(toneTextColor(BadgeTone::Muted));
         return {};
     case Qt::FontRole:
         if (row.stale) {

@@ -1,5 +1,7 @@
 #include "silence_model.h"
 
+#include "badge_tone.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -125,9 +127,9 @@ QVariant SilenceModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         // Both flags can hold at once: the end keeps its amber, the rest goes grey.
         if (expiringSoon(r) && (index.column() == EndsColumn || index.column() == StateColumn))
-            return QBrush(QColor(0xb2, 0x6a, 0x00));
+            return QBrush(toneTextColor(BadgeTone::Warning));
         if (s.state == u"expired" || nothing)
-            return QBrush(QColor(0x80, 0x80, 0x80));
+            return QBrush(toneTextColor(BadgeTone::Muted));
         return {};
     case Qt::FontRole:
         if ((expiringSoon(r) && index.column() == EndsColumn) || (nothing && index.column() == MatchingColumn)) {

@@ -1,4 +1,5 @@
 #include "ack_dialog.h"
+#include "badge_tone.h"
 
 #include "alert_model.h"
 
@@ -121,7 +122,7 @@ AckDialog::AckDialog(Mode mode, const std::vector<Alert> &selected, std::vector<
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("problemLabel"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(toneTextHtml(BadgeTone::Bad)));
     layout->addWidget(m_error);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

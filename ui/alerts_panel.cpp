@@ -1,4 +1,5 @@
 #include "alerts_panel.h"
+#include "badge_tone.h"
 
 #include "ack_dialog.h"
 #include "alert_actions.h"
@@ -175,7 +176,7 @@ AlertsPanel::AlertsPanel(QWidget *parent)
     });
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         const QString error = m_proxy->setFilterText(text);
-        m_filter->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 1px solid #c62828; }"));
+        m_filter->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 1px solid %1; }").arg(toneTextHtml(BadgeTone::Bad)));
         m_filter->setToolTip(error);
         m_view->expandAll();
     });
@@ -322,14 +323,15 @@ void AlertsPanel::updateSources()
             text = tr("%1: waiting").arg(esc(s.name));
         } else if (s.stale) {
             const QString since = s.lastGoodAtMs ? tr("data from %n s ago", nullptr, int((now - s.lastGoodAtMs) / 1000)) : tr("no data yet");
-            text = tr("<span style='color:#c62828'>%1: stale (%2) — %3</span>").arg(esc(s.name), since, esc(s.error));
+            text = QStringLiteral("<span style='color:%1'>%2</span>")
+                       .arg(toneTextHtml(BadgeTone::Bad), tr("%1: stale (%2) — %3").arg(esc(s.name), since, esc(s.error)));
         } else {
             text = tr("%1: ok via %2").arg(esc(s.name), esc(s.answeredBy));
             if (!s.warnings.isEmpty())
-                text += tr(" <span style='color:#b26a00'>(%1)</span>").arg(esc(s.warnings.join(QLatin1String("; "))));
+                text += QStringLiteral(" <span style='color:%1'>(%2)</span>").arg(toneTextHtml(BadgeTone::Warning), esc(s.warnings.join(QLatin1String("; "))));
         }
         if (skipsTlsVerification(m_session->profile(), s.kind, s.name))
-            text += tr(" <span style='color:#b26a00'>(TLS not verified)</span>");
+            text += QStringLiteral(" <span style='color:%1'>(%2)</span>").arg(toneTextHtml(BadgeTone::Warning), tr("TLS not verified"));
         parts << text;
     }
     m_sources->setText(parts.join(QStringLiteral(" · ")));
@@ -405,7 +407,7 @@ void AlertsPanel::updateDetails()
 void AlertsPanel::report(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+    m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(toneTextHtml(BadgeTone::Bad)) : QString());
     m_message->show();
 }
 

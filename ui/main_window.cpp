@@ -312,7 +312,7 @@ void MainWindow::updateAlertIndicator(const QString &summary)
         int open = 0;
         for (const int n : counts)
             open += n;
-        m_tray->setIcon(badgedAppIcon(open, tone == BadgeTone::Bad ? QColor(0xc6, 0x28, 0x28) : QColor(0xb2, 0x6a, 0x00)));
+        m_tray->setIcon(badgedAppIcon(open, badgeColor(tone, false)));
     }
     m_alertsDock->setWindowTitle(summary.isEmpty() ? tr("Alerts") : tr("Alerts — %1").arg(summary));
     updateTrayToolTip();

@@ -1,4 +1,5 @@
 #include "silences_dialog.h"
+#include "badge_tone.h"
 
 #include "ack_dialog.h"
 #include "alert_actions.h"
@@ -158,7 +159,7 @@ void SilencesDialog::onFinished(quint64 operation, const ActionOutcome &outcome)
 {
     if (!m_pending.remove(operation))
         return;
-    m_message->setStyleSheet(outcome.ok ? QString() : QStringLiteral("color: #c62828;"));
+    m_message->setStyleSheet(outcome.ok ? QString() : QStringLiteral("color: %1;").arg(toneTextHtml(BadgeTone::Bad)));
     m_message->setText(outcome.ok ? tr("Done: silence %1.").arg(outcome.silenceId) : tr("Failed: %1").arg(outcome.error));
 }
 

@@ -1,4 +1,5 @@
 #include "time_series_chart.h"
+#include "badge_tone.h"
 
 #include <QFontMetrics>
 
@@ -202,7 +203,7 @@ void TimeSeriesChart::setThresholds(const QList<Threshold> &thresholds)
     for (const Threshold &t : thresholds) {
         auto *series = new QLineSeries;
         series->setName(t.label);
-        QPen pen(QColor(0xd9, 0x48, 0x3b), 1.5, Qt::DashLine);
+        QPen pen(badgeColor(BadgeTone::Bad, isDarkPalette()), 1.5, Qt::DashLine);
         series->setPen(pen);
         m_chart->addSeries(series);
         series->attachAxis(m_x);
@@ -358,7 +359,7 @@ void TimeSeriesChart::updateOverlay()
     const QFontMetrics metrics(m_overlay->font());
     m_overlay->setText(metrics.elidedText(text, Qt::ElideRight, int(std::max<qreal>(40, area.width() - 12))));
     m_overlay->setToolTip(text);
-    m_overlay->setBrush(m_staleText.isEmpty() ? palette().color(QPalette::PlaceholderText) : QColor(0xc7, 0x6b, 0x00));
+    m_overlay->setBrush(m_staleText.isEmpty() ? palette().color(QPalette::PlaceholderText) : toneTextColor(BadgeTone::Warning));
     const QRectF box = m_overlay->boundingRect();
     m_overlay->setPos(area.right() - box.width() - 6, area.top() + 4);
     m_overlay->setVisible(!text.isEmpty());
