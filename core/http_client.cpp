@@ -66,6 +66,16 @@ HttpRequest endpointRequest(const QUrl &url, const EndpointSecurity &security, i
 
 namespace {
 
+QString methodName(HttpRequest::Method method)
+{
+    switch (method) {
+    case HttpRequest::Method::Get: return QStringLiteral("GET");
+    case HttpRequest::Method::Post: return QStringLiteral("POST");
+    case HttpRequest::Method::Delete: return QStringLiteral("DELETE");
+    }
+    return QStringLiteral("?");
+}
+
 void ensureCurlGlobalInit()
 {
     static std::once_flag once;
@@ -470,8 +480,20 @@ void HttpClient::Private::complete(std::unique_ptr<Transfer> t, CURLcode code)
         fail(HttpError::Other, detail);
         break;
     }
-    if (!response.transportOk())
-        logDebug(QStringLiteral("GET %1 failed: %2").arg(where, response.errorMessage));
+    // At debug, every request: enough to debug a failing source, never a credential
+    // (the URL is redacted; headers and bodies are not logged).
+    if (response.transportOk())
+        logDebug(QStringLiteral("HTTP %1 %2 -> %3 in %4 ms, %5 bytes%6")
+                     .arg(methodName(t->request.method), where)
+                     .arg(response.status)
+                     .arg(response.elapsedMs)
+                     .arg(response.body.size())
+                     .arg(response.redirectCount ? QStringLiteral(" after %1 redirect(s)").arg(response.redirectCount) : QString()));
+    else
+        logDebug(QStringLiteral("HTTP %1 %2 failed in %3 ms: %4")
+                     .arg(methodName(t->request.method), where)
+                     .arg(response.elapsedMs)
+                     .arg(response.errorMessage));
     deliver(t->id, response);
 }
 

@@ -91,8 +91,12 @@ bool PgWorker::ensureConnected(QString *error)
         info += QStringLiteral(" password=%1").arg(quoted(secret.value));
     }
     // pgpass (and no password at all) is libpq's own business.
+    const QString target = QStringLiteral("%1@%2:%3/%4").arg(m_config.user, m_config.host).arg(m_config.port).arg(m_config.dbname);
+    logDebug(QStringLiteral("database %1: connecting to %2").arg(m_config.name, target));
     try {
         m_connection.reset(new pqxx::connection(info.toStdString()));
+        logInfo(QStringLiteral("database %1: connected to %2%3")
+                    .arg(m_config.name, target, m_backoffMs ? QStringLiteral(" again") : QString()));
         m_backoffMs = 0;
         m_nextAttemptMs = 0;
         return true;
@@ -100,6 +104,7 @@ bool PgWorker::ensureConnected(QString *error)
         m_backoffMs = m_backoffMs == 0 ? 1000 : std::min(m_backoffMs * 2, 30000);
         m_nextAttemptMs = now + m_backoffMs;
         *error = QStringLiteral("database %1: %2").arg(m_config.name, QString::fromUtf8(e.what()).trimmed());
+        logWarn(QStringLiteral("%1; next attempt in %2 s").arg(*error).arg(m_backoffMs / 1000));
         return false;
     }
 }

@@ -9,6 +9,7 @@
 #include "credential_resolver.h"
 #include "health_checker.h"
 #include "health_model.h"
+#include "logging.h"
 #include "http_client.h"
 #include "prometheus_alerts.h"
 #include "prometheus_api.h"
@@ -50,6 +51,12 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
     m_healthChecker->setServices(checked);
     m_healthModel->setServices(entries);
     connect(m_healthChecker, &HealthChecker::serviceChecked, m_healthModel, &HealthModel::applyHealth);
+    connect(m_healthModel, &HealthModel::transitioned, this,
+            [](const QString &service, HealthStatus from, HealthStatus to, const QString &reason) {
+                logInfo(QStringLiteral("health: %1 %2 -> %3%4")
+                            .arg(service, healthStatusKey(from), healthStatusKey(to),
+                                 reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(reason)));
+            });
     // Ages tick once a second; one dataChanged range for the whole table.
     m_ageTimer->setInterval(1000);
     connect(m_ageTimer, &QTimer::timeout, m_healthModel, &HealthModel::refreshAges);
@@ -58,6 +65,14 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
     if (profile.prometheus)
         m_prometheus = new PrometheusClient(m_http, profile.prometheus->url, this);
     connect(m_scraper, &MetricsScraper::scraped, this, [this](const ScrapeReport &report) {
+        // The log gets the changes (first answer, failure, recovery), not every scrape.
+        const auto previous = m_lastScrapes.constFind(report.service);
+        if (previous == m_lastScrapes.constEnd() || previous->ok != report.ok) {
+            if (report.ok)
+                logInfo(QStringLiteral("metrics: %1 scraped (%2 samples)").arg(report.service).arg(report.samples));
+            else
+                logWarn(QStringLiteral("metrics: %1 scrape failed: %2").arg(report.service, report.error));
+        }
         m_lastScrapes.insert(report.service, report);
         Q_EMIT scrapesChanged();
     });
@@ -69,6 +84,14 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
     // "Since" reads from the clock, not from the poll: it must advance between polls too.
     connect(m_ageTimer, &QTimer::timeout, m_alertModel, &AlertModel::refreshAges);
     connect(m_alertSources, &AlertSources::snapshot, this, [this](const AlertSnapshot &snapshot) {
+        const auto known = m_alertSourceOk.constFind(snapshot.source);
+        if (known == m_alertSourceOk.constEnd() || *known != snapshot.ok) {
+            if (snapshot.ok)
+                logInfo(QStringLiteral("alerts: %1 answered (%2 alerts)").arg(snapshot.source).arg(snapshot.alerts.size()));
+            else
+                logWarn(QStringLiteral("alerts: %1 failed: %2").arg(snapshot.source, snapshot.error));
+            m_alertSourceOk.insert(snapshot.source, snapshot.ok);
+        }
         m_alertModel->applySnapshot(snapshot);
         if (AlertmanagerClient *client = m_alertSources->alertmanager(snapshot.source); client && snapshot.ok) {
             m_silenceModel->setSilences(snapshot.source, snapshot.silences, snapshot.alerts);

@@ -77,6 +77,7 @@ private:
     PrometheusClient *m_prometheus = nullptr;
     QTimer *m_evictTimer;
     QHash<QString, ScrapeReport> m_lastScrapes;
+    QHash<QString, bool> m_alertSourceOk;  // the last answer of each alert source, to log its changes
     CredentialResolver *m_credentials;
     AlertSources *m_alertSources;
     AlertModel *m_alertModel;
