@@ -62,7 +62,7 @@ int main(int argc, char **argv)
         auto points = randomWalk(1'000'000, t0, 1000, 1);
         const qint64 span = qint64(points.size()) * 1000;
         chart.setTimeRange(t0, t0 + span);
-        chart.setLines({{QStringLiteral("walk"), QStringLiteral("walk"), std::move(points)}});
+        chart.setLines({{QStringLiteral("walk"), QStringLiteral("walk"), std::move(points), {}}});
         chart.repaint();
         const double pan = framesPerSecond(frames, [&](int i) {
             // Half the series in view, sliding by 1 % a frame.
@@ -109,7 +109,7 @@ int main(int argc, char **argv)
                     auto &points = series[size_t(c * 2 + s)];
                     points.push_back({points.back().timestampMs + 2000, points.back().value + step(random)});
                     points.erase(points.begin());  // a moving window of 11,000
-                    lines.push_back({QStringLiteral("s%1").arg(s), QStringLiteral("series %1").arg(s), points});
+                    lines.push_back({QStringLiteral("s%1").arg(s), QStringLiteral("series %1").arg(s), points, {}});
                 }
                 charts[size_t(c)]->setTimeRange(series[size_t(c * 2)].front().timestampMs, series[size_t(c * 2)].back().timestampMs);
                 charts[size_t(c)]->setLines(std::move(lines));

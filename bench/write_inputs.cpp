@@ -6,15 +6,17 @@
 #include <QFile>
 
 #include <cstdio>
+#include <cstdlib>
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: opsdeck_bench_inputs FILE\n");
+    if (argc != 2 && argc != 3) {
+        std::fprintf(stderr, "usage: opsdeck_bench_inputs FILE [MIB]   (default 50 MiB)\n");
         return 2;
     }
+    const long mib = argc == 3 ? std::strtol(argv[2], nullptr, 10) : 50;
     QFile out(QString::fromLocal8Bit(argv[1]));
-    if (!out.open(QIODevice::WriteOnly) || out.write(opsdeck::bench::generateExposition(50 * 1024 * 1024)) < 0) {
+    if (mib <= 0 || !out.open(QIODevice::WriteOnly) || out.write(opsdeck::bench::generateExposition(std::size_t(mib) * 1024 * 1024)) < 0) {
         std::fprintf(stderr, "cannot write %s\n", argv[1]);
         return 1;
     }

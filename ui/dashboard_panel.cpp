@@ -48,6 +48,7 @@ struct DashboardPanel::Evaluation {
     qint64 toMs = 0;
     qint64 stepMs = 0;
     std::vector<std::vector<TimeSeriesChart::Line>> panels;  // written by the pool thread
+    std::vector<std::vector<QString>> lineServices;           // the service label of each local line, if any
     // GUI thread only: PromQL answers and errors per panel, merged at the end.
     std::vector<std::vector<TimeSeriesChart::Line>> promLines;
     std::vector<QString> promErrors;
@@ -311,6 +312,32 @@ QString DashboardPanel::staleText() const
     return failures.isEmpty() ? QString() : tr("stale: last scrape failed %1").arg(failures.join(QStringLiteral("; ")));
 }
 
+QString DashboardPanel::scrapeFailureNote(const QString &lineService) const
+{
+    if (!m_session)
+        return {};
+    // A line without a service label belongs to the service shown, or sums several.
+    QStringList services;
+    if (!lineService.isEmpty())
+        services << lineService;
+    else if (!currentService().isEmpty())
+        services << currentService();
+    else
+        for (const ServiceConfig &s : shownServices())
+            services << s.name;
+    QStringList notes;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const QString &service : std::as_const(services)) {
+        const auto it = m_session->lastScrapes().constFind(service);
+        if (it == m_session->lastScrapes().constEnd() || it->ok)
+            continue;
+        const QString at = QDateTime::fromMSecsSinceEpoch(it->timestampMs).toString(QStringLiteral("HH:mm:ss"));
+        notes << tr("%1: last scrape failed at %2 (%3 s ago): %4")
+                     .arg(service, at).arg(std::max<qint64>(0, (now - it->timestampMs) / 1000)).arg(it->error);
+    }
+    return notes.join(QStringLiteral("; "));
+}
+
 void DashboardPanel::refresh()
 {
     if (!m_session || m_specs.isEmpty())
@@ -378,14 +405,23 @@ void DashboardPanel::refresh()
     m_watcher.setFuture(QtConcurrent::run([evaluation, specs, store, start] {
         for (const PanelSpec &spec : specs) {
             std::vector<TimeSeriesChart::Line> lines;
+            std::vector<QString> services;
             for (int qi = 0; qi < spec.queries.size(); ++qi) {
                 const PanelQuerySpec &q = spec.queries[qi];
                 if (!q.promql.isEmpty())
                     continue;
-                for (EvaluatedSeries &s : evaluateRange(*store, q.query, start, evaluation->toMs, evaluation->stepMs))
-                    lines.push_back({keyOf(qi, s.labels), legendFor(q.legend, s.labels), std::move(s.points)});
+                for (EvaluatedSeries &s : evaluateRange(*store, q.query, start, evaluation->toMs, evaluation->stepMs)) {
+                    QString service;
+                    for (const auto &[name, value] : s.labels) {
+                        if (name == "service")
+                            service = QString::fromStdString(value);
+                    }
+                    services.push_back(service);
+                    lines.push_back({keyOf(qi, s.labels), legendFor(q.legend, s.labels), std::move(s.points), {}});
+                }
             }
             evaluation->panels.push_back(std::move(lines));
+            evaluation->lineServices.push_back(std::move(services));
         }
         return evaluation;
     }));
@@ -420,7 +456,7 @@ void DashboardPanel::onPrometheusAnswer(quint64 id, const PromApiResult &result)
                     labels.push_back(label);
             }
             e.promLines[size_t(where.panel)].push_back(
-                {keyOf(where.query, labels), legendFor(legend, labels), s.points});
+                {keyOf(where.query, labels), legendFor(legend, labels), s.points, {}});
         }
     }
     --e.promOutstanding;
@@ -434,17 +470,19 @@ void DashboardPanel::finishIfComplete()
     const std::shared_ptr<Evaluation> evaluation = std::move(m_current);
     m_current.reset();
     if (evaluation->generation == m_generation && size_t(m_charts.size()) == evaluation->panels.size()) {
-        const QString stale = staleText();
         for (int i = 0; i < m_charts.size(); ++i) {
             TimeSeriesChart *chart = m_charts[i];
             auto lines = std::move(evaluation->panels[size_t(i)]);
+            // A failing service marks its own lines; the healthy ones are drawn as usual.
+            const std::vector<QString> &services = evaluation->lineServices[size_t(i)];
+            for (std::size_t li = 0; li < lines.size(); ++li)
+                lines[li].staleNote = scrapeFailureNote(services[li]);
             for (auto &line : evaluation->promLines[size_t(i)])
                 lines.push_back(std::move(line));
             chart->setGapMs(evaluation->stepMs * 3);
             chart->setTimeRange(evaluation->fromMs, evaluation->toMs);
             chart->setLines(std::move(lines));
-            const QString &error = evaluation->promErrors[size_t(i)];
-            chart->setStaleText(error.isEmpty() ? stale : error);
+            chart->setStaleText(evaluation->promErrors[size_t(i)]);
         }
         Q_EMIT refreshed();
     }

@@ -62,6 +62,8 @@ private:
     void showRange(qint64 fromMs, qint64 toMs);
     QString staleText() const;
     QList<ServiceConfig> shownServices() const;
+    // Why a line's data stopped ("" while its service's scrapes succeed).
+    QString scrapeFailureNote(const QString &lineService) const;
 
     ProfileSession *m_session = nullptr;
     QComboBox *m_service;

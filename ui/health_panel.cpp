@@ -88,16 +88,19 @@ HealthPanel::HealthPanel(QWidget *parent)
     historyLayout->addWidget(m_historyTitle);
     historyLayout->addWidget(m_historyView);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_view);
-    splitter->addWidget(history);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(history);
+    // The services first; the history keeps a few rows and gives the rest to the table.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_historyView->setMinimumHeight(m_historyView->verticalHeader()->defaultSectionSize() * 2
+                                    + m_historyView->horizontalHeader()->sizeHint().height());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
     onCurrentChanged();
 }
 
@@ -141,6 +144,17 @@ void HealthPanel::onCurrentChanged()
         m_transitions->setService(service);
     m_historyTitle->setText(service.isEmpty() ? tr("Select a service to see its state changes.")
                                               : tr("State changes of %1").arg(service));
+}
+
+int HealthPanel::preferredHeight() const
+{
+    const int rows = m_model ? std::max(1, m_model->serviceCount()) : 3;
+    const int rowHeight = std::max(m_view->sizeHintForRow(0), fontMetrics().height() + 8);
+    const int table = m_view->header()->sizeHint().height() + rows * rowHeight + 2 * m_view->frameWidth() + 4;
+    const int history = m_historyTitle->sizeHint().height() + m_historyView->minimumHeight() + rowHeight;
+    const int top = m_filter->sizeHint().height();
+    // The dock's title bar and margins come on top of the panel.
+    return top + table + history + m_splitter->handleWidth() + 40;
 }
 
 QString HealthPanel::summary() const

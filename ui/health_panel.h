@@ -5,6 +5,7 @@
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTableView;
 class QTreeView;
 
@@ -26,6 +27,8 @@ public:
     void setSession(ProfileSession *session);
     QString summary() const;  // "3 healthy · 1 down", for the dock title and the status bar
     QTreeView *view() const { return m_view; }
+    // Enough height for every service's row and a short history: the default layout's share.
+    int preferredHeight() const;
 
 Q_SIGNALS:
     void summaryChanged(const QString &summary);
@@ -42,6 +45,7 @@ private:
     QTreeView *m_view;
     QLabel *m_historyTitle;
     QTableView *m_historyView;
+    QSplitter *m_splitter;
     QString m_summary;
 };
 

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QTimer>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
@@ -289,7 +290,9 @@ void MainWindow::updateHealthIndicator(const QString &summary)
         tone = BadgeTone::Bad;
     else if (counts.value(HealthStatus::Degraded) + counts.value(HealthStatus::Unknown) > 0)
         tone = BadgeTone::Warning;
-    const QString text = summary.isEmpty() ? tr("Health: waiting for answers") : tr("Health: %1").arg(summary);
+    const QString text = model && model->serviceCount() == 0 ? tr("Health: no health endpoints configured")
+        : summary.isEmpty()                                   ? tr("Health: waiting for answers")
+                                                              : tr("Health: %1").arg(summary);
     m_healthIndicator->setState(tone, text);
     m_healthDock->setWindowTitle(summary.isEmpty() ? tr("Health") : tr("Health — %1").arg(summary));
     m_healthText = text;
@@ -339,10 +342,32 @@ void MainWindow::resetLayout()
         dock->setFloating(false);
         dock->show();
     }
-    resize(1280, 860);
-    // The charts get most of the height; the health table needs a few rows.
-    resizeDocks({m_healthDock, m_dashboardsDock}, {300, 560}, Qt::Vertical);
-    resizeDocks({m_healthDock, m_alertsDock}, {width() * 3 / 5, width() * 2 / 5}, Qt::Horizontal);
+    if (!isVisible())
+        resize(1280, 860);
+    applyDefaultProportions();
+    // Before the first show the window does not know its final size (a maximised
+    // window, -qwindowgeometry): proportion the docks again once it does.
+    m_proportionOnShow = !isVisible();
+}
+
+// The default layout, in proportion to the window: the dashboards get most of the
+// room, the health table the height of its rows (and a short history under them),
+// the alerts a third of the width, full height.
+void MainWindow::applyDefaultProportions()
+{
+    const int w = width(), h = height();
+    const int healthHeight = std::clamp(m_healthPanel->preferredHeight(), 150, h * 2 / 5);
+    resizeDocks({m_healthDock, m_dashboardsDock}, {healthHeight, std::max(200, h - healthHeight)}, Qt::Vertical);
+    resizeDocks({m_healthDock, m_alertsDock}, {w * 64 / 100, w * 36 / 100}, Qt::Horizontal);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_proportionOnShow) {
+        m_proportionOnShow = false;
+        QTimer::singleShot(0, this, &MainWindow::applyDefaultProportions);
+    }
 }
 
 void MainWindow::setPanelsLocked(bool locked)

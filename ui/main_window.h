@@ -45,6 +45,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     QDockWidget *addPanel(QWidget *panel, const QString &objectName, const QString &title, Qt::DockWidgetArea area);
@@ -53,6 +54,7 @@ private:
     void createStatusBar();
     void createTray();
     void restoreLayout();
+    void applyDefaultProportions();
     void updateHealthIndicator(const QString &summary);
     void updateMetricsIndicator();
     void updateTlsIndicator();
@@ -69,6 +71,7 @@ private:
     AlertsPanel *m_alertsPanel = nullptr;
     QList<QDockWidget *> m_docks;
     QStringList m_panelNames;
+    bool m_proportionOnShow = false;  // the default layout was set up before the window had its size
     QDockWidget *m_healthDock = nullptr;
     QDockWidget *m_dashboardsDock = nullptr;
     QDockWidget *m_alertsDock = nullptr;

@@ -64,7 +64,7 @@ public:
         for (const auto &line : std::as_const(m_owner->m_lines)) {
             if (!line.visible)
                 continue;
-            QPen pen(line.color, 1.5);
+            QPen pen(line.color, 1.5, line.staleNote.isEmpty() ? Qt::SolidLine : Qt::DashLine);
             pen.setCosmetic(true);
             painter->setPen(pen);
             for (const QPolygonF &segment : line.segments) {
@@ -105,6 +105,8 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_x->setLabelsFont(small);
     m_y->setLabelsFont(small);
     m_chart->legend()->setFont(small);
+    // A legend entry cut short for lack of room shows its whole text on hover.
+    m_chart->legend()->setShowToolTips(true);
     setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::HorizontalRubberBand);
@@ -217,11 +219,32 @@ void TimeSeriesChart::setTimeRange(qint64 fromMs, qint64 toMs)
 {
     m_fromMs = fromMs;
     m_toMs = std::max(toMs, fromMs + 1);
-    const qint64 span = m_toMs - m_fromMs;
-    m_x->setFormat(span <= 3600000 ? QStringLiteral("HH:mm:ss")
-                   : span <= 86400000 ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd HH:mm"));
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs), QDateTime::fromMSecsSinceEpoch(m_toMs));
+    updateTimeAxis();
     redraw();
+}
+
+QString TimeSeriesChart::timeFormat() const
+{
+    return m_x->format();
+}
+
+// Labels that fit: seconds only when ticks are less than a minute apart, the date
+// only when the range spans days, and as many ticks as the width holds whole.
+void TimeSeriesChart::updateTimeAxis()
+{
+    const qint64 span = m_toMs - m_fromMs;
+    const QFontMetrics metrics(m_x->labelsFont());
+    const double width = std::max<qreal>(120, m_chart->plotArea().width() > 0 ? m_chart->plotArea().width() : this->width() - 60);
+    QString format = span > 2 * 86400000LL ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm");
+    const int labelWidth = metrics.horizontalAdvance(format == u"HH:mm" ? QStringLiteral("00:00") : QStringLiteral("00-00 00:00")) + 24;
+    int ticks = std::clamp(int(width / labelWidth), 2, 8);
+    if (span / std::max(1, ticks - 1) < 60000) {
+        format = QStringLiteral("HH:mm:ss");
+        ticks = std::clamp(int(width / (metrics.horizontalAdvance(QStringLiteral("00:00:00")) + 24)), 2, 8);
+    }
+    m_x->setFormat(format);
+    m_x->setTickCount(ticks);
 }
 
 void TimeSeriesChart::setLines(std::vector<Line> lines)
@@ -239,6 +262,7 @@ void TimeSeriesChart::setLines(std::vector<Line> lines)
         }
         it->label = line.label;
         it->points = std::move(line.points);
+        it->staleNote = std::move(line.staleNote);
     }
     // Lines that are gone go, with their series.
     for (auto it = m_lines.begin(); it != m_lines.end();) {
@@ -297,12 +321,13 @@ void TimeSeriesChart::redrawLine(LineState &line, int columns)
     }
     if (!line.legend) {
         line.legend = new QLineSeries;
-        line.legend->setPen(QPen(line.color, 1.6));
         m_chart->addSeries(line.legend);
         line.legend->attachAxis(m_x);
         line.legend->attachAxis(m_y);
     }
-    line.legend->setName(line.label);
+    const bool stale = !line.staleNote.isEmpty();
+    line.legend->setPen(QPen(line.color, 1.6, stale ? Qt::DashLine : Qt::SolidLine));
+    line.legend->setName(stale ? tr("%1 (stale)").arg(line.label) : line.label);
     // The legend entry stays reachable when the line is hidden: its label fades instead.
     const auto markers = m_chart->legend()->markers(line.legend);
     if (!markers.isEmpty()) {
@@ -394,6 +419,12 @@ void TimeSeriesChart::setLineVisible(const QString &key, bool visible)
     redraw();
 }
 
+QString TimeSeriesChart::legendText(const QString &key) const
+{
+    const auto it = m_lines.constFind(key);
+    return it != m_lines.constEnd() && it->legend ? it->legend->name() : QString();
+}
+
 bool TimeSeriesChart::hasPoints() const
 {
     return std::any_of(m_lines.cbegin(), m_lines.cend(), [](const LineState &line) { return !line.points.empty(); });
@@ -410,7 +441,8 @@ int TimeSeriesChart::drawnPointCount(const QString &key) const
 void TimeSeriesChart::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
-    redraw();  // the number of pixel columns changed
+    updateTimeAxis();  // as many labels as the new width holds
+    redraw();          // the number of pixel columns changed
 }
 
 void TimeSeriesChart::mousePressEvent(QMouseEvent *event)
@@ -462,6 +494,11 @@ void TimeSeriesChart::mouseMoveEvent(QMouseEvent *event)
             continue;  // in a gap: no value to show
         lines << QStringLiteral("<span style='color:%1'>■</span> %2: <b>%3</b>")
                      .arg(line.color.name(), line.label.toHtmlEscaped(), formatValue(it->value, m_unit));
+    }
+    for (const LineState &line : m_lines) {
+        if (line.visible && !line.staleNote.isEmpty())
+            lines << QStringLiteral("<span style='color:%1'>- -</span> %2: <i>%3</i>")
+                         .arg(line.color.name(), line.label.toHtmlEscaped(), line.staleNote.toHtmlEscaped());
     }
     QToolTip::showText(event->globalPosition().toPoint(), lines.join(QStringLiteral("<br>")), this);
 }

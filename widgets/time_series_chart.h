@@ -39,6 +39,10 @@ public:
         QString key;    // stable identity across updates (keeps colour and visibility)
         QString label;  // legend text
         std::vector<SamplePoint> points;
+        // Non-empty: this line's source stopped answering (why, and since when). The
+        // line is dashed, its legend entry marked, the note in the tooltip; the other
+        // lines of the chart are drawn as usual.
+        QString staleNote;
     };
     struct Threshold {
         double value = 0;
@@ -54,7 +58,8 @@ public:
     // A gap longer than this between two samples is drawn as a gap.
     void setGapMs(qint64 gapMs) { m_gapMs = gapMs; }
     void setLines(std::vector<Line> lines);
-    // Says, over the plot, that the data stopped (empty text: it did not).
+    // Says, over the plot, that the whole chart could not be computed (a failed
+    // query); empty text: it could. A line whose own source failed says so itself.
     void setStaleText(const QString &text);
 
     int lineCount() const { return int(m_lines.size()); }
@@ -62,6 +67,10 @@ public:
     // For tests and benchmarks: points handed to Qt Charts for a line, all segments.
     int drawnPointCount(const QString &key) const;
     bool isLineVisible(const QString &key) const;
+    bool isLineStale(const QString &key) const { return !m_lines.value(key).staleNote.isEmpty(); }
+    QString legendText(const QString &key) const;  // as the legend shows it
+    QString timeFormat() const;
+    QString noticeText() const { return m_staleText; }  // what is written over the plot, if anything                     // of the time axis' labels, e.g. "HH:mm"
     void setLineVisible(const QString &key, bool visible);
     static QString formatValue(double value, Unit unit);
 
@@ -83,6 +92,7 @@ private:
         QLineSeries *legend = nullptr;     // no points: Qt Charts keeps the legend entry and its clicks
         std::vector<QPolygonF> segments;   // what is drawn: thinned, x in ms, y scaled to the unit
         bool visible = true;
+        QString staleNote;
     };
     friend class PlotLines;
 
@@ -90,6 +100,7 @@ private:
     void redrawLine(LineState &line, int columns);
     void updateYAxis();
     void updateOverlay();
+    void updateTimeAxis();
     void connectLegend();
     QColor colorFor(int index) const;
     double scaleFactor() const;

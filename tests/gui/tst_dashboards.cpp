@@ -32,6 +32,8 @@ private Q_SLOTS:
     void panelShowsSeriesFromScrapes();
     void zoomPausesLiveFollow();
     void promqlPanelsAskPrometheus();
+    void failingServiceMarksOnlyItsOwnLines();
+    void timeLabelsFitTheRange();
 };
 
 void TestDashboards::shiftDragPansTheWindow()
@@ -45,7 +47,7 @@ void TestDashboards::shiftDragPansTheWindow()
     for (qint64 t = from - 3'600'000; t <= to + 3'600'000; t += 10'000)
         points.push_back({t, double(t % 97)});
     chart.setTimeRange(from, to);
-    chart.setLines({{QStringLiteral("a"), QStringLiteral("a"), points}});
+    chart.setLines({{QStringLiteral("a"), QStringLiteral("a"), points, {}}});
     const int before = chart.drawnPointCount(QStringLiteral("a"));
     QSignalSpy selected(&chart, &TimeSeriesChart::rangeSelected);
 
@@ -76,7 +78,7 @@ void TestDashboards::chartDrawsAMillionPointsAsPixels()
     for (int i = 0; i < 1000000; ++i)
         points.push_back({std::int64_t(i) * 100, std::sin(i / 1000.0) * 100});
     chart.setTimeRange(0, 100'000'000);
-    chart.setLines({{QStringLiteral("a"), QStringLiteral("sine"), std::move(points)}});
+    chart.setLines({{QStringLiteral("a"), QStringLiteral("sine"), std::move(points), {}}});
     const int drawn = chart.drawnPointCount(QStringLiteral("a"));
     QVERIFY2(drawn > 100 && drawn <= 4 * 900, qPrintable(QString::number(drawn)));
 }
@@ -87,7 +89,7 @@ void TestDashboards::chartTogglesLinesAndKeepsThemAcrossUpdates()
     chart.resize(600, 300);
     auto line = [](const char *key, double v) {
         return TimeSeriesChart::Line{QString::fromLatin1(key), QString::fromLatin1(key),
-                                     {{1000, v}, {2000, v}, {3000, v}}};
+                                     {{1000, v}, {2000, v}, {3000, v}}, {}};
     };
     chart.setTimeRange(0, 4000);
     chart.setLines({line("a", 1), line("b", 2)});
@@ -247,6 +249,76 @@ void TestDashboards::promqlPanelsAskPrometheus()
     QSignalSpy refreshed(&panel, &DashboardPanel::refreshed);
     QVERIFY(refreshed.wait(5000));
     QCOMPARE(panel.charts()[0]->lineCount(), 0);
+}
+
+void TestDashboards::failingServiceMarksOnlyItsOwnLines()
+{
+    // Two services on one chart; one stops answering. Its line is marked stale, dashed and
+    // labelled; the healthy one is drawn as before and nothing is written over the chart.
+    LocalHttpServer server;
+    std::atomic<int> scrapes{0};
+    std::atomic<bool> brokenDown{false};
+    auto page = [&scrapes] {
+        const int n = ++scrapes;
+        return "# TYPE http_requests_total counter\nhttp_requests_total{status=\"200\"} " + std::to_string(10 * n) + "\n";
+    };
+    server.route("/up", [page](Connection &c, const RecordedRequest &) { c.respond(200, "text/plain; version=0.0.4", page()); });
+    server.route("/down", [page, &brokenDown](Connection &c, const RecordedRequest &) {
+        if (brokenDown)
+            c.respond(503, "text/plain", "unavailable");
+        else
+            c.respond(200, "text/plain; version=0.0.4", page());
+    });
+    Profile profile;
+    profile.name = QStringLiteral("test");
+    for (const char *name : {"up", "down"}) {
+        ServiceConfig s;
+        s.name = QString::fromLatin1(name);
+        s.metricsUrl = QUrl(QString::fromStdString(server.url(std::string("/") + name)));
+        s.intervalS = 1;
+        profile.services << s;
+    }
+    LocalQuery rate;
+    rate.kind = LocalQuery::Kind::Rate;
+    rate.metric = "http_requests_total";
+    rate.by = {"service"};
+    profile.dashboards << DashboardSpec{QStringLiteral("Overview"),
+                                        {PanelSpec{QStringLiteral("Requests"), QStringLiteral("req/s"),
+                                                   {{QStringLiteral("{{service}}"), rate}}, {}}}};
+    ProfileSession session(profile);
+    DashboardPanel panel;
+    panel.resize(900, 500);
+    panel.setSession(&session);
+    panel.show();
+    session.start();
+    TimeSeriesChart *chart = panel.charts()[0];
+    const QString up = QStringLiteral("0\x1f" "service=up"), down = QStringLiteral("0\x1f" "service=down");
+    QTRY_VERIFY_WITH_TIMEOUT(chart->drawnPointCount(up) > 0 && chart->drawnPointCount(down) > 0, 15000);
+    QVERIFY(!chart->isLineStale(up) && !chart->isLineStale(down));
+
+    brokenDown = true;
+    QTRY_VERIFY_WITH_TIMEOUT(chart->isLineStale(down), 10000);
+    QVERIFY(!chart->isLineStale(up));
+    QCOMPARE(chart->legendText(down), QStringLiteral("down (stale)"));
+    QCOMPARE(chart->legendText(up), QStringLiteral("up"));
+    QVERIFY(chart->noticeText().isEmpty());  // nothing written across the healthy line
+
+    brokenDown = false;
+    QTRY_VERIFY_WITH_TIMEOUT(!chart->isLineStale(down), 10000);
+}
+
+void TestDashboards::timeLabelsFitTheRange()
+{
+    TimeSeriesChart chart;
+    chart.resize(600, 300);
+    chart.show();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    chart.setTimeRange(now - 15 * 60000, now);
+    QCOMPARE(chart.timeFormat(), QStringLiteral("HH:mm"));  // 15 minutes: no seconds
+    chart.setTimeRange(now - 2 * 60000, now);
+    QCOMPARE(chart.timeFormat(), QStringLiteral("HH:mm:ss"));  // ticks under a minute apart
+    chart.setTimeRange(now - 3 * 86400000LL, now);
+    QCOMPARE(chart.timeFormat(), QStringLiteral("MM-dd HH:mm"));
 }
 
 QTEST_MAIN(TestDashboards)
