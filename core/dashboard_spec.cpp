@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <map>
+
 namespace opsdeck {
 
 namespace {
@@ -60,6 +63,144 @@ QList<PanelSpec> defaultServiceDashboard(const QString &service)
     LocalQuery memory = query(LocalQuery::Kind::Gauge, "process_resident_memory_bytes", service);
     panels << PanelSpec{QCoreApplication::translate("Dashboards", "Resident memory"), QStringLiteral("bytes"), {{QCoreApplication::translate("Dashboards", "resident"), memory}}, {}};
     return panels;
+}
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Dashboards", text);
+}
+
+bool has(const std::vector<std::pair<std::string, std::size_t>> &families, std::string_view name)
+{
+    return std::any_of(families.begin(), families.end(), [name](const auto &f) { return f.first == name; });
+}
+
+bool endsWith(std::string_view s, std::string_view suffix)
+{
+    return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+PanelQuerySpec by(const QString &legend, LocalQuery::Kind kind, const char *metric, const QString &service,
+                  std::vector<std::string> labels = {})
+{
+    LocalQuery q = query(kind, metric, service);
+    q.by = std::move(labels);
+    return {legend, q};
+}
+
+QList<PanelSpec> hostDashboard(const QString &service)
+{
+    using K = LocalQuery::Kind;
+    QList<PanelSpec> panels;
+    LocalQuery busy = query(K::Ratio, "node_cpu_seconds_total", service);
+    QString error;
+    busy.numerator = {*makeMatcher("mode", LabelMatcher::Op::NotEqual, "idle", &error)};
+    busy.scale = 100;
+    panels << PanelSpec{tr("CPU busy"), QStringLiteral("%"), {{tr("busy"), busy}}, {}};
+    panels << PanelSpec{tr("Load average"), QString(),
+                        {by(QStringLiteral("1 min"), K::Gauge, "node_load1", service), by(QStringLiteral("5 min"), K::Gauge, "node_load5", service),
+                         by(QStringLiteral("15 min"), K::Gauge, "node_load15", service)}, {}};
+    panels << PanelSpec{tr("Memory"), QStringLiteral("bytes"),
+                        {by(tr("total"), K::Gauge, "node_memory_MemTotal_bytes", service),
+                         by(tr("available"), K::Gauge, "node_memory_MemAvailable_bytes", service)}, {}};
+    panels << PanelSpec{tr("Network (bytes/s)"), QStringLiteral("bytes"),
+                        {by(QStringLiteral("rx {{device}}"), K::Rate, "node_network_receive_bytes_total", service, {"device"}),
+                         by(QStringLiteral("tx {{device}}"), K::Rate, "node_network_transmit_bytes_total", service, {"device"})}, {}};
+    panels << PanelSpec{tr("Disk I/O (bytes/s)"), QStringLiteral("bytes"),
+                        {by(QStringLiteral("read {{device}}"), K::Rate, "node_disk_read_bytes_total", service, {"device"}),
+                         by(QStringLiteral("write {{device}}"), K::Rate, "node_disk_written_bytes_total", service, {"device"})}, {}};
+    panels << PanelSpec{tr("Filesystem space available"), QStringLiteral("bytes"),
+                        {by(QStringLiteral("{{mountpoint}}"), K::Gauge, "node_filesystem_avail_bytes", service, {"mountpoint"})}, {}};
+    return panels;
+}
+
+QList<PanelSpec> postgresDashboard(const QString &service)
+{
+    using K = LocalQuery::Kind;
+    QList<PanelSpec> panels;
+    panels << PanelSpec{tr("Connections by database"), QString(),
+                        {by(QStringLiteral("{{datname}}"), K::Gauge, "pg_stat_database_numbackends", service, {"datname"})}, {}};
+    panels << PanelSpec{tr("Transactions by database"), QStringLiteral("req/s"),
+                        {by(QStringLiteral("commit {{datname}}"), K::Rate, "pg_stat_database_xact_commit", service, {"datname"}),
+                         by(QStringLiteral("rollback {{datname}}"), K::Rate, "pg_stat_database_xact_rollback", service, {"datname"})}, {}};
+    panels << PanelSpec{tr("Rows"), QStringLiteral("req/s"),
+                        {by(tr("fetched"), K::Rate, "pg_stat_database_tup_fetched", service),
+                         by(tr("inserted"), K::Rate, "pg_stat_database_tup_inserted", service),
+                         by(tr("updated"), K::Rate, "pg_stat_database_tup_updated", service),
+                         by(tr("deleted"), K::Rate, "pg_stat_database_tup_deleted", service)}, {}};
+    panels << PanelSpec{tr("Database size"), QStringLiteral("bytes"),
+                        {by(QStringLiteral("{{datname}}"), K::Gauge, "pg_database_size_bytes", service, {"datname"})}, {}};
+    panels << PanelSpec{tr("Deadlocks and conflicts"), QStringLiteral("req/s"),
+                        {by(tr("deadlocks"), K::Rate, "pg_stat_database_deadlocks", service),
+                         by(tr("conflicts"), K::Rate, "pg_stat_database_conflicts", service)}, {}};
+    panels << PanelSpec{tr("Exporter sees the server"), QString(), {by(QStringLiteral("pg_up"), K::Gauge, "pg_up", service)}, {}};
+    return panels;
+}
+
+// Neither an HTTP service nor a known exporter: a chart for each of its six
+// busiest families (most series), a rate for counters, a p95 for histograms.
+QList<PanelSpec> busiestFamiliesDashboard(const QString &service, std::vector<std::pair<std::string, std::size_t>> families)
+{
+    using K = LocalQuery::Kind;
+    std::map<std::string, std::size_t> merged;  // a histogram's _bucket, _sum and _count are one family
+    for (const auto &[name, count] : families) {
+        if (name == "up" || name == "scrape_duration_seconds" || endsWith(name, "_created"))
+            continue;
+        std::string base = name;
+        for (std::string_view suffix : {"_bucket", "_sum", "_count"}) {
+            if (endsWith(name, suffix) && has(families, name.substr(0, name.size() - suffix.size()) + "_bucket"))
+                base = name.substr(0, name.size() - suffix.size()) + "_bucket";
+        }
+        merged[base] += count;
+    }
+    std::vector<std::pair<std::string, std::size_t>> ranked(merged.begin(), merged.end());
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    QList<PanelSpec> panels;
+    for (const auto &[name, count] : ranked) {
+        if (panels.size() == 6)
+            break;
+        const QString title = QString::fromStdString(name);
+        if (endsWith(name, "_bucket")) {
+            const std::string base = name.substr(0, name.size() - 7);
+            LocalQuery q = query(K::Quantile, base.c_str(), service);
+            panels << PanelSpec{QString::fromStdString(base), QString(), {{QStringLiteral("p95"), q}}, {}};
+        } else if (endsWith(name, "_total") || endsWith(name, "_count") || endsWith(name, "_sum")) {
+            panels << PanelSpec{tr("%1 (per second)").arg(title), QString(), {by(QStringLiteral("rate"), K::Rate, name.c_str(), service)}, {}};
+        } else {
+            panels << PanelSpec{title, QString(), {by(QStringLiteral("sum"), K::Gauge, name.c_str(), service)}, {}};
+        }
+    }
+    return panels;
+}
+
+} // namespace
+
+TargetKind classifyTarget(const std::vector<std::pair<std::string, std::size_t>> &families)
+{
+    if (has(families, "http_request_duration_seconds_bucket") || has(families, "http_requests_total"))
+        return TargetKind::HttpService;
+    if (has(families, "node_cpu_seconds_total") || has(families, "node_memory_MemAvailable_bytes"))
+        return TargetKind::Host;
+    if (has(families, "pg_up") || has(families, "pg_stat_database_numbackends"))
+        return TargetKind::Postgres;
+    const bool onlyOurs = std::all_of(families.begin(), families.end(), [](const auto &f) {
+        return f.first == "up" || f.first == "scrape_duration_seconds";
+    });
+    return onlyOurs ? TargetKind::Unknown : TargetKind::Other;
+}
+
+QList<PanelSpec> defaultDashboardFor(const QString &service, const std::vector<std::pair<std::string, std::size_t>> &families)
+{
+    switch (classifyTarget(families)) {
+    case TargetKind::HttpService: return defaultServiceDashboard(service);
+    case TargetKind::Host: return hostDashboard(service);
+    case TargetKind::Postgres: return postgresDashboard(service);
+    case TargetKind::Other: return busiestFamiliesDashboard(service, families);
+    case TargetKind::Unknown: break;
+    }
+    return {};
 }
 
 QString legendFor(const QString &legendTemplate, const Labels &labels)

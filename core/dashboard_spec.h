@@ -5,6 +5,10 @@
 #include <QList>
 #include <QString>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace opsdeck {
 
 // What a dashboard panel draws: queries over the local series store, a unit
@@ -35,6 +39,19 @@ struct DashboardSpec {
 };
 
 QList<PanelSpec> defaultServiceDashboard(const QString &service);
+
+// What a scrape target is, from the metric families it exposes.
+enum class TargetKind {
+    Unknown,      // nothing scraped yet
+    HttpService,  // http_request_duration_seconds / http_requests_total: the service dashboard
+    Host,         // node_exporter: CPU, load, memory, network, disks, filesystems
+    Postgres,     // postgres_exporter: connections, transactions, rows, sizes
+    Other,        // anything else: its busiest families
+};
+// families: metric names with their series counts, as SeriesStore::namesWith gives them.
+TargetKind classifyTarget(const std::vector<std::pair<std::string, std::size_t>> &families);
+// The default dashboard of a scraped target, chosen by what it exposes.
+QList<PanelSpec> defaultDashboardFor(const QString &service, const std::vector<std::pair<std::string, std::size_t>> &families);
 
 // {{label}} placeholders filled from the labels; an empty result falls back to the labels.
 QString legendFor(const QString &legendTemplate, const Labels &labels);

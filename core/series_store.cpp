@@ -1,5 +1,7 @@
 #include "series_store.h"
 
+#include <map>
+
 #include "exposition.h"
 
 #include <algorithm>
@@ -87,6 +89,19 @@ std::vector<SeriesStore::SeriesId> SeriesStore::select(std::string_view name,
     }
     std::sort(ids.begin(), ids.end());
     return ids;
+}
+
+std::vector<std::pair<std::string, std::size_t>> SeriesStore::namesWith(std::string_view label, std::string_view value) const
+{
+    std::lock_guard lock(m_mutex);
+    std::map<std::string, std::size_t, std::less<>> counts;
+    for (const Series &series : m_series) {
+        const bool carries = std::any_of(series.labels.begin(), series.labels.end(),
+                                         [&](const auto &l) { return l.first == label && l.second == value; });
+        if (carries)
+            ++counts[series.name];
+    }
+    return {counts.begin(), counts.end()};
 }
 
 Labels SeriesStore::labels(SeriesId id) const

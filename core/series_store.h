@@ -49,6 +49,8 @@ public:
     std::vector<SeriesId> select(std::string_view name,
                                  const std::function<bool(const Labels &)> &predicate = {}) const;
     Labels labels(SeriesId id) const;
+    // The metric names of the series carrying label=value, with how many series each has.
+    std::vector<std::pair<std::string, std::size_t>> namesWith(std::string_view label, std::string_view value) const;
     std::vector<SamplePoint> read(SeriesId id, std::int64_t fromMs, std::int64_t toMs) const;
     // The newest sample of a series, if any.
     bool last(SeriesId id, SamplePoint *point) const;

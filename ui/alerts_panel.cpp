@@ -89,7 +89,9 @@ AlertsPanel::AlertsPanel(QWidget *parent)
     m_groupBy->addItem(tr("Group by severity"), int(AlertModel::GroupBy::Severity));
     m_groupBy->addItem(tr("Group by Alertmanager group"), int(AlertModel::GroupBy::AlertmanagerGroup));
     m_groupBy->addItem(tr("No grouping"), int(AlertModel::GroupBy::None));
-    m_groupBy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Narrow enough that the Alerts dock can take a third of a laptop screen.
+    m_groupBy->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_groupBy->setMinimumContentsLength(14);
     bar->addWidget(m_groupBy);
     m_hideSuppressed = new QCheckBox(tr("Hide silenced"), this);
     m_hideSuppressed->setObjectName(QStringLiteral("hideSuppressed"));

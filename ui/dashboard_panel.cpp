@@ -89,6 +89,10 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     bar->addWidget(m_live);
     bar->addWidget(m_reset);
     bar->addStretch(1);
+    m_status->setObjectName(QStringLiteral("dashboardStatus"));
+    // A long error must not widen the dock: the label takes the room left, clipped.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     bar->addWidget(m_status);
 
     auto *canvas = new QWidget(this);
@@ -178,8 +182,15 @@ void DashboardPanel::setSession(ProfileSession *session)
             m_service->addItem(dashboards[i].title, i);
         for (const ServiceConfig &s : session->scrapedServices())
             m_service->addItem(s.name, s.name);
-        connect(session, &ProfileSession::scrapesChanged, this, [this] { m_status->setText(staleText().isEmpty()
-            ? tr("scrapes OK") : tr("last scrape failed")); });
+        connect(session, &ProfileSession::scrapesChanged, this, [this] {
+            // A target's dashboard depends on what it exposes: build it once that is known.
+            const auto awaited = m_session->lastScrapes().constFind(m_awaitingTarget);
+            if (!m_awaitingTarget.isEmpty() && awaited != m_session->lastScrapes().constEnd())
+                awaited->ok ? rebuildCharts()
+                            : m_status->setText(tr("%1 has not answered yet: %2").arg(m_awaitingTarget, awaited->error));
+            else if (m_awaitingTarget.isEmpty())
+                m_status->setText(staleText().isEmpty() ? tr("scrapes OK") : tr("last scrape failed"));
+        });
     }
     rebuildCharts();
 }
@@ -258,9 +269,15 @@ void DashboardPanel::rebuildCharts()
         delete chart;
     m_charts.clear();
     const QVariant choice = m_service->currentData();
-    if (choice.typeId() == QMetaType::QString)
-        m_specs = defaultServiceDashboard(choice.toString());
-    else if (choice.isValid() && m_session)
+    m_awaitingTarget.clear();
+    if (choice.typeId() == QMetaType::QString && m_session) {
+        const QString service = choice.toString();
+        m_specs = defaultDashboardFor(service, m_session->seriesStore()->namesWith("service", service.toStdString()));
+        if (m_specs.isEmpty()) {
+            m_awaitingTarget = service;
+            m_status->setText(tr("waiting for the first scrape of %1").arg(service));
+        }
+    } else if (choice.isValid() && m_session)
         m_specs = m_session->profile().dashboards.value(choice.toInt()).panels;
     else
         m_specs.clear();

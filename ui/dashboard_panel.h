@@ -71,6 +71,7 @@ private:
     QToolButton *m_live;
     QToolButton *m_reset;
     QLabel *m_status;
+    QString m_awaitingTarget;  // a service whose dashboard waits for its first scrape
     QGridLayout *m_grid;
     QTimer *m_timer;
     QList<PanelSpec> m_specs;

@@ -117,11 +117,14 @@ void HealthPanel::setSession(ProfileSession *session)
         connect(m_model, &HealthModel::transitioned, this, [this] { updateSummary(); });
     }
     m_historyView->setModel(m_transitions);
+    m_tableFitted = false;
+    fitTableToRows();
     if (m_model) {
         // Sections exist only once a model is set.
         m_view->header()->setSectionResizeMode(HealthModel::ReasonColumn, QHeaderView::Stretch);
-        m_view->setColumnWidth(HealthModel::ServiceColumn, 180);
-        m_view->setColumnWidth(HealthModel::StatusColumn, 200);
+        // The reason is what an operator reads: the badge needs little room, the reason the rest.
+        m_view->setColumnWidth(HealthModel::ServiceColumn, 160);
+        m_view->setColumnWidth(HealthModel::StatusColumn, 110);
         m_view->setColumnWidth(HealthModel::LatencyColumn, 80);
         m_view->setColumnWidth(HealthModel::VersionColumn, 80);
         m_view->setColumnWidth(HealthModel::CheckedColumn, 90);
@@ -146,15 +149,39 @@ void HealthPanel::onCurrentChanged()
                                               : tr("State changes of %1").arg(service));
 }
 
-int HealthPanel::preferredHeight() const
+int HealthPanel::tableHeightForRows() const
 {
     const int rows = m_model ? std::max(1, m_model->serviceCount()) : 3;
     const int rowHeight = std::max(m_view->sizeHintForRow(0), fontMetrics().height() + 8);
-    const int table = m_view->header()->sizeHint().height() + rows * rowHeight + 2 * m_view->frameWidth() + 4;
+    return m_view->header()->sizeHint().height() + rows * rowHeight + 2 * m_view->frameWidth() + 4;
+}
+
+int HealthPanel::preferredHeight() const
+{
+    const int rowHeight = fontMetrics().height() + 8;
     const int history = m_historyTitle->sizeHint().height() + m_historyView->minimumHeight() + rowHeight;
     const int top = m_filter->sizeHint().height();
     // The dock's title bar and margins come on top of the panel.
-    return top + table + history + m_splitter->handleWidth() + 40;
+    return top + tableHeightForRows() + history + m_splitter->handleWidth() + 40;
+}
+
+void HealthPanel::fitTableToRows()
+{
+    const int total = m_splitter->height();
+    const int history = m_historyTitle->sizeHint().height() + m_historyView->minimumHeight();
+    if (total <= 0)
+        return;
+    const int table = std::min(tableHeightForRows(), std::max(total / 2, total - history));
+    m_splitter->setSizes({table, total - table});
+}
+
+void HealthPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_tableFitted && m_splitter->height() > 0) {
+        fitTableToRows();
+        m_tableFitted = m_model != nullptr;  // until the services are known, keep fitting
+    }
 }
 
 QString HealthPanel::summary() const

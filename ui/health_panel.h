@@ -33,7 +33,12 @@ public:
 Q_SIGNALS:
     void summaryChanged(const QString &summary);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitTableToRows();  // the services' table gets its rows' height, the history the rest
+    int tableHeightForRows() const;
     void updateSummary();
     void onCurrentChanged();
 
@@ -46,6 +51,7 @@ private:
     QLabel *m_historyTitle;
     QTableView *m_historyView;
     QSplitter *m_splitter;
+    bool m_tableFitted = false;  // the splitter was sized to the services once; the user's from then on
     QString m_summary;
 };
 

@@ -352,22 +352,31 @@ void MainWindow::resetLayout()
 
 // The default layout, in proportion to the window: the dashboards get most of the
 // room, the health table the height of its rows (and a short history under them),
-// the alerts a third of the width, full height.
+// the alerts two fifths of the width, full height.
 void MainWindow::applyDefaultProportions()
 {
     const int w = width(), h = height();
     const int healthHeight = std::clamp(m_healthPanel->preferredHeight(), 150, h * 2 / 5);
     resizeDocks({m_healthDock, m_dashboardsDock}, {healthHeight, std::max(200, h - healthHeight)}, Qt::Vertical);
-    resizeDocks({m_healthDock, m_alertsDock}, {w * 64 / 100, w * 36 / 100}, Qt::Horizontal);
+    resizeDocks({m_healthDock, m_alertsDock}, {w * 60 / 100, w * 40 / 100}, Qt::Horizontal);
 }
 
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
     if (m_proportionOnShow) {
-        m_proportionOnShow = false;
         QTimer::singleShot(0, this, &MainWindow::applyDefaultProportions);
+        // A window manager maximises, or -qwindowgeometry applies, a moment after the
+        // window is mapped: follow the sizes that come then, not the user's later resizes.
+        QTimer::singleShot(1500, this, [this] { m_proportionOnShow = false; });
     }
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_proportionOnShow && isVisible())
+        QTimer::singleShot(0, this, &MainWindow::applyDefaultProportions);
 }
 
 void MainWindow::setPanelsLocked(bool locked)

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QApplication>
 #include <QMouseEvent>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void promqlPanelsAskPrometheus();
     void failingServiceMarksOnlyItsOwnLines();
     void timeLabelsFitTheRange();
+    void exporterGetsADashboardOfItsKind();
 };
 
 void TestDashboards::shiftDragPansTheWindow()
@@ -147,7 +149,9 @@ void TestDashboards::panelShowsSeriesFromScrapes()
     QCOMPARE(panel.charts().size(), 1);
     panel.setCurrentService(QStringLiteral("api"));
     QCOMPARE(panel.currentService(), QStringLiteral("api"));
-    QCOMPARE(panel.charts().size(), 6);
+    // The service's dashboard is chosen from what it exposes: after its first scrape.
+    QTRY_COMPARE_WITH_TIMEOUT(panel.charts().size(), 6, 10000);
+    QCOMPARE(panel.charts()[0]->objectName(), QStringLiteral("chart0"));
 
     // Rates need two scrapes in their window; give it a few.
     TimeSeriesChart *latency = panel.charts()[0];
@@ -177,10 +181,14 @@ void TestDashboards::zoomPausesLiveFollow()
     s.metricsUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(LocalHttpServer::unusedPort()));
     s.intervalS = 1;
     profile.services << s;
+    LocalQuery rate;
+    rate.metric = "http_requests_total";
+    profile.dashboards << DashboardSpec{QStringLiteral("Overview"), {PanelSpec{QStringLiteral("Requests"), QString(), {{QString(), rate}}, {}}}};
     ProfileSession session(profile);
     DashboardPanel panel;
     panel.setSession(&session);
     QVERIFY(panel.isLive());
+    QCOMPARE(panel.charts().size(), 1);
     Q_EMIT panel.charts()[0]->rangeSelected(1000, 2000);
     QVERIFY(!panel.isLive());
     auto *reset = panel.findChildren<QToolButton *>().at(1);
@@ -196,6 +204,12 @@ void TestDashboards::zoomPausesLiveFollow()
     session.start();
     QTRY_VERIFY_WITH_TIMEOUT(!session.lastScrapes().isEmpty(), 5000);
     QVERIFY(!session.lastScrapes().value(QStringLiteral("api")).ok);
+    // A target that never answered has no dashboard of its kind yet, and says why.
+    panel.setCurrentService(QStringLiteral("api"));
+    QVERIFY(panel.charts().isEmpty());
+    auto *status = panel.findChild<QLabel *>(QStringLiteral("dashboardStatus"));
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("has not answered yet")), 5000);
+    QVERIFY(status->text().contains(QLatin1String("cannot connect")));
 }
 
 void TestDashboards::promqlPanelsAskPrometheus()
@@ -319,6 +333,42 @@ void TestDashboards::timeLabelsFitTheRange()
     QCOMPARE(chart.timeFormat(), QStringLiteral("HH:mm:ss"));  // ticks under a minute apart
     chart.setTimeRange(now - 3 * 86400000LL, now);
     QCOMPARE(chart.timeFormat(), QStringLiteral("MM-dd HH:mm"));
+}
+
+void TestDashboards::exporterGetsADashboardOfItsKind()
+{
+    // A node_exporter is no HTTP service: it gets CPU, load and memory, not six empty latency charts.
+    LocalHttpServer server;
+    std::atomic<int> scrapes{0};
+    server.route("/metrics", [&scrapes](Connection &c, const RecordedRequest &) {
+        const int n = ++scrapes;
+        std::string page = "# TYPE node_cpu_seconds_total counter\n";
+        for (const char *mode : {"idle", "user", "system"})
+            page += "node_cpu_seconds_total{cpu=\"0\",mode=\"" + std::string(mode) + "\"} "
+                + std::to_string(std::string(mode) == "idle" ? 3 * n : n) + "\n";
+        page += "# TYPE node_load1 gauge\nnode_load1 0.5\nnode_load5 0.4\nnode_load15 0.3\n"
+                "node_memory_MemTotal_bytes 8e9\nnode_memory_MemAvailable_bytes 5e9\n";
+        c.respond(200, "text/plain; version=0.0.4", page);
+    });
+    Profile profile;
+    profile.name = QStringLiteral("test");
+    ServiceConfig s;
+    s.name = QStringLiteral("node");
+    s.metricsUrl = QUrl(QString::fromStdString(server.url("/metrics")));
+    s.intervalS = 1;
+    profile.services << s;
+    ProfileSession session(profile);
+    DashboardPanel panel;
+    panel.resize(900, 700);
+    panel.setSession(&session);
+    panel.show();
+    session.start();
+    QCOMPARE(panel.currentService(), QStringLiteral("node"));
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.charts().isEmpty(), 10000);
+    QCOMPARE(panel.charts()[0]->chart()->title(), QStringLiteral("CPU busy"));
+    QCOMPARE(panel.charts()[1]->chart()->title(), QStringLiteral("Load average"));
+    // Three scrapes: the CPU ratio (2 of every 5 seconds busy) is drawn.
+    QTRY_VERIFY_WITH_TIMEOUT(panel.charts()[0]->drawnPointCount(QStringLiteral("0")) > 0, 15000);
 }
 
 QTEST_MAIN(TestDashboards)
