@@ -14,6 +14,10 @@
 #include <QJsonObject>
 
 #include <cmath>
+
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#endif
 #include <unordered_set>
 
 namespace opsdeck::cli {
@@ -21,6 +25,44 @@ namespace opsdeck::cli {
 namespace {
 
 constexpr qint64 maxInputBytes = 1024LL * 1024 * 1024;
+
+// A file read through a read-only mapping. On Linux the pages are mapped in one
+// go (MAP_POPULATE) rather than one fault at a time, which a 78 MB page felt;
+// elsewhere through QFile::map.
+class MappedFile
+{
+public:
+    explicit MappedFile(QFile &file)
+        : m_size(std::size_t(file.size()))
+    {
+#ifdef Q_OS_LINUX
+        void *p = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, file.handle(), 0);
+        if (p != MAP_FAILED) {
+            m_data = static_cast<const char *>(p);
+            m_ownMapping = true;
+            return;
+        }
+#endif
+        m_data = reinterpret_cast<const char *>(file.map(0, file.size()));  // unmapped with the file
+    }
+    ~MappedFile()
+    {
+#ifdef Q_OS_LINUX
+        if (m_ownMapping)
+            ::munmap(const_cast<char *>(m_data), m_size);
+#endif
+    }
+    MappedFile(const MappedFile &) = delete;
+    MappedFile &operator=(const MappedFile &) = delete;
+
+    explicit operator bool() const { return m_data != nullptr; }
+    std::string_view bytes() const { return {m_data, m_size}; }
+
+private:
+    const char *m_data = nullptr;
+    std::size_t m_size;
+    bool m_ownMapping = false;
+};
 
 QString jsonNumberText(double v)
 {
@@ -137,8 +179,8 @@ int parseCommand(CliContext &context)
     if (!fromStdin && !file.isSequential()) {
         if (file.size() == 0)
             return reportExposition(context, format, {}, source);
-        if (const uchar *mapped = file.map(0, file.size()))
-            return reportExposition(context, format, std::string_view(reinterpret_cast<const char *>(mapped), size_t(file.size())), source);
+        if (const MappedFile mapped(file); mapped)
+            return reportExposition(context, format, mapped.bytes(), source);
     }
     // A pipe hands its data over in pieces: read to the end, within the cap.
     QByteArray bytes;

@@ -9,6 +9,8 @@
 #include "exposition.h"
 
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,7 +41,9 @@ private:
     // A series is known by the bytes its line wrote, from the metric name to the
     // end of its label set, as the scrape cache knows it (a view into the input);
     // where the parser gives no such bytes (OpenMetrics, unusual spacing) by its
-    // name and labels, kept in m_ownedKeys. Open addressing, 12 bytes a slot.
+    // name and labels, kept in m_ownedKeys. Open addressing, 12 bytes a slot, sized
+    // from the page's line count so that it rarely grows; the stored hash places a
+    // slot again when it does, without reading its key.
     struct Slot {
         std::uint32_t offset = 0;
         std::uint32_t length = 0;  // top bit: the key lives in m_ownedKeys
@@ -49,6 +53,7 @@ private:
 
     bool insertSeries(std::string_view key, bool owned);
     std::string_view keyOf(const Slot &slot) const;
+    void allocate(std::size_t capacity);
     void grow();
 
     std::string_view m_input;
@@ -56,7 +61,12 @@ private:
     std::unordered_map<const FamilyInfo *, std::size_t> m_familyIndex;  // the parser's family -> position
     const FamilyInfo *m_lastFamily = nullptr;                           // samples of a family come together
     std::size_t m_lastIndex = 0;
-    std::vector<Slot> m_slots;
+    // calloc'd: the kernel hands over zeroed pages as they are touched, no pass to clear them.
+    struct FreeSlots {
+        void operator()(Slot *slots) const { std::free(slots); }
+    };
+    std::unique_ptr<Slot[], FreeSlots> m_slots;
+    std::size_t m_capacity = 0;
     std::size_t m_seriesCount = 0;
     std::size_t m_sampleCount = 0;
     std::string m_ownedKeys;

@@ -307,7 +307,8 @@ bool TextParser::parseSample(std::string_view line, std::size_t pos)
     // Only a series whose extent the cache's quick scan finds the same way may
     // be known by its bytes (not `name {a="b"}`, with a blank before the brace).
     std::string_view rawSeries;
-    if (m_rawSeries && seriesStop != std::string_view::npos && seriesEnd(line, nameColumn) == seriesStop)
+    // (A handler that only counts series takes the extent the full parse found.)
+    if (m_rawSeries && seriesStop != std::string_view::npos && (!m_seriesCache || seriesEnd(line, nameColumn) == seriesStop))
         rawSeries = line.substr(nameColumn, seriesStop - nameColumn);
 
     c.skipBlanks();
