@@ -5,6 +5,10 @@
 #include <cstring>
 #include <new>
 
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+
 namespace opsdeck {
 
 namespace {
@@ -47,12 +51,36 @@ ExpositionSummary::ExpositionSummary(std::string_view input)
     allocate(std::bit_ceil(std::max<std::size_t>(1024, lines + lines / 3 + 1)));
 }
 
+void ExpositionSummary::FreeSlots::operator()(Slot *slots) const
+{
+#ifdef __linux__
+    if (bytes) {
+        ::munmap(slots, bytes);
+        return;
+    }
+#endif
+    std::free(slots);
+}
+
 void ExpositionSummary::allocate(std::size_t capacity)
 {
+    const std::size_t bytes = capacity * sizeof(Slot);
+#ifdef __linux__
+    constexpr std::size_t hugePage = 2 * 1024 * 1024;
+    if (bytes >= hugePage) {
+        void *p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p != MAP_FAILED) {
+            ::madvise(p, bytes, MADV_HUGEPAGE);  // a hint: refused, the table works with small pages
+            m_slots = std::unique_ptr<Slot[], FreeSlots>(static_cast<Slot *>(p), FreeSlots{bytes});
+            m_capacity = capacity;
+            return;
+        }
+    }
+#endif
     auto *slots = static_cast<Slot *>(std::calloc(capacity, sizeof(Slot)));
     if (!slots)
         throw std::bad_alloc();
-    m_slots.reset(slots);
+    m_slots = std::unique_ptr<Slot[], FreeSlots>(slots, FreeSlots{0});
     m_capacity = capacity;
 }
 
@@ -72,15 +100,36 @@ void ExpositionSummary::onSample(const FamilyInfo &family, const SampleView &sam
     const bool inInput = !sample.rawSeries.empty() && sample.rawSeries.data() >= m_input.data()
         && sample.rawSeries.data() + sample.rawSeries.size() <= m_input.data() + m_input.size();
     if (inInput) {
-        if (insertSeries(sample.rawSeries, false))
-            ++m_seriesCount;
+        const std::uint32_t hash = hashBytes(sample.rawSeries);
+#if defined(__GNUC__) || defined(__clang__)
+        __builtin_prefetch(&m_slots[hash & (m_capacity - 1)]);
+#endif
+        if (m_inFlightCount == pipelineDepth)
+            drain(pipelineDepth - 1);
+        m_inFlight[(m_inFlightStart + m_inFlightCount++) % pipelineDepth] = {sample.rawSeries, hash};
         return;
     }
+    drain(0);  // in page order, so that the counts never depend on the pipeline
     m_scratchKey.assign(sample.name);
     for (const LabelView &l : sample.labels)
         appendLabelToKey(m_scratchKey, l.name, l.value);
-    if (insertSeries(m_scratchKey, true))
-        ++m_seriesCount;
+    insertSeries(m_scratchKey, hashBytes(m_scratchKey), true);
+}
+
+void ExpositionSummary::drain(std::size_t keep)
+{
+    while (m_inFlightCount > keep) {
+        const InFlight &next = m_inFlight[m_inFlightStart];
+        insertSeries(next.key, next.hash, false);
+        m_inFlightStart = (m_inFlightStart + 1) % pipelineDepth;
+        --m_inFlightCount;
+    }
+}
+
+std::size_t ExpositionSummary::seriesCount()
+{
+    drain(0);
+    return m_seriesCount;
 }
 
 std::string_view ExpositionSummary::keyOf(const Slot &slot) const
@@ -90,11 +139,10 @@ std::string_view ExpositionSummary::keyOf(const Slot &slot) const
     return base.substr(slot.offset, length);
 }
 
-bool ExpositionSummary::insertSeries(std::string_view key, bool owned)
+bool ExpositionSummary::insertSeries(std::string_view key, std::uint32_t hash, bool owned)
 {
     if ((m_seriesCount + 1) * 4 > m_capacity * 3)
         grow();
-    const std::uint32_t hash = hashBytes(key);
     const std::size_t mask = m_capacity - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         Slot &slot = m_slots[i];
@@ -107,6 +155,7 @@ bool ExpositionSummary::insertSeries(std::string_view key, bool owned)
             }
             slot.length = std::uint32_t(key.size()) | (owned ? ownedBit : 0);
             slot.hash = hash;
+            ++m_seriesCount;
             return true;
         }
         if (slot.hash == hash && keyOf(slot) == key)

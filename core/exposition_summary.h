@@ -8,6 +8,7 @@
 
 #include "exposition.h"
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
@@ -34,7 +35,7 @@ public:
     bool wantsRawSeries() const override { return true; }
 
     const std::vector<Family> &families() const { return m_families; }
-    std::size_t seriesCount() const { return m_seriesCount; }
+    std::size_t seriesCount();  // after the parse (takes in the series still in flight)
     std::size_t sampleCount() const { return m_sampleCount; }
 
 private:
@@ -51,21 +52,36 @@ private:
     };
     static constexpr std::uint32_t ownedBit = 0x80000000u;
 
-    bool insertSeries(std::string_view key, bool owned);
+    bool insertSeries(std::string_view key, std::uint32_t hash, bool owned);
     std::string_view keyOf(const Slot &slot) const;
     void allocate(std::size_t capacity);
     void grow();
+    void drain(std::size_t keep);
+
+    // Series from the page wait a few samples before they are looked up: their slot
+    // is prefetched on arrival, so the table's cache misses overlap instead of
+    // queueing (they were most of the command's time).
+    struct InFlight {
+        std::string_view key;
+        std::uint32_t hash;
+    };
+    static constexpr std::size_t pipelineDepth = 16;
+    std::array<InFlight, pipelineDepth> m_inFlight{};
+    std::size_t m_inFlightStart = 0;
+    std::size_t m_inFlightCount = 0;
 
     std::string_view m_input;
     std::vector<Family> m_families;
     std::unordered_map<const FamilyInfo *, std::size_t> m_familyIndex;  // the parser's family -> position
     const FamilyInfo *m_lastFamily = nullptr;                           // samples of a family come together
     std::size_t m_lastIndex = 0;
-    // calloc'd: the kernel hands over zeroed pages as they are touched, no pass to clear them.
+    // Zeroed pages from the kernel as they are touched (no pass to clear them), huge
+    // pages where the system allows, so that the random probes miss the TLB less.
     struct FreeSlots {
-        void operator()(Slot *slots) const { std::free(slots); }
+        std::size_t bytes;  // mapped; 0: calloc'd
+        void operator()(Slot *slots) const;
     };
-    std::unique_ptr<Slot[], FreeSlots> m_slots;
+    std::unique_ptr<Slot[], FreeSlots> m_slots{nullptr, FreeSlots{0}};
     std::size_t m_capacity = 0;
     std::size_t m_seriesCount = 0;
     std::size_t m_sampleCount = 0;
