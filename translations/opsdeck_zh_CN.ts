@@ -4,57 +4,57 @@
 <context>
     <name>Dashboards</name>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="31"/>
+        <location filename="../core/dashboard_spec.cpp" line="34"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="31"/>
+        <location filename="../core/dashboard_spec.cpp" line="34"/>
         <source>p95 target 100 ms</source>
         <translation>p95 目标 100 毫秒</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="42"/>
+        <location filename="../core/dashboard_spec.cpp" line="45"/>
         <source>Requests by status</source>
         <translation>按状态的请求数</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="48"/>
+        <location filename="../core/dashboard_spec.cpp" line="51"/>
         <source>Error ratio (5xx)</source>
         <translation>错误率（5xx）</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="48"/>
+        <location filename="../core/dashboard_spec.cpp" line="51"/>
         <source>errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="49"/>
+        <location filename="../core/dashboard_spec.cpp" line="52"/>
         <source>HighErrorRate 5 %</source>
         <translation>高错误率 5 %</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="53"/>
+        <location filename="../core/dashboard_spec.cpp" line="56"/>
         <source>Requests by endpoint</source>
         <translation>按端点的请求数</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="58"/>
+        <location filename="../core/dashboard_spec.cpp" line="61"/>
         <source>CPU (% of one core)</source>
         <translation>CPU（单核百分比）</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="58"/>
+        <location filename="../core/dashboard_spec.cpp" line="61"/>
         <source>cpu</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="61"/>
+        <location filename="../core/dashboard_spec.cpp" line="64"/>
         <source>Resident memory</source>
         <translation>常驻内存</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="61"/>
+        <location filename="../core/dashboard_spec.cpp" line="64"/>
         <source>resident</source>
         <translation>常驻</translation>
     </message>
@@ -90,167 +90,280 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="97"/>
-        <location filename="../app/main.cpp" line="106"/>
+        <location filename="../app/main.cpp" line="101"/>
+        <location filename="../app/main.cpp" line="110"/>
         <source>OpsDeck cannot start</source>
         <translation>OpsDeck 无法启动</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="98"/>
+        <location filename="../app/main.cpp" line="102"/>
         <source>The configuration could not be loaded:</source>
         <translation>无法加载配置：</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="99"/>
+        <location filename="../app/main.cpp" line="103"/>
         <source>See docs/configuration.md for the format.</source>
         <translation>配置格式见 docs/configuration.md。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="107"/>
+        <location filename="../app/main.cpp" line="111"/>
         <source>%1: no profile named &quot;%2&quot;.</source>
         <translation>%1：没有名为“%2”的配置档。</translation>
     </message>
 </context>
 <context>
+    <name>opsdeck</name>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="101"/>
+        <source>CPU busy</source>
+        <translation>CPU 忙碌</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="101"/>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="102"/>
+        <source>Load average</source>
+        <translation>平均负载</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="105"/>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="106"/>
+        <source>total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="107"/>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="108"/>
+        <source>Network (bytes/s)</source>
+        <translation>网络（字节/秒）</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="111"/>
+        <source>Disk I/O (bytes/s)</source>
+        <translation>磁盘 I/O（字节/秒）</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="114"/>
+        <source>Filesystem space available</source>
+        <translation>文件系统可用空间</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="123"/>
+        <source>Connections by database</source>
+        <translation>各数据库连接数</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="125"/>
+        <source>Transactions by database</source>
+        <translation>各数据库事务</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="128"/>
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="129"/>
+        <source>fetched</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="130"/>
+        <source>inserted</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="131"/>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="132"/>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="133"/>
+        <source>Database size</source>
+        <translation>数据库大小</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="135"/>
+        <source>Deadlocks and conflicts</source>
+        <translation>死锁与冲突</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="136"/>
+        <source>deadlocks</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="137"/>
+        <source>conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="138"/>
+        <source>Exporter sees the server</source>
+        <translation>导出器可连接服务器</translation>
+    </message>
+    <message>
+        <location filename="../core/dashboard_spec.cpp" line="170"/>
+        <source>%1 (per second)</source>
+        <translation>%1（每秒）</translation>
+    </message>
+</context>
+<context>
     <name>opsdeck::AckDialog</name>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="43"/>
+        <location filename="../ui/ack_dialog.cpp" line="44"/>
         <source>Acknowledge alerts</source>
         <translation>确认告警</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="43"/>
+        <location filename="../ui/ack_dialog.cpp" line="44"/>
         <source>New silence</source>
         <translation>新建静默</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="48"/>
+        <location filename="../ui/ack_dialog.cpp" line="49"/>
         <source>An acknowledgement is an Alertmanager silence. One silence per line; each line is a list of matchers such as alertname=&quot;HighLatency&quot;, service=~&quot;api|web&quot;.</source>
         <translation>确认即 Alertmanager 静默。每行一个静默；每行是一组匹配器，例如 alertname=&quot;HighLatency&quot;, service=~&quot;api|web&quot;。</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="49"/>
+        <location filename="../ui/ack_dialog.cpp" line="50"/>
         <source>One silence per line; each line is a list of matchers such as alertname=&quot;HighLatency&quot;, service=~&quot;api|web&quot;.</source>
         <translation>每行一个静默；每行是一组匹配器，例如 alertname=&quot;HighLatency&quot;, service=~&quot;api|web&quot;。</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="78"/>
+        <location filename="../ui/ack_dialog.cpp" line="79"/>
         <source>Alertmanager:</source>
         <translation>Alertmanager：</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="85"/>
+        <location filename="../ui/ack_dialog.cpp" line="86"/>
         <source>Why: what you are doing about it, a ticket number…</source>
         <translation>原因：你正在如何处理、工单号……</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="86"/>
+        <location filename="../ui/ack_dialog.cpp" line="87"/>
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="91"/>
+        <location filename="../ui/ack_dialog.cpp" line="92"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="92"/>
+        <location filename="../ui/ack_dialog.cpp" line="93"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="93"/>
+        <location filename="../ui/ack_dialog.cpp" line="94"/>
         <source>4 hours</source>
         <translation>4 小时</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="94"/>
+        <location filename="../ui/ack_dialog.cpp" line="95"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="96"/>
+        <location filename="../ui/ack_dialog.cpp" line="97"/>
         <source>Until resolved</source>
         <translation>直到恢复</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="102"/>
+        <location filename="../ui/ack_dialog.cpp" line="103"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="107"/>
+        <location filename="../ui/ack_dialog.cpp" line="108"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="108"/>
+        <location filename="../ui/ack_dialog.cpp" line="109"/>
         <source>Created by:</source>
         <translation>创建者：</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="117"/>
+        <location filename="../ui/ack_dialog.cpp" line="118"/>
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="117"/>
+        <location filename="../ui/ack_dialog.cpp" line="118"/>
         <source>Service / instance</source>
         <translation>服务 / 实例</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="117"/>
+        <location filename="../ui/ack_dialog.cpp" line="118"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="117"/>
+        <location filename="../ui/ack_dialog.cpp" line="118"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="128"/>
+        <location filename="../ui/ack_dialog.cpp" line="129"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="128"/>
+        <location filename="../ui/ack_dialog.cpp" line="129"/>
         <source>Create silence</source>
         <translation>创建静默</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="183"/>
-        <location filename="../ui/ack_dialog.cpp" line="195"/>
+        <location filename="../ui/ack_dialog.cpp" line="184"/>
+        <location filename="../ui/ack_dialog.cpp" line="196"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="202"/>
+        <location filename="../ui/ack_dialog.cpp" line="203"/>
         <source>Write at least one line of matchers.</source>
         <translation>请至少写一行匹配器。</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="204"/>
+        <location filename="../ui/ack_dialog.cpp" line="205"/>
         <source>Say why in the comment.</source>
         <translation>请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="206"/>
+        <location filename="../ui/ack_dialog.cpp" line="207"/>
         <source>This profile has no Alertmanager to hold the silence.</source>
         <translation>此配置没有可保存静默的 Alertmanager。</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="217"/>
+        <location filename="../ui/ack_dialog.cpp" line="218"/>
         <source>Preview: nothing to match yet</source>
         <translation>预览：尚无可匹配内容</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="219"/>
+        <location filename="../ui/ack_dialog.cpp" line="220"/>
         <source>Preview: 1 current alert matches</source>
         <translation>预览：匹配 1 条当前告警</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="221"/>
+        <location filename="../ui/ack_dialog.cpp" line="222"/>
         <source>Preview: %1 current alerts match</source>
         <translation>预览：匹配 %1 条当前告警</translation>
     </message>
@@ -263,140 +376,140 @@
         <translation>“%1”看起来像匹配器但格式不对；请写成 name=&quot;value&quot;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/alert_model.cpp" line="29"/>
+        <location filename="../models/alert_model.cpp" line="31"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/alert_model.cpp" line="31"/>
+        <location filename="../models/alert_model.cpp" line="33"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="33"/>
+        <location filename="../models/alert_model.cpp" line="35"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/alert_model.cpp" line="34"/>
+        <location filename="../models/alert_model.cpp" line="36"/>
         <source>%n d</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="65"/>
+        <location filename="../models/alert_model.cpp" line="67"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="66"/>
+        <location filename="../models/alert_model.cpp" line="68"/>
         <source>firing</source>
         <translation>触发中</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="67"/>
+        <location filename="../models/alert_model.cpp" line="69"/>
         <source>inhibited</source>
         <translation>已抑制</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="68"/>
+        <location filename="../models/alert_model.cpp" line="70"/>
         <source>silenced</source>
         <translation>已静默</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="69"/>
+        <location filename="../models/alert_model.cpp" line="71"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="273"/>
+        <location filename="../models/alert_model.cpp" line="243"/>
         <source>%1 (not in Alertmanager)</source>
         <translation>%1（不在 Alertmanager 中）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="276"/>
+        <location filename="../models/alert_model.cpp" line="246"/>
         <source>(no alert name)</source>
         <translation>（无告警名）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="280"/>
+        <location filename="../models/alert_model.cpp" line="250"/>
         <source>(no service)</source>
         <translation>（无服务）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="285"/>
+        <location filename="../models/alert_model.cpp" line="255"/>
         <source>(no severity)</source>
         <translation>（无级别）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="573"/>
+        <location filename="../models/alert_model.cpp" line="543"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="617"/>
+        <location filename="../models/alert_model.cpp" line="587"/>
         <source>%1 (stale)</source>
         <translation>%1（过期）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="627"/>
+        <location filename="../models/alert_model.cpp" line="597"/>
         <source>%1, until resolved</source>
         <translation>%1，直到恢复</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="628"/>
+        <location filename="../models/alert_model.cpp" line="598"/>
         <source>%1 until %2</source>
         <translation>%1，至 %2</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="633"/>
+        <location filename="../models/alert_model.cpp" line="603"/>
         <source>Acknowledged by %1 until %2
 %3</source>
         <translation>由 %1 确认，至 %2
 %3</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="693"/>
+        <location filename="../models/alert_model.cpp" line="663"/>
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="694"/>
+        <location filename="../models/alert_model.cpp" line="664"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="695"/>
+        <location filename="../models/alert_model.cpp" line="665"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="696"/>
+        <location filename="../models/alert_model.cpp" line="666"/>
         <source>Service / instance</source>
         <translation>服务 / 实例</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="697"/>
+        <location filename="../models/alert_model.cpp" line="667"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="698"/>
+        <location filename="../models/alert_model.cpp" line="668"/>
         <source>Since</source>
         <translation>持续</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="699"/>
+        <location filename="../models/alert_model.cpp" line="669"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="700"/>
+        <location filename="../models/alert_model.cpp" line="670"/>
         <source>Acknowledged</source>
         <translation>确认人</translation>
     </message>
@@ -404,41 +517,41 @@
 <context>
     <name>opsdeck::AlertNotifier</name>
     <message>
-        <location filename="../ui/alert_notifier.cpp" line="33"/>
+        <location filename="../ui/alert_notifier.cpp" line="32"/>
         <source>%1 on %2</source>
         <translation>%2 上的 %1</translation>
     </message>
     <message>
-        <location filename="../ui/alert_notifier.cpp" line="43"/>
+        <location filename="../ui/alert_notifier.cpp" line="42"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/alert_notifier.cpp" line="52"/>
+        <location filename="../ui/alert_notifier.cpp" line="51"/>
         <source>%1 (acknowledged by %2)</source>
         <translation>%1（由 %2 确认）</translation>
     </message>
     <message>
-        <location filename="../ui/alert_notifier.cpp" line="65"/>
+        <location filename="../ui/alert_notifier.cpp" line="64"/>
         <source>New alert</source>
         <translation>新告警</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alert_notifier.cpp" line="65"/>
+        <location filename="../ui/alert_notifier.cpp" line="64"/>
         <source>%n new alerts</source>
         <translation>
             <numerusform>%n 条新告警</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alert_notifier.cpp" line="68"/>
+        <location filename="../ui/alert_notifier.cpp" line="67"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/alert_notifier.cpp" line="72"/>
+        <location filename="../ui/alert_notifier.cpp" line="71"/>
         <source>Resolved</source>
         <translation>已恢复</translation>
     </message>
@@ -446,221 +559,229 @@
 <context>
     <name>opsdeck::AlertsPanel</name>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="65"/>
+        <location filename="../ui/alerts_panel.cpp" line="81"/>
         <source>Filter: severity=&quot;critical&quot;, team=~&quot;ops|db&quot; or words</source>
         <translation>筛选：severity=&quot;critical&quot;, team=~&quot;ops|db&quot; 或关键词</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="71"/>
+        <location filename="../ui/alerts_panel.cpp" line="87"/>
         <source>Group by alert name</source>
         <translation>按告警名分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="72"/>
+        <location filename="../ui/alerts_panel.cpp" line="88"/>
         <source>Group by service</source>
         <translation>按服务分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="73"/>
+        <location filename="../ui/alerts_panel.cpp" line="89"/>
         <source>Group by severity</source>
         <translation>按级别分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="74"/>
+        <location filename="../ui/alerts_panel.cpp" line="90"/>
         <source>Group by Alertmanager group</source>
         <translation>按 Alertmanager 分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="75"/>
+        <location filename="../ui/alerts_panel.cpp" line="91"/>
         <source>No grouping</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="78"/>
+        <location filename="../ui/alerts_panel.cpp" line="96"/>
         <source>Hide silenced</source>
         <translation>隐藏已静默</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="80"/>
+        <location filename="../ui/alerts_panel.cpp" line="98"/>
         <source>Hide silenced, inhibited and acknowledged alerts</source>
         <translation>隐藏已静默、已抑制和已确认的告警</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="84"/>
+        <location filename="../ui/alerts_panel.cpp" line="102"/>
         <source>Acknowledge…</source>
         <translation>确认……</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="87"/>
+        <location filename="../ui/alerts_panel.cpp" line="105"/>
         <source>Acknowledge the selected alerts (A)</source>
         <translation>确认所选告警（A）</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="88"/>
-        <location filename="../ui/alerts_panel.cpp" line="458"/>
+        <location filename="../ui/alerts_panel.cpp" line="106"/>
+        <location filename="../ui/alerts_panel.cpp" line="485"/>
         <source>Unacknowledge</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="91"/>
+        <location filename="../ui/alerts_panel.cpp" line="109"/>
         <source>Expire the acknowledgements of the selected alerts (U)</source>
         <translation>使所选告警的确认失效（U）</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="92"/>
+        <location filename="../ui/alerts_panel.cpp" line="110"/>
         <source>Silences…</source>
         <translation>静默……</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="93"/>
+        <location filename="../ui/alerts_panel.cpp" line="111"/>
         <source>Every silence: active, pending, expired; extend, expire, create</source>
         <translation>所有静默：生效、待生效、已过期；延长、失效、创建</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="274"/>
+        <location filename="../ui/alerts_panel.cpp" line="297"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="282"/>
+        <location filename="../ui/alerts_panel.cpp" line="305"/>
         <source>%1 other</source>
         <translation>其他 %1</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="283"/>
+        <location filename="../ui/alerts_panel.cpp" line="306"/>
         <source>all handled</source>
         <translation>均已处理</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="283"/>
+        <location filename="../ui/alerts_panel.cpp" line="306"/>
         <source>none firing</source>
         <translation>无触发告警</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="294"/>
+        <location filename="../ui/alerts_panel.cpp" line="317"/>
         <source>This profile has no alert source.</source>
         <translation>此配置没有告警来源。</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="301"/>
+        <location filename="../ui/alerts_panel.cpp" line="325"/>
         <source>%1: waiting</source>
         <translation>%1：等待中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts_panel.cpp" line="303"/>
+        <location filename="../ui/alerts_panel.cpp" line="327"/>
         <source>data from %n s ago</source>
         <translation>
             <numerusform>数据来自 %n 秒前</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="303"/>
+        <location filename="../ui/alerts_panel.cpp" line="327"/>
         <source>no data yet</source>
         <translation>尚无数据</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="304"/>
-        <source>&lt;span style=&apos;color:#c62828&apos;&gt;%1: stale (%2) — %3&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;%1：过期（%2）— %3&lt;/span&gt;</translation>
+        <location filename="../ui/alerts_panel.cpp" line="329"/>
+        <source>%1: stale (%2) — %3</source>
+        <translation>%1：已过期（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="306"/>
+        <location filename="../ui/alerts_panel.cpp" line="336"/>
+        <source>TLS not verified</source>
+        <translation>TLS 未验证</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;%1: stale (%2) — %3&lt;/span&gt;</source>
+        <translation type="vanished">&lt;span style=&apos;color:#c62828&apos;&gt;%1：过期（%2）— %3&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts_panel.cpp" line="331"/>
         <source>%1: ok via %2</source>
         <translation>%1：正常，经由 %2</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="308"/>
         <source> &lt;span style=&apos;color:#b26a00&apos;&gt;(%1)&lt;/span&gt;</source>
-        <translation> &lt;span style=&apos;color:#b26a00&apos;&gt;（%1）&lt;/span&gt;</translation>
+        <translation type="vanished"> &lt;span style=&apos;color:#b26a00&apos;&gt;（%1）&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="323"/>
+        <location filename="../ui/alerts_panel.cpp" line="350"/>
         <source>The profile &quot;%1&quot; is read-only.</source>
         <translation>配置“%1”为只读。</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="337"/>
+        <location filename="../ui/alerts_panel.cpp" line="364"/>
         <source>&lt;p&gt;No alerts. All quiet.&lt;/p&gt;</source>
         <translation>&lt;p&gt;没有告警，一切正常。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="339"/>
+        <location filename="../ui/alerts_panel.cpp" line="366"/>
         <source>&lt;p style=&apos;color:gray&apos;&gt;Select an alert to see its labels, annotations, links and who acknowledged it.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:gray&apos;&gt;选择一条告警以查看其标签、注释、链接以及确认人。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="345"/>
+        <location filename="../ui/alerts_panel.cpp" line="372"/>
         <source>&lt;p&gt;Since %1 · from %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;始于 %1 · 来自 %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="353"/>
+        <location filename="../ui/alerts_panel.cpp" line="380"/>
         <source>Source query</source>
         <translation>源查询</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="356"/>
+        <location filename="../ui/alerts_panel.cpp" line="383"/>
         <source>Runbook</source>
         <translation>处置手册</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="362"/>
+        <location filename="../ui/alerts_panel.cpp" line="389"/>
         <source>until resolved</source>
         <translation>直到恢复</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="363"/>
+        <location filename="../ui/alerts_panel.cpp" line="390"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="364"/>
+        <location filename="../ui/alerts_panel.cpp" line="391"/>
         <source>&lt;p&gt;&lt;b&gt;Acknowledged by %1&lt;/b&gt; %2: %3&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;由 %1 确认&lt;/b&gt;，%2：%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="366"/>
+        <location filename="../ui/alerts_panel.cpp" line="393"/>
         <source>&lt;p&gt;Silenced by %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;被 %1 静默&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="370"/>
+        <location filename="../ui/alerts_panel.cpp" line="397"/>
         <source>&lt;p&gt;Inhibited by %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;被 %1 抑制&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="406"/>
+        <location filename="../ui/alerts_panel.cpp" line="433"/>
         <source>Resolve in the monitoring database</source>
         <translation>在监控数据库中标记为已解决</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts_panel.cpp" line="407"/>
+        <location filename="../ui/alerts_panel.cpp" line="434"/>
         <source>The monitoring database has no silences: acknowledging marks these %n alert(s) resolved in its table. Go ahead?</source>
         <translation>
             <numerusform>监控数据库没有静默：确认会在其表中将这 %n 条告警标记为已解决。继续吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts_panel.cpp" line="415"/>
+        <location filename="../ui/alerts_panel.cpp" line="442"/>
         <source>Resolving %n alert(s)…</source>
         <translation>
             <numerusform>正在解决 %n 条告警……</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts_panel.cpp" line="432"/>
+        <location filename="../ui/alerts_panel.cpp" line="459"/>
         <source>Sending %n acknowledgement(s)…</source>
         <translation>
             <numerusform>正在发送 %n 个确认……</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="457"/>
+        <location filename="../ui/alerts_panel.cpp" line="484"/>
         <source>%1 by %2: %3</source>
         <translation>%1，由 %2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="459"/>
+        <location filename="../ui/alerts_panel.cpp" line="486"/>
         <source>Expire these acknowledgements? The alerts will notify again.
 
 %1</source>
@@ -669,24 +790,24 @@
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts_panel.cpp" line="465"/>
+        <location filename="../ui/alerts_panel.cpp" line="492"/>
         <source>Expiring %n acknowledgement(s)…</source>
         <translation>
             <numerusform>正在使 %n 个确认失效……</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="484"/>
+        <location filename="../ui/alerts_panel.cpp" line="511"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="488"/>
+        <location filename="../ui/alerts_panel.cpp" line="515"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="488"/>
+        <location filename="../ui/alerts_panel.cpp" line="515"/>
         <source>Done: silence %1 on %2.</source>
         <translation>完成：静默 %1，位于 %2。</translation>
     </message>
@@ -694,97 +815,112 @@
 <context>
     <name>opsdeck::DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="73"/>
+        <location filename="../ui/dashboard_panel.cpp" line="74"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="75"/>
+        <location filename="../ui/dashboard_panel.cpp" line="76"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="78"/>
+        <location filename="../ui/dashboard_panel.cpp" line="79"/>
         <source>Follow new data; off: the charts stay where they are</source>
         <translation>跟随新数据；关闭后图表保持不动</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="79"/>
+        <location filename="../ui/dashboard_panel.cpp" line="80"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="83"/>
+        <location filename="../ui/dashboard_panel.cpp" line="84"/>
         <source>Dashboard:</source>
         <translation>仪表盘：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="86"/>
+        <location filename="../ui/dashboard_panel.cpp" line="87"/>
         <source>Range:</source>
         <translation>时间范围：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="154"/>
+        <location filename="../ui/dashboard_panel.cpp" line="159"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="154"/>
+        <location filename="../ui/dashboard_panel.cpp" line="159"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="154"/>
+        <location filename="../ui/dashboard_panel.cpp" line="159"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="155"/>
+        <location filename="../ui/dashboard_panel.cpp" line="160"/>
         <source>6 hours</source>
         <translation>6 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="155"/>
+        <location filename="../ui/dashboard_panel.cpp" line="160"/>
         <source>24 hours</source>
         <translation>24 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="155"/>
+        <location filename="../ui/dashboard_panel.cpp" line="160"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="181"/>
+        <location filename="../ui/dashboard_panel.cpp" line="190"/>
+        <source>%1 has not answered yet: %2</source>
+        <translation>%1 尚未应答：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.cpp" line="192"/>
         <source>scrapes OK</source>
         <translation>抓取正常</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="181"/>
+        <location filename="../ui/dashboard_panel.cpp" line="192"/>
         <source>last scrape failed</source>
         <translation>上次抓取失败</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="308"/>
+        <location filename="../ui/dashboard_panel.cpp" line="278"/>
+        <source>waiting for the first scrape of %1</source>
+        <translation>等待 %1 的首次抓取</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.cpp" line="326"/>
         <source>%1 at %2: %3</source>
         <translation>%1 于 %2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="309"/>
+        <location filename="../ui/dashboard_panel.cpp" line="327"/>
         <source>at %1: %2</source>
         <translation>于 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="311"/>
+        <location filename="../ui/dashboard_panel.cpp" line="329"/>
         <source>stale: last scrape failed %1</source>
         <translation>已过期：上次抓取失败 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="365"/>
+        <location filename="../ui/dashboard_panel.cpp" line="352"/>
+        <source>%1: last scrape failed at %2 (%3 s ago): %4</source>
+        <translation>%1：最近一次抓取于 %2 失败（%3 秒前）：%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.cpp" line="409"/>
         <source>this profile has no Prometheus for the PromQL queries</source>
         <translation>此配置档没有可执行 PromQL 查询的 Prometheus</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="413"/>
+        <location filename="../ui/dashboard_panel.cpp" line="466"/>
         <source>Prometheus: %1: %2</source>
         <translation>Prometheus：%1：%2</translation>
     </message>
@@ -934,17 +1070,17 @@
         <translation>立即检查所有服务的健康端点</translation>
     </message>
     <message>
-        <location filename="../ui/health_panel.cpp" line="142"/>
+        <location filename="../ui/health_panel.cpp" line="148"/>
         <source>Select a service to see its state changes.</source>
         <translation>选择一个服务以查看其状态变化。</translation>
     </message>
     <message>
-        <location filename="../ui/health_panel.cpp" line="143"/>
+        <location filename="../ui/health_panel.cpp" line="149"/>
         <source>State changes of %1</source>
         <translation>%1 的状态变化</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/health_panel.cpp" line="165"/>
+        <location filename="../ui/health_panel.cpp" line="206"/>
         <source>%n stale</source>
         <translation>
             <numerusform>%n 个已过期</numerusform>
@@ -977,306 +1113,331 @@
 <context>
     <name>opsdeck::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="42"/>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="43"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="44"/>
+        <location filename="../ui/main_window.cpp" line="45"/>
         <source>Dashboards</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="48"/>
-        <location filename="../ui/main_window.cpp" line="299"/>
+        <location filename="../ui/main_window.cpp" line="49"/>
+        <location filename="../ui/main_window.cpp" line="320"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window.cpp" line="87"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="86"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>&amp;Import Grafana dashboard…</source>
         <translation>导入 Grafana 仪表盘(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="90"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="93"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>&amp;Lock panels</source>
         <translation>锁定面板(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>&amp;Notifications</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="103"/>
         <source>Notify when a service goes down or recovers</source>
         <translation>服务宕机或恢复时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>Notify about new critical alerts</source>
         <translation>新的严重告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114"/>
+        <location filename="../ui/main_window.cpp" line="116"/>
         <source>Notify about new warning alerts</source>
         <translation>新的警告告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>Notify about new info alerts</source>
         <translation>新的信息告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="130"/>
+        <location filename="../ui/main_window.cpp" line="132"/>
         <source>Play a sound with alert notifications</source>
         <translation>告警通知时播放声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="138"/>
-        <location filename="../ui/main_window.cpp" line="313"/>
+        <location filename="../ui/main_window.cpp" line="140"/>
+        <location filename="../ui/main_window.cpp" line="334"/>
         <source>Do not disturb</source>
         <translation>请勿打扰</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="152"/>
         <source>&amp;About OpsDeck</source>
         <translation>关于 OpsDeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="153"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="158"/>
         <source>Profile</source>
         <translation>配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="161"/>
         <source>Profile: </source>
         <translation>配置档：</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.cpp" line="198"/>
+        <source>TLS not verified: %n endpoint(s)</source>
+        <translation>
+            <numerusform>TLS 未验证：%n 个端点</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="199"/>
+        <source>The profile turns TLS certificate verification off (insecure_skip_verify) for:
+%1
+Their answers could come from anyone on the path.</source>
+        <translation>配置文件为以下端点关闭了 TLS 证书验证（insecure_skip_verify）：
+%1
+它们的应答可能来自路径上的任何人。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Metrics: no targets</source>
         <translation>指标：无目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>Metrics: %1/%2 targets up</source>
         <translation>指标：%1/%2 个目标正常</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>read-write</source>
         <translation>读写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>%1 · %2 · operator %3</source>
         <translation>%1 · %2 · 操作员 %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>OpsDeck — %1</source>
         <translation>OpsDeck — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
+        <source>Health: no health endpoints configured</source>
+        <translation>健康：未配置健康检查端点</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Health: waiting for answers</source>
         <translation>健康：等待响应</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>Health: %1</source>
         <translation>健康：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>Health — %1</source>
         <translation>健康状况 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>Alerts: waiting</source>
         <translation>告警：等待中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>Alerts: %1</source>
         <translation>告警：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="299"/>
+        <location filename="../ui/main_window.cpp" line="320"/>
         <source>Alerts — %1</source>
         <translation>告警 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="371"/>
-        <location filename="../ui/main_window.cpp" line="377"/>
-        <location filename="../ui/main_window.cpp" line="382"/>
-        <location filename="../ui/main_window.cpp" line="391"/>
-        <location filename="../ui/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window.cpp" line="423"/>
+        <location filename="../ui/main_window.cpp" line="429"/>
+        <location filename="../ui/main_window.cpp" line="434"/>
+        <location filename="../ui/main_window.cpp" line="443"/>
+        <location filename="../ui/main_window.cpp" line="446"/>
         <source>Import Grafana dashboard</source>
         <translation>导入 Grafana 仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="372"/>
+        <location filename="../ui/main_window.cpp" line="424"/>
         <source>Grafana dashboard (*.json)</source>
         <translation>Grafana 仪表盘 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="377"/>
+        <location filename="../ui/main_window.cpp" line="429"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window.cpp" line="435"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window.cpp" line="435"/>
         <source>no panel OpsDeck can draw</source>
         <translation>没有 OpsDeck 能绘制的面板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="392"/>
+        <location filename="../ui/main_window.cpp" line="444"/>
         <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
         <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 &quot;prometheus&quot;。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="395"/>
+        <location filename="../ui/main_window.cpp" line="447"/>
         <source>Imported %n panel(s). Not imported:</source>
         <translation>
             <numerusform>已导入 %n 个面板。未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="401"/>
+        <location filename="../ui/main_window.cpp" line="453"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="402"/>
+        <location filename="../ui/main_window.cpp" line="454"/>
+        <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console. Panels in this version: %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3. Configuration: &lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台。本版本的面板：%2。&lt;/p&gt;&lt;p&gt;基于 Qt %3 构建。配置文件：&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console: health, metrics, alerts, databases, backups and deployments in one calm window.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Configuration: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台：健康、指标、告警、数据库、备份与部署，尽在一个安静的窗口中。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。配置文件：&lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台：健康、指标、告警、数据库、备份与部署，尽在一个安静的窗口中。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。配置文件：&lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>opsdeck::SilenceModel</name>
     <message>
-        <location filename="../models/silence_model.cpp" line="96"/>
+        <location filename="../models/silence_model.cpp" line="98"/>
         <source>active</source>
         <translation>生效</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="98"/>
+        <location filename="../models/silence_model.cpp" line="100"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="99"/>
+        <location filename="../models/silence_model.cpp" line="101"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/silence_model.cpp" line="105"/>
+        <location filename="../models/silence_model.cpp" line="107"/>
         <source>in %n min</source>
         <translation>
             <numerusform>%n 分钟后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="106"/>
+        <location filename="../models/silence_model.cpp" line="108"/>
         <source>in %1 h</source>
         <translation>%1 小时后</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="112"/>
+        <location filename="../models/silence_model.cpp" line="114"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="115"/>
+        <location filename="../models/silence_model.cpp" line="117"/>
         <source>%1 (until resolved)</source>
         <translation>%1（直到恢复）</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="121"/>
+        <location filename="../models/silence_model.cpp" line="123"/>
         <source>Ends within 30 minutes: extend it if the work is not done.</source>
         <translation>30 分钟内结束：如工作未完成请延长。</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="123"/>
+        <location filename="../models/silence_model.cpp" line="125"/>
         <source>Matches no current alert: expire it if it is no longer needed.</source>
         <translation>不匹配任何当前告警：如不再需要请使其失效。</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="159"/>
+        <location filename="../models/silence_model.cpp" line="162"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="160"/>
+        <location filename="../models/silence_model.cpp" line="163"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="161"/>
+        <location filename="../models/silence_model.cpp" line="164"/>
         <source>Matchers</source>
         <translation>匹配器</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="162"/>
+        <location filename="../models/silence_model.cpp" line="165"/>
         <source>Matching alerts</source>
         <translation>匹配的告警</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="163"/>
+        <location filename="../models/silence_model.cpp" line="166"/>
         <source>Created by</source>
         <translation>创建者</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="164"/>
+        <location filename="../models/silence_model.cpp" line="167"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="165"/>
+        <location filename="../models/silence_model.cpp" line="168"/>
         <source>Alertmanager</source>
         <translation>Alertmanager</translation>
     </message>
@@ -1284,94 +1445,94 @@
 <context>
     <name>opsdeck::SilencesDialog</name>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="30"/>
+        <location filename="../ui/silences_dialog.cpp" line="31"/>
         <source>Silences — %1</source>
         <translation>静默 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="50"/>
+        <location filename="../ui/silences_dialog.cpp" line="51"/>
         <source>Bold amber: ends within 30 minutes. Grey with &quot;none&quot;: matches no current alert.</source>
         <translation>琥珀色粗体：30 分钟内结束。灰色“无”：不匹配任何当前告警。</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="60"/>
+        <location filename="../ui/silences_dialog.cpp" line="61"/>
         <source>Show expired</source>
         <translation>显示已过期</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="65"/>
+        <location filename="../ui/silences_dialog.cpp" line="66"/>
         <source>New silence…</source>
         <translation>新建静默……</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="67"/>
+        <location filename="../ui/silences_dialog.cpp" line="68"/>
         <source>Extend</source>
         <translation>延长</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="70"/>
+        <location filename="../ui/silences_dialog.cpp" line="71"/>
         <source>by 1 hour</source>
         <translation>延长 1 小时</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="71"/>
+        <location filename="../ui/silences_dialog.cpp" line="72"/>
         <source>by 4 hours</source>
         <translation>延长 4 小时</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="72"/>
+        <location filename="../ui/silences_dialog.cpp" line="73"/>
         <source>by 1 day</source>
         <translation>延长 1 天</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="74"/>
+        <location filename="../ui/silences_dialog.cpp" line="75"/>
         <source>Expire</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="76"/>
+        <location filename="../ui/silences_dialog.cpp" line="77"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="80"/>
+        <location filename="../ui/silences_dialog.cpp" line="81"/>
         <source>The profile &quot;%1&quot; is read-only.</source>
         <translation>配置“%1”为只读。</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="110"/>
+        <location filename="../ui/silences_dialog.cpp" line="116"/>
         <source>Extending…</source>
         <translation>正在延长……</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="120"/>
+        <location filename="../ui/silences_dialog.cpp" line="124"/>
         <source>Expire silence</source>
         <translation>使静默失效</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="121"/>
+        <location filename="../ui/silences_dialog.cpp" line="125"/>
         <source>Expire the silence %1 by %2?
 The alerts it silences will notify again.</source>
         <translation>使 %2 创建的静默 %1 失效吗？
 其静默的告警将再次通知。</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="127"/>
+        <location filename="../ui/silences_dialog.cpp" line="131"/>
         <source>Expiring…</source>
         <translation>正在失效……</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="151"/>
+        <location filename="../ui/silences_dialog.cpp" line="155"/>
         <source>Creating…</source>
         <translation>正在创建……</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="159"/>
+        <location filename="../ui/silences_dialog.cpp" line="163"/>
         <source>Done: silence %1.</source>
         <translation>完成：静默 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="159"/>
+        <location filename="../ui/silences_dialog.cpp" line="163"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -1397,7 +1558,12 @@ The alerts it silences will notify again.</source>
 <context>
     <name>opsdeck::TimeSeriesChart</name>
     <message>
-        <location filename="../widgets/time_series_chart.cpp" line="355"/>
+        <location filename="../widgets/time_series_chart.cpp" line="330"/>
+        <source>%1 (stale)</source>
+        <translation>%1（已过期）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/time_series_chart.cpp" line="381"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
