@@ -18,7 +18,6 @@
 #ifdef Q_OS_LINUX
 #include <sys/mman.h>
 #endif
-#include <unordered_set>
 
 namespace opsdeck::cli {
 
@@ -73,20 +72,6 @@ QString jsonNumberText(double v)
     return QString::number(v, 'g', 17);
 }
 
-std::size_t countSeries(const ParsedExposition &e)
-{
-    std::unordered_set<std::string> series;
-    for (const ParsedFamily &f : e.families) {
-        for (const ParsedSample &s : f.samples) {
-            std::string key = s.name;
-            for (const auto &[name, value] : s.labels)
-                appendLabelToKey(key, name, value);
-            series.insert(std::move(key));
-        }
-    }
-    return series.size();
-}
-
 void printParseError(CliContext &context, const QString &source, const ParseError &error)
 {
     context.err << source << ':' << error.line << ':' << error.column << ": " << QString::fromStdString(error.message) << Qt::endl;
@@ -126,7 +111,7 @@ int reportExpositionJson(CliContext &context, ExpositionFormat format, std::stri
                                     {QStringLiteral("samples"), samples}});
     }
     context.out << QJsonDocument(QJsonObject{{QStringLiteral("families"), families}}).toJson(QJsonDocument::Compact) << Qt::endl;
-    printCounts(context, exposition.families.size(), countSeries(exposition), exposition.sampleCount());
+    printCounts(context, exposition.families.size(), exposition.seriesCount(), exposition.sampleCount());
     return ExitOk;
 }
 

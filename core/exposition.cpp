@@ -1,5 +1,7 @@
 #include "exposition.h"
 
+#include <unordered_set>
+
 #include <algorithm>
 #include <cctype>
 
@@ -35,6 +37,21 @@ std::size_t ParsedExposition::sampleCount() const
     for (const ParsedFamily &f : families)
         n += f.samples.size();
     return n;
+}
+
+std::size_t ParsedExposition::seriesCount() const
+{
+    std::unordered_set<std::string> series;
+    std::string key;
+    for (const ParsedFamily &f : families) {
+        for (const ParsedSample &s : f.samples) {
+            key = s.name;
+            for (const auto &[name, value] : s.labels)
+                appendLabelToKey(key, name, value);
+            series.insert(key);
+        }
+    }
+    return series.size();
 }
 
 void ExpositionCollector::onSample(const FamilyInfo &family, const SampleView &sample)

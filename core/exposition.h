@@ -126,6 +126,7 @@ struct ParsedFamily {
 struct ParsedExposition {
     std::vector<ParsedFamily> families;  // in order of first appearance
     std::size_t sampleCount() const;
+    std::size_t seriesCount() const;  // distinct name and label sets
 };
 
 class ExpositionCollector : public ExpositionHandler

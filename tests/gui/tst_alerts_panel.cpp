@@ -118,6 +118,27 @@ int leaves(const QAbstractItemModel &model)
     return n;
 }
 
+// A session and its Alerts panel on screen, as the console shows them.
+struct PanelOnScreen {
+    ProfileSession session;
+    AlertsPanel panel;  // destroyed first: it holds the session's models
+
+    explicit PanelOnScreen(const Profile &profile)
+        : session(profile)
+    {
+        panel.setSession(&session);
+        panel.resize(900, 600);
+        panel.show();
+    }
+    // The first poll answered and its three alerts listed.
+    bool loaded()
+    {
+        QSignalSpy snapshots(&session, &ProfileSession::alertSnapshot);
+        session.refreshAlerts();
+        return snapshots.wait(10000) && QTest::qWaitFor([this] { return leaves(*panel.proxy()) == 3; }, 5000);
+    }
+};
+
 } // namespace
 
 void TestAlertsPanel::initTestCase()
@@ -281,15 +302,10 @@ void TestAlertsPanel::dialogOffersUntilResolved()
 
 void TestAlertsPanel::panelListsAndAcknowledges()
 {
-    ProfileSession session(profile(false));
-    AlertsPanel panel;
-    panel.setSession(&session);
-    panel.resize(900, 600);
-    panel.show();
-    QSignalSpy snapshots(&session, &ProfileSession::alertSnapshot);
-    session.refreshAlerts();
-    QVERIFY(snapshots.wait(10000));
-    QTRY_COMPARE(leaves(*panel.proxy()), 3);
+    PanelOnScreen shown(profile(false));
+    QVERIFY(shown.loaded());
+    ProfileSession &session = shown.session;
+    AlertsPanel &panel = shown.panel;
     QCOMPARE(panel.summary(), QStringLiteral("1 critical · 2 warning"));
 
     // Filter with a matcher, then clear it.
@@ -421,15 +437,10 @@ void TestAlertsPanel::panelUnacknowledgesWhatItAcknowledged()
 {
     // As the user did when the console crashed: acknowledge an alert, then, on the same
     // selection, Unacknowledge with the toolbar button and confirm.
-    ProfileSession session(profile(false));
-    AlertsPanel panel;
-    panel.setSession(&session);
-    panel.resize(900, 600);
-    panel.show();
-    QSignalSpy snapshots(&session, &ProfileSession::alertSnapshot);
-    session.refreshAlerts();
-    QVERIFY(snapshots.wait(10000));
-    QTRY_COMPARE(leaves(*panel.proxy()), 3);
+    PanelOnScreen shown(profile(false));
+    QVERIFY(shown.loaded());
+    ProfileSession &session = shown.session;
+    AlertsPanel &panel = shown.panel;
     const QModelIndex api = rowOfService(panel, QStringLiteral("api"));
     QVERIFY(api.isValid());
     panel.view()->setCurrentIndex(api);

@@ -22,6 +22,21 @@ using testsupport::Connection;
 using testsupport::LocalHttpServer;
 using testsupport::RecordedRequest;
 
+namespace {
+
+// A dashboard of the profile's own: requests per second, one line per service.
+DashboardSpec requestsByService()
+{
+    LocalQuery rate;
+    rate.kind = LocalQuery::Kind::Rate;
+    rate.metric = "http_requests_total";
+    rate.by = {"service"};
+    return DashboardSpec{QStringLiteral("Overview"),
+                         {PanelSpec{QStringLiteral("Requests"), QStringLiteral("req/s"), {{QStringLiteral("{{service}}"), rate}}, {}}}};
+}
+
+} // namespace
+
 class TestDashboards : public QObject
 {
     Q_OBJECT
@@ -130,13 +145,7 @@ void TestDashboards::panelShowsSeriesFromScrapes()
     s.metricsUrl = QUrl(QString::fromStdString(server.url("/metrics")));
     s.intervalS = 1;
     profile.services << s;
-    LocalQuery rate;
-    rate.kind = LocalQuery::Kind::Rate;
-    rate.metric = "http_requests_total";
-    rate.by = {"service"};
-    profile.dashboards << DashboardSpec{QStringLiteral("Overview"),
-                                        {PanelSpec{QStringLiteral("Requests"), QStringLiteral("req/s"),
-                                                   {{QStringLiteral("{{service}}"), rate}}, {}}}};
+    profile.dashboards << requestsByService();
 
     ProfileSession session(profile);
     DashboardPanel panel;
@@ -292,13 +301,7 @@ void TestDashboards::failingServiceMarksOnlyItsOwnLines()
         s.intervalS = 1;
         profile.services << s;
     }
-    LocalQuery rate;
-    rate.kind = LocalQuery::Kind::Rate;
-    rate.metric = "http_requests_total";
-    rate.by = {"service"};
-    profile.dashboards << DashboardSpec{QStringLiteral("Overview"),
-                                        {PanelSpec{QStringLiteral("Requests"), QStringLiteral("req/s"),
-                                                   {{QStringLiteral("{{service}}"), rate}}, {}}}};
+    profile.dashboards << requestsByService();
     ProfileSession session(profile);
     DashboardPanel panel;
     panel.resize(900, 500);
