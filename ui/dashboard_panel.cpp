@@ -52,6 +52,7 @@ struct DashboardPanel::Evaluation {
     // GUI thread only: PromQL answers and errors per panel, merged at the end.
     std::vector<std::vector<TimeSeriesChart::Line>> promLines;
     std::vector<QString> promErrors;
+    std::vector<bool> promMatched;  // some PromQL query of the panel returned a series
     int promOutstanding = 0;
     bool localDone = false;
 };
@@ -397,6 +398,7 @@ void DashboardPanel::refresh()
     const qint64 start = m_fromMs - m_fromMs % stepMs;
     evaluation->promLines.resize(size_t(specs.size()));
     evaluation->promErrors.resize(size_t(specs.size()));
+    evaluation->promMatched.resize(size_t(specs.size()), false);
     m_current = evaluation;
     // PromQL queries go to Prometheus; their answers arrive on the GUI thread.
     for (int pi = 0; pi < specs.size(); ++pi) {
@@ -466,6 +468,8 @@ void DashboardPanel::onPrometheusAnswer(quint64 id, const PromApiResult &result)
         e.promErrors[size_t(where.panel)] = tr("Prometheus: %1: %2").arg(result.errorType, result.error);
     } else if (where.panel < m_specs.size() && where.query < m_specs[where.panel].queries.size()) {
         const QString &legend = m_specs[where.panel].queries[where.query].legend;
+        if (!result.series.empty())
+            e.promMatched[size_t(where.panel)] = true;
         for (const PromSeries &s : result.series) {
             Labels labels;
             for (const auto &label : s.metric) {
@@ -500,6 +504,10 @@ void DashboardPanel::finishIfComplete()
             chart->setTimeRange(evaluation->fromMs, evaluation->toMs);
             chart->setLines(std::move(lines));
             chart->setStaleText(evaluation->promErrors[size_t(i)]);
+            // A query that matched nothing will not fill in by waiting: say so, not "No data yet".
+            const bool asksPrometheus = std::any_of(m_specs[i].queries.cbegin(), m_specs[i].queries.cend(),
+                                                    [](const PanelQuerySpec &q) { return !q.promql.isEmpty(); });
+            chart->setEmptyText(asksPrometheus && !evaluation->promMatched[size_t(i)] ? tr("No series match the query") : QString());
         }
         Q_EMIT refreshed();
     }

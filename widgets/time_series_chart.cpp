@@ -287,6 +287,12 @@ void TimeSeriesChart::setStaleText(const QString &text)
     updateOverlay();
 }
 
+void TimeSeriesChart::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    updateOverlay();
+}
+
 QColor TimeSeriesChart::colorFor(int index) const
 {
     return linePalette[index % int(std::size(linePalette))];
@@ -378,7 +384,7 @@ void TimeSeriesChart::updateOverlay()
         anyPoint |= !line.points.empty();
     QString text = m_staleText;
     if (!anyPoint && text.isEmpty())
-        text = tr("No data yet");
+        text = m_emptyText.isEmpty() ? tr("No data yet") : m_emptyText;
     const QRectF area = m_chart->plotArea();
     // A long reason must not run off the chart: elide it, keep it whole in the tooltip.
     const QFontMetrics metrics(m_overlay->font());
@@ -417,6 +423,12 @@ void TimeSeriesChart::setLineVisible(const QString &key, bool visible)
         return;
     it->visible = visible;
     redraw();
+}
+
+bool TimeSeriesChart::isLineStale(const QString &key) const
+{
+    const auto it = m_lines.constFind(key);
+    return it != m_lines.constEnd() && !it->staleNote.isEmpty();
 }
 
 QString TimeSeriesChart::legendText(const QString &key) const

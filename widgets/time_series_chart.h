@@ -61,16 +61,19 @@ public:
     // Says, over the plot, that the whole chart could not be computed (a failed
     // query); empty text: it could. A line whose own source failed says so itself.
     void setStaleText(const QString &text);
+    // What the plot says while it has no point ("" for the default, "No data yet").
+    void setEmptyText(const QString &text);
 
     int lineCount() const { return int(m_lines.size()); }
     bool hasPoints() const;  // some line has a sample
     // For tests and benchmarks: points handed to Qt Charts for a line, all segments.
     int drawnPointCount(const QString &key) const;
     bool isLineVisible(const QString &key) const;
-    bool isLineStale(const QString &key) const { return !m_lines.value(key).staleNote.isEmpty(); }
-    QString legendText(const QString &key) const;  // as the legend shows it
-    QString timeFormat() const;
-    QString noticeText() const { return m_staleText; }  // what is written over the plot, if anything                     // of the time axis' labels, e.g. "HH:mm"
+    bool isLineStale(const QString &key) const;
+    QString legendText(const QString &key) const;       // as the legend shows it
+    QString timeFormat() const;                         // of the time axis' labels, e.g. "HH:mm"
+    QString noticeText() const { return m_staleText; }  // what is written over the plot, if anything
+    QString emptyText() const { return m_emptyText; }
     void setLineVisible(const QString &key, bool visible);
     static QString formatValue(double value, Unit unit);
 
@@ -118,6 +121,7 @@ private:
     // on each update, which cost a live dashboard most of its frame time.
     QGraphicsItem *m_plotLines = nullptr;
     QString m_staleText;
+    QString m_emptyText;
     Unit m_unit = Unit::None;
     qint64 m_fromMs = 0;
     qint64 m_toMs = 1;

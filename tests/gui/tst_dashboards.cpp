@@ -51,6 +51,7 @@ private Q_SLOTS:
     void failingServiceMarksOnlyItsOwnLines();
     void timeLabelsFitTheRange();
     void exporterGetsADashboardOfItsKind();
+    void queryMatchingNothingSaysSo();
 };
 
 void TestDashboards::shiftDragPansTheWindow()
@@ -372,6 +373,30 @@ void TestDashboards::exporterGetsADashboardOfItsKind()
     QCOMPARE(panel.charts()[1]->chart()->title(), QStringLiteral("Load average"));
     // Three scrapes: the CPU ratio (2 of every 5 seconds busy) is drawn.
     QTRY_VERIFY_WITH_TIMEOUT(panel.charts()[0]->drawnPointCount(QStringLiteral("0")) > 0, 15000);
+}
+
+void TestDashboards::queryMatchingNothingSaysSo()
+{
+    // A Grafana variable resolved to nothing, a label that does not exist: Prometheus answers
+    // with no series, and waiting will not change it.
+    LocalHttpServer prometheus;
+    prometheus.route("/api/v1/query_range", [](Connection &c, const RecordedRequest &) {
+        c.respond(200, "application/json", R"({"status":"success","data":{"resultType":"matrix","result":[]}})");
+    });
+    Profile profile;
+    profile.name = QStringLiteral("test");
+    profile.prometheus = PrometheusConfig{QUrl(QString::fromStdString(prometheus.url(""))), {}};
+    PanelQuerySpec promql;
+    promql.promql = QStringLiteral(R"(node_load1{instance="nowhere"})");
+    profile.dashboards << DashboardSpec{QStringLiteral("Hosts"), {PanelSpec{QStringLiteral("Load"), QString(), {promql}, {}}}};
+    ProfileSession session(profile);
+    DashboardPanel panel;
+    panel.resize(800, 500);
+    panel.setSession(&session);
+    QSignalSpy refreshed(&panel, &DashboardPanel::refreshed);
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(panel.charts()[0]->emptyText(), QStringLiteral("No series match the query"));
+    QVERIFY(!panel.charts()[0]->hasPoints());
 }
 
 QTEST_MAIN(TestDashboards)
