@@ -107,7 +107,11 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_chart->legend()->setFont(small);
     // A legend entry cut short for lack of room shows its whole text on hover.
     m_chart->legend()->setShowToolTips(true);
+    // QChartView starts with an empty chart of its own and setChart() only lets go of it:
+    // delete it, or every chart built leaks one (LeakSanitizer found them).
+    QChart *initial = chart();
     setChart(m_chart);
+    delete initial;
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::HorizontalRubberBand);
     setMouseTracking(true);
