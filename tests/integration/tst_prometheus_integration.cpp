@@ -7,6 +7,7 @@
 #include "http_client.h"
 #include "local_query.h"
 #include "metrics_scraper.h"
+#include "prometheus_answers.h"
 #include "prometheus_api.h"
 #include "promql_functions.h"
 
@@ -34,38 +35,21 @@ private Q_SLOTS:
     void ourScrapesAgreeWithPrometheus();
 
 private:
-    PromApiResult wait(quint64 id);
+    PromApiResult wait(quint64 id) { return m_answers->wait(id); }
 
     testsupport::DemoEnvironment m_demo{QStringLiteral(OPSDECK_SOURCE_DIR), QStringLiteral(OPSDECK_DEMO_BIN_DIR), false};
     HttpClient m_http;
     std::unique_ptr<PrometheusClient> m_prometheus;
-    std::unique_ptr<QSignalSpy> m_answers;
+    std::unique_ptr<testsupport::PrometheusAnswers> m_answers;
     SeriesStore m_store;
     std::unique_ptr<MetricsScraper> m_scraper;
 };
-
-PromApiResult TestPrometheusIntegration::wait(quint64 id)
-{
-    // The spy lives as long as the client: an answer can arrive before wait() is called.
-    for (int i = 0; i < 300; ++i) {
-        for (const auto &args : std::as_const(*m_answers)) {
-            if (args.at(0).toULongLong() == id)
-                return args.at(1).value<PromApiResult>();
-        }
-        m_answers->wait(100);
-    }
-    // No qFatal: the test must end normally so that the environment is stopped.
-    PromApiResult none;
-    none.errorType = QStringLiteral("test");
-    none.error = QStringLiteral("no answer within 30 s");
-    return none;
-}
 
 void TestPrometheusIntegration::initTestCase()
 {
     QVERIFY2(m_demo.start(), "the demo environment did not start");
     m_prometheus = std::make_unique<PrometheusClient>(&m_http, QUrl(m_demo.prometheusUrl()));
-    m_answers = std::make_unique<QSignalSpy>(m_prometheus.get(), &PrometheusClient::finished);
+    m_answers = std::make_unique<testsupport::PrometheusAnswers>(m_prometheus.get());
     // Our own scraper on the same services, at Prometheus's interval.
     const auto loaded = loadConfigFile(m_demo.configPath());
     QVERIFY2(loaded.ok(), qPrintable(loaded.errors.join(u'\n')));

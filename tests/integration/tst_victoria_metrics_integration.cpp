@@ -9,6 +9,7 @@
 #include "demo_environment.h"
 #include "http_client.h"
 #include "profile_session.h"
+#include "prometheus_answers.h"
 #include "prometheus_api.h"
 #include "time_series_chart.h"
 
@@ -39,7 +40,7 @@ private Q_SLOTS:
     void cliQueriesIt();
 
 private:
-    PromApiResult wait(quint64 id);
+    PromApiResult wait(quint64 id) { return m_answers->wait(id); }
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
 
     testsupport::DemoEnvironment m_demo{QStringLiteral(OPSDECK_SOURCE_DIR), QStringLiteral(OPSDECK_DEMO_BIN_DIR), false};
@@ -48,23 +49,8 @@ private:
     int m_port = 0;
     HttpClient m_http;
     std::unique_ptr<PrometheusClient> m_client;
-    std::unique_ptr<QSignalSpy> m_answers;
+    std::unique_ptr<testsupport::PrometheusAnswers> m_answers;
 };
-
-PromApiResult TestVictoriaMetricsIntegration::wait(quint64 id)
-{
-    for (int i = 0; i < 300; ++i) {
-        for (const auto &args : std::as_const(*m_answers)) {
-            if (args.at(0).toULongLong() == id)
-                return args.at(1).value<PromApiResult>();
-        }
-        m_answers->wait(100);
-    }
-    PromApiResult none;
-    none.errorType = QStringLiteral("test");
-    none.error = QStringLiteral("no answer within 30 s");
-    return none;
-}
 
 void TestVictoriaMetricsIntegration::initTestCase()
 {
@@ -89,7 +75,7 @@ void TestVictoriaMetricsIntegration::initTestCase()
                 QStringLiteral("-search.latencyOffset=1s"), QStringLiteral("-loggerLevel=ERROR")});
     QVERIFY2(m_vm.waitForStarted(10000), "victoria-metrics did not start (is the package installed?)");
     m_client = std::make_unique<PrometheusClient>(&m_http, QUrl(url()));
-    m_answers = std::make_unique<QSignalSpy>(m_client.get(), &PrometheusClient::finished);
+    m_answers = std::make_unique<testsupport::PrometheusAnswers>(m_client.get());
     bool ready = false;
     for (int i = 0; i < 60 && !ready; ++i) {
         const auto r = wait(m_client->query(QStringLiteral("count(count_over_time(up{job=\"demo-services\"}[1m]) >= 6)")));
