@@ -203,6 +203,14 @@ QList<PanelSpec> defaultDashboardFor(const QString &service, const std::vector<s
     return {};
 }
 
+QString lineKeyOf(int query, const Labels &labels)
+{
+    QString key = QString::number(query);
+    for (const auto &[k, v] : labels)
+        key += u'\x1f' + QString::fromStdString(k) + u'=' + QString::fromStdString(v);
+    return key;
+}
+
 QString legendFor(const QString &legendTemplate, const Labels &labels)
 {
     static const QRegularExpression placeholder(QStringLiteral("\\{\\{\\s*(\\w+)\\s*\\}\\}"));

@@ -53,6 +53,9 @@ TargetKind classifyTarget(const std::vector<std::pair<std::string, std::size_t>>
 // The default dashboard of a scraped target, chosen by what it exposes.
 QList<PanelSpec> defaultDashboardFor(const QString &service, const std::vector<std::pair<std::string, std::size_t>> &families);
 
+// A chart line's identity: the query's position in its panel and the line's labels.
+QString lineKeyOf(int query, const Labels &labels);
+
 // {{label}} placeholders filled from the labels; an empty result falls back to the labels.
 QString legendFor(const QString &legendTemplate, const Labels &labels);
 

@@ -2,6 +2,8 @@
 
 #include "promql_functions.h"
 
+#include <QStringList>
+
 #include <cmath>
 #include <map>
 
@@ -197,6 +199,62 @@ std::vector<EvaluatedSeries> evaluateRange(const SeriesStore &store, const Local
     }
     }
     return {};
+}
+
+namespace {
+
+QString promqlSelector(const std::string &metric, const std::vector<LabelMatcher> &matchers)
+{
+    QStringList parts;
+    for (const LabelMatcher &m : matchers) {
+        const char *op = m.op == LabelMatcher::Op::Equal ? "=" : m.op == LabelMatcher::Op::NotEqual ? "!=" : m.op == LabelMatcher::Op::Regex ? "=~" : "!~";
+        QString value = QString::fromStdString(m.value);
+        value.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\"")).replace(u'\n', QStringLiteral("\\n"));
+        parts << QStringLiteral("%1%2\"%3\"").arg(QString::fromStdString(m.name), QLatin1String(op), value);
+    }
+    return QString::fromStdString(metric) + u'{' + parts.join(u',') + u'}';
+}
+
+QString byClause(const std::vector<std::string> &by)
+{
+    QStringList names;
+    for (const std::string &b : by)
+        names << QString::fromStdString(b);
+    return QStringLiteral("by (%1)").arg(names.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+QString toPromQL(const LocalQuery &q)
+{
+    const QString window = QStringLiteral("[%1ms]").arg(q.windowMs);
+    const QString by = byClause(q.by);
+    QString expr;
+    switch (q.kind) {
+    case LocalQuery::Kind::Gauge:
+        expr = QStringLiteral("sum %1 (%2)").arg(by, promqlSelector(q.metric, q.matchers));
+        break;
+    case LocalQuery::Kind::Rate:
+        expr = QStringLiteral("sum %1 (rate(%2%3))").arg(by, promqlSelector(q.metric, q.matchers), window);
+        break;
+    case LocalQuery::Kind::Ratio: {
+        std::vector<LabelMatcher> numerator = q.matchers;
+        numerator.insert(numerator.end(), q.numerator.begin(), q.numerator.end());
+        const QString total = QStringLiteral("sum %1 (rate(%2%3))").arg(by, promqlSelector(q.metric, q.matchers), window);
+        const QString part = QStringLiteral("sum %1 (rate(%2%3))").arg(by, promqlSelector(q.metric, numerator), window);
+        expr = QStringLiteral("(%1 or %2 * 0) / %2").arg(part, total);
+        break;
+    }
+    case LocalQuery::Kind::Quantile: {
+        std::vector<std::string> withLe = q.by;
+        withLe.push_back("le");
+        expr = QStringLiteral("histogram_quantile(%1, sum %2 (rate(%3%4)))")
+                   .arg(q.quantile)
+                   .arg(byClause(withLe), promqlSelector(q.metric + "_bucket", q.matchers), window);
+        break;
+    }
+    }
+    return q.scale == 1 ? expr : QStringLiteral("(%1) * %2").arg(expr).arg(q.scale, 0, 'g', 17);
 }
 
 } // namespace opsdeck

@@ -42,6 +42,11 @@ struct EvaluatedSeries {
 std::vector<EvaluatedSeries> evaluateRange(const SeriesStore &store, const LocalQuery &query, std::int64_t startMs,
                                            std::int64_t endMs, std::int64_t stepMs);
 
+// The same query in PromQL, for a Prometheus that holds the same series (the
+// dashboards fill a chart's past from it). A Ratio whose group has traffic but no
+// numerator series is 0 there too ("or ... * 0"), as evaluateRange computes it.
+QString toPromQL(const LocalQuery &query);
+
 // How far back an instant gauge looks for its last sample: Prometheus's 5 minutes.
 constexpr std::int64_t gaugeLookbackMs = 5 * 60 * 1000;
 

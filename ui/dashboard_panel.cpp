@@ -1,6 +1,7 @@
 #include "dashboard_panel.h"
 
 #include "grafana_import.h"
+#include "history_backfill.h"
 #include "prometheus_api.h"
 #include "profile_session.h"
 #include "series_store.h"
@@ -8,6 +9,8 @@
 #include "time_series_chart.h"
 
 #include <QComboBox>
+
+#include <climits>
 #include <QDateTime>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -31,13 +34,6 @@ TimeSeriesChart::Unit unitOf(const QString &unit)
     return TimeSeriesChart::Unit::None;
 }
 
-QString keyOf(int query, const Labels &labels)
-{
-    QString key = QString::number(query);
-    for (const auto &[k, v] : labels)
-        key += u'\x1f' + QString::fromStdString(k) + u'=' + QString::fromStdString(v);
-    return key;
-}
 
 } // namespace
 
@@ -65,7 +61,8 @@ DashboardPanel::DashboardPanel(QWidget *parent)
       m_reset(new QToolButton(this)),
       m_status(new QLabel(this)),
       m_grid(new QGridLayout),
-      m_timer(new QTimer(this))
+      m_timer(new QTimer(this)),
+      m_backfill(new HistoryBackfill(this))
 {
     m_service->setObjectName(QStringLiteral("dashboardService"));
     m_service->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -147,6 +144,11 @@ DashboardPanel::DashboardPanel(QWidget *parent)
             refresh();
     });
     m_timer->start();
+    // The charts' past came from Prometheus: draw again with it.
+    connect(m_backfill, &HistoryBackfill::arrived, this, [this] {
+        m_pendingRefresh = true;
+        refresh();
+    });
 }
 
 DashboardPanel::~DashboardPanel()
@@ -173,6 +175,7 @@ void DashboardPanel::setSession(ProfileSession *session)
     m_session = session;
     ++m_generation;  // answers computed for the previous profile are dropped
     m_promConnected = nullptr;
+    m_backfill->setClient(session ? session->prometheus() : nullptr);
     abandonEvaluation();
     const QSignalBlocker blocker(m_service);
     m_service->clear();
@@ -269,6 +272,8 @@ void DashboardPanel::rebuildCharts()
     for (TimeSeriesChart *chart : std::as_const(m_charts))
         delete chart;
     m_charts.clear();
+    m_backfill->reset();
+    m_localStartMs = LLONG_MAX;
     const QVariant choice = m_service->currentData();
     m_awaitingTarget.clear();
     if (choice.typeId() == QMetaType::QString && m_session) {
@@ -393,6 +398,8 @@ void DashboardPanel::refresh()
         for (PanelQuerySpec &q : spec.queries)
             q.query.windowMs = windowMs;
     }
+    // The charts' past, from a Prometheus that scrapes the same targets (asked once, then when the range grows).
+    m_backfill->request(specs, shownServices(), m_fromMs, m_toMs, stepMs, windowMs, m_localStartMs);
     std::shared_ptr<const SeriesStore> store = m_session->seriesStore();
     // Align steps to the step so that consecutive refreshes reuse the same instants.
     const qint64 start = m_fromMs - m_fromMs % stepMs;
@@ -436,7 +443,7 @@ void DashboardPanel::refresh()
                             service = QString::fromStdString(value);
                     }
                     services.push_back(service);
-                    lines.push_back({keyOf(qi, s.labels), legendFor(q.legend, s.labels), std::move(s.points), {}});
+                    lines.push_back({lineKeyOf(qi, s.labels), legendFor(q.legend, s.labels), std::move(s.points), {}});
                 }
             }
             evaluation->panels.push_back(std::move(lines));
@@ -477,7 +484,7 @@ void DashboardPanel::onPrometheusAnswer(quint64 id, const PromApiResult &result)
                     labels.push_back(label);
             }
             e.promLines[size_t(where.panel)].push_back(
-                {keyOf(where.query, labels), legendFor(legend, labels), s.points, {}});
+                {lineKeyOf(where.query, labels), legendFor(legend, labels), s.points, {}});
         }
     }
     --e.promOutstanding;
@@ -491,13 +498,18 @@ void DashboardPanel::finishIfComplete()
     const std::shared_ptr<Evaluation> evaluation = std::move(m_current);
     m_current.reset();
     if (evaluation->generation == m_generation && size_t(m_charts.size()) == evaluation->panels.size()) {
+        qint64 localStart = LLONG_MAX;
         for (int i = 0; i < m_charts.size(); ++i) {
             TimeSeriesChart *chart = m_charts[i];
             auto lines = std::move(evaluation->panels[size_t(i)]);
             // A failing service marks its own lines; the healthy ones are drawn as usual.
             const std::vector<QString> &services = evaluation->lineServices[size_t(i)];
-            for (std::size_t li = 0; li < lines.size(); ++li)
+            for (std::size_t li = 0; li < lines.size(); ++li) {
                 lines[li].staleNote = scrapeFailureNote(services[li]);
+                if (!lines[li].points.empty())
+                    localStart = std::min<qint64>(localStart, lines[li].points.front().timestampMs);
+            }
+            m_backfill->merge(i, m_specs[i], lines, evaluation->fromMs, evaluation->stepMs);
             for (auto &line : evaluation->promLines[size_t(i)])
                 lines.push_back(std::move(line));
             chart->setGapMs(evaluation->stepMs * 3);
@@ -509,6 +521,7 @@ void DashboardPanel::finishIfComplete()
                                                     [](const PanelQuerySpec &q) { return !q.promql.isEmpty(); });
             chart->setEmptyText(asksPrometheus && !evaluation->promMatched[size_t(i)] ? tr("No series match the query") : QString());
         }
+        m_localStartMs = localStart;
         Q_EMIT refreshed();
     }
     if (m_pendingRefresh)

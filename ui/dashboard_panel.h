@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <climits>
+
 #include <vector>
 
 class QComboBox;
@@ -20,6 +22,7 @@ class QToolButton;
 namespace opsdeck {
 
 class ProfileSession;
+class HistoryBackfill;
 class TimeSeriesChart;
 
 // The Dashboards dock: a service's charts (latency percentiles, requests,
@@ -74,6 +77,8 @@ private:
     QString m_awaitingTarget;  // a service whose dashboard waits for its first scrape
     QGridLayout *m_grid;
     QTimer *m_timer;
+    HistoryBackfill *m_backfill;
+    qint64 m_localStartMs = LLONG_MAX;  // the first point of the charts' own lines, once drawn
     QList<PanelSpec> m_specs;
     QList<TimeSeriesChart *> m_charts;
     qint64 m_fromMs = 0;

@@ -12,6 +12,8 @@
 #include <QMouseEvent>
 #include <QLabel>
 #include <QSignalSpy>
+#include <mutex>
+#include <QUrlQuery>
 #include <QTest>
 #include <QToolButton>
 
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void timeLabelsFitTheRange();
     void exporterGetsADashboardOfItsKind();
     void queryMatchingNothingSaysSo();
+    void pastComesFromPrometheus();
 };
 
 void TestDashboards::shiftDragPansTheWindow()
@@ -397,6 +400,64 @@ void TestDashboards::queryMatchingNothingSaysSo()
     QVERIFY(refreshed.wait(10000));
     QCOMPARE(panel.charts()[0]->emptyText(), QStringLiteral("No series match the query"));
     QVERIFY(!panel.charts()[0]->hasPoints());
+}
+
+void TestDashboards::pastComesFromPrometheus()
+{
+    // One server is the service (its /metrics) and a Prometheus that has scraped it for
+    // hours under its own labels (job, instance): the chart's past comes from there.
+    LocalHttpServer server;
+    std::atomic<int> scrapes{0};
+    std::mutex mutex;
+    std::string asked;
+    server.route("/metrics", [&scrapes](Connection &c, const RecordedRequest &) {
+        c.respond(200, "text/plain; version=0.0.4",
+                  "# TYPE http_requests_total counter\nhttp_requests_total{status=\"200\"} " + std::to_string(10 * ++scrapes) + "\n");
+    });
+    const std::string metricsUrl = server.url("/metrics");
+    server.route("/api/v1/targets", [metricsUrl](Connection &c, const RecordedRequest &) {
+        c.respond(200, "application/json", R"({"status":"success","data":{"activeTargets":[{"labels":{"job":"api-job","instance":"host:1"},"scrapeUrl":")"
+                                               + metricsUrl + R"(","health":"up","lastError":"","lastScrapeDuration":0.01}],"droppedTargets":[]}})");
+    });
+    server.route("/api/v1/query_range", [&mutex, &asked](Connection &c, const RecordedRequest &r) {
+        {
+            std::lock_guard lock(mutex);
+            asked = QUrl::fromPercentEncoding(QByteArray::fromStdString(r.target)).toStdString();
+        }
+        // A steady 5 requests a second over the range asked for.
+        const QUrlQuery query(QUrl(QString::fromStdString("http://x" + r.target)));
+        const long long start = query.queryItemValue(QStringLiteral("start")).toDouble();
+        const long long end = query.queryItemValue(QStringLiteral("end")).toDouble();
+        const long long step = std::max(1LL, query.queryItemValue(QStringLiteral("step")).toLongLong());
+        std::string values;
+        for (long long t = start; t <= end; t += step)
+            values += (values.empty() ? "" : ",") + ("[" + std::to_string(t) + ",\"5\"]");
+        c.respond(200, "application/json",
+                  R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"service":"api"},"values":[)" + values + "]}]}}");
+    });
+    Profile profile;
+    profile.name = QStringLiteral("test");
+    ServiceConfig s;
+    s.name = QStringLiteral("api");
+    s.metricsUrl = QUrl(QString::fromStdString(metricsUrl));
+    s.intervalS = 1;
+    profile.services << s;
+    profile.prometheus = PrometheusConfig{QUrl(QString::fromStdString(server.url(""))), {}};
+    profile.dashboards << requestsByService();
+    ProfileSession session(profile);
+    DashboardPanel panel;
+    panel.resize(900, 500);
+    panel.setSession(&session);
+    panel.show();
+    session.start();
+    TimeSeriesChart *chart = panel.charts()[0];
+    const QString line = QStringLiteral("0\x1f" "service=api");
+    // 15 minutes of past at 10 s or finer steps: 90 points or more, where a few seconds of
+    // our own scrapes give a handful.
+    QTRY_VERIFY_WITH_TIMEOUT(chart->drawnPointCount(line) >= 60, 5000);
+    std::lock_guard lock(mutex);
+    QVERIFY2(asked.find("job=\"api-job\"") != std::string::npos && asked.find("instance=\"host:1\"") != std::string::npos, asked.c_str());
+    QVERIFY2(asked.find("label_replace(") != std::string::npos, asked.c_str());
 }
 
 QTEST_MAIN(TestDashboards)
