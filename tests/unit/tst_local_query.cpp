@@ -44,6 +44,7 @@ private Q_SLOTS:
     void computesQuantilesPerGroup();
     void computesErrorRatioWithZeroForNoErrors();
     void gaugeLooksBackFiveMinutesAndLeavesGaps();
+    void writesItsPromQLTwin();
 
 private:
     std::unique_ptr<SeriesStore> m_store;
@@ -154,6 +155,39 @@ void TestLocalQuery::gaugeLooksBackFiveMinutesAndLeavesGaps()
     QCOMPARE(points.back().timestampMs, std::int64_t(1'500'000));
     QCOMPARE(points.back().value, 120e6);
     QCOMPARE(points.size(), size_t(6));
+}
+
+void TestLocalQuery::writesItsPromQLTwin()
+{
+    // What a dashboard asks a Prometheus for the past of a local chart.
+    QString error;
+    LocalQuery rate;
+    rate.kind = LocalQuery::Kind::Rate;
+    rate.metric = "http_requests_total";
+    rate.matchers = {*makeMatcher("job", LabelMatcher::Op::Equal, "api \"x\"", &error)};
+    rate.by = {"status"};
+    rate.windowMs = 20000;
+    QCOMPARE(toPromQL(rate), QStringLiteral(R"(sum by (status) (rate(http_requests_total{job="api \"x\""}[20000ms])))"));
+
+    LocalQuery quantile = rate;
+    quantile.kind = LocalQuery::Kind::Quantile;
+    quantile.metric = "http_request_duration_seconds";
+    quantile.quantile = 0.95;
+    quantile.scale = 1000;
+    quantile.by = {};
+    QCOMPARE(toPromQL(quantile), QStringLiteral(R"((histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{job="api \"x\""}[20000ms])))) * 1000)"));
+
+    LocalQuery ratio = rate;
+    ratio.kind = LocalQuery::Kind::Ratio;
+    ratio.by = {};
+    ratio.numerator = {*makeMatcher("status", LabelMatcher::Op::Regex, "5..", &error)};
+    // No 5xx series is a ratio of 0, as the local evaluation says, not nothing.
+    QCOMPARE(toPromQL(ratio), QStringLiteral(R"((sum by () (rate(http_requests_total{job="api \"x\"",status=~"5.."}[20000ms])) or sum by () (rate(http_requests_total{job="api \"x\""}[20000ms])) * 0) / sum by () (rate(http_requests_total{job="api \"x\""}[20000ms])))"));
+
+    LocalQuery gauge;
+    gauge.kind = LocalQuery::Kind::Gauge;
+    gauge.metric = "process_resident_memory_bytes";
+    QCOMPARE(toPromQL(gauge), QStringLiteral("sum by () (process_resident_memory_bytes{})"));
 }
 
 QTEST_GUILESS_MAIN(TestLocalQuery)
