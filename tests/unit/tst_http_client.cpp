@@ -11,6 +11,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <optional>
+#include <vector>
+
 using namespace opsdeck;
 using testsupport::Connection;
 using testsupport::LocalHttpServer;
@@ -18,20 +21,42 @@ using testsupport::RecordedRequest;
 
 namespace {
 
+// The client's answers, taken on the test's thread. A QSignalSpy on HttpClient::finished
+// is appended to by the client's worker thread while the test reads it, and was seen
+// under ASan to crash when fetch() returned during the append.
+class Answers : public QObject
+{
+public:
+    explicit Answers(HttpClient &client)
+    {
+        connect(&client, &HttpClient::finished, this,
+                [this](quint64 id, const HttpResponse &r) { m_answers.emplace_back(id, r); }, Qt::QueuedConnection);
+    }
+    const std::vector<std::pair<quint64, HttpResponse>> &all() const { return m_answers; }
+    bool waitFor(std::size_t count, int ms)
+    {
+        return QTest::qWaitFor([&] { return m_answers.size() >= count; }, ms);
+    }
+    std::optional<HttpResponse> of(quint64 id) const
+    {
+        for (const auto &[answered, r] : m_answers) {
+            if (answered == id)
+                return r;
+        }
+        return std::nullopt;
+    }
+
+private:
+    std::vector<std::pair<quint64, HttpResponse>> m_answers;
+};
+
 HttpResponse fetch(HttpClient &client, const HttpRequest &request, int waitMs = 15000)
 {
-    QSignalSpy spy(&client, &HttpClient::finished);
+    Answers answers(client);
     const auto id = client.send(request);
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < waitMs) {
-        for (const auto &args : std::as_const(spy)) {
-            if (args.at(0).toULongLong() == id)
-                return args.at(1).value<HttpResponse>();
-        }
-        spy.wait(50);
-    }
-    qFatal("no answer within %d ms", waitMs);
+    if (!QTest::qWaitFor([&] { return answers.of(id).has_value(); }, waitMs))
+        qFatal("no answer within %d ms", waitMs);
+    return *answers.of(id);
 }
 
 HttpRequest requestFor(const std::string &url)
@@ -310,14 +335,14 @@ void TestHttpClient::cancelsInFlightRequest()
     LocalHttpServer server;
     server.route("/stall", [](Connection &c, const RecordedRequest &) { c.sleepMs(20000); });
     HttpClient client;
-    QSignalSpy spy(&client, &HttpClient::finished);
+    Answers answers(client);
     const auto id = client.send(requestFor(server.url("/stall")));
     QTest::qWait(100);
     client.cancel(id);
-    // The answer comes from the worker thread and may land before wait() begins.
-    QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 1, 3000);
-    QCOMPARE(spy.at(0).at(0).toULongLong(), id);
-    QCOMPARE(spy.at(0).at(1).value<HttpResponse>().error, HttpError::Canceled);
+    QVERIFY(answers.waitFor(1, 3000));
+    QCOMPARE(answers.all().size(), size_t(1));
+    QCOMPARE(answers.all().front().first, id);
+    QCOMPARE(answers.all().front().second.error, HttpError::Canceled);
     QCOMPARE(client.inFlight(), 0);
 }
 
@@ -329,16 +354,15 @@ void TestHttpClient::runsManyRequestsConcurrently()
         c.respond(200, "text/plain", "ok");
     });
     HttpClient client;
-    QSignalSpy spy(&client, &HttpClient::finished);
+    Answers answers(client);
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < 40; ++i)
         client.send(requestFor(server.url("/slow")));
-    while (spy.size() < 40 && timer.elapsed() < 20000)
-        spy.wait(100);
-    QCOMPARE(spy.size(), 40);
-    for (const auto &args : std::as_const(spy))
-        QCOMPARE(args.at(1).value<HttpResponse>().status, 200);
+    QVERIFY(answers.waitFor(40, 20000));
+    QCOMPARE(answers.all().size(), size_t(40));
+    for (const auto &[id, r] : answers.all())
+        QCOMPARE(r.status, 200);
     // Four connections per host: ten rounds of 300 ms, not forty.
     QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
 }
