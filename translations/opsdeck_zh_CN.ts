@@ -815,117 +815,114 @@
 <context>
     <name>opsdeck::DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="75"/>
+        <location filename="../ui/dashboard_panel.cpp" line="72"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="77"/>
+        <location filename="../ui/dashboard_panel.cpp" line="74"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="80"/>
+        <location filename="../ui/dashboard_panel.cpp" line="77"/>
         <source>Follow new data; off: the charts stay where they are</source>
         <translation>跟随新数据；关闭后图表保持不动</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="81"/>
+        <location filename="../ui/dashboard_panel.cpp" line="78"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="85"/>
+        <location filename="../ui/dashboard_panel.cpp" line="82"/>
         <source>Dashboard:</source>
         <translation>仪表盘：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="88"/>
+        <location filename="../ui/dashboard_panel.cpp" line="85"/>
         <source>Range:</source>
         <translation>时间范围：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="160"/>
+        <location filename="../ui/dashboard_panel.cpp" line="162"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="160"/>
+        <location filename="../ui/dashboard_panel.cpp" line="162"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="160"/>
+        <location filename="../ui/dashboard_panel.cpp" line="162"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="161"/>
+        <location filename="../ui/dashboard_panel.cpp" line="163"/>
         <source>6 hours</source>
         <translation>6 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="161"/>
+        <location filename="../ui/dashboard_panel.cpp" line="163"/>
         <source>24 hours</source>
         <translation>24 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="161"/>
+        <location filename="../ui/dashboard_panel.cpp" line="163"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="191"/>
+        <location filename="../ui/dashboard_panel.cpp" line="201"/>
         <source>%1 has not answered yet: %2</source>
         <translation>%1 尚未应答：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="193"/>
+        <location filename="../ui/dashboard_panel.cpp" line="192"/>
         <source>scrapes OK</source>
         <translation>抓取正常</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="193"/>
+        <location filename="../ui/dashboard_panel.cpp" line="192"/>
         <source>last scrape failed</source>
         <translation>上次抓取失败</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="279"/>
+        <location filename="../ui/dashboard_panel.cpp" line="289"/>
         <source>waiting for the first scrape of %1</source>
         <translation>等待 %1 的首次抓取</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="327"/>
         <source>%1 at %2: %3</source>
-        <translation>%1 于 %2：%3</translation>
+        <translation type="vanished">%1 于 %2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="328"/>
         <source>at %1: %2</source>
-        <translation>于 %1：%2</translation>
+        <translation type="vanished">于 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="330"/>
         <source>stale: last scrape failed %1</source>
-        <translation>已过期：上次抓取失败 %1</translation>
+        <translation type="vanished">已过期：上次抓取失败 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="353"/>
+        <location filename="../ui/dashboard_panel.cpp" line="357"/>
         <source>%1: last scrape failed at %2 (%3 s ago): %4</source>
         <translation>%1：最近一次抓取于 %2 失败（%3 秒前）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="411"/>
+        <location filename="../ui/dashboard_panel.cpp" line="417"/>
         <source>this profile has no Prometheus for the PromQL queries</source>
         <translation>此配置档没有可执行 PromQL 查询的 Prometheus</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="468"/>
+        <location filename="../ui/dashboard_panel.cpp" line="474"/>
         <source>Prometheus: %1: %2</source>
         <translation>Prometheus：%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="510"/>
+        <location filename="../ui/dashboard_panel.cpp" line="521"/>
         <source>No series match the query</source>
         <translation>没有与查询匹配的序列</translation>
     </message>
@@ -1563,12 +1560,12 @@ The alerts it silences will notify again.</source>
 <context>
     <name>opsdeck::TimeSeriesChart</name>
     <message>
-        <location filename="../widgets/time_series_chart.cpp" line="336"/>
+        <location filename="../widgets/time_series_chart.cpp" line="340"/>
         <source>%1 (stale)</source>
         <translation>%1（已过期）</translation>
     </message>
     <message>
-        <location filename="../widgets/time_series_chart.cpp" line="387"/>
+        <location filename="../widgets/time_series_chart.cpp" line="391"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>

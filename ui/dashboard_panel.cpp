@@ -9,8 +9,6 @@
 #include "time_series_chart.h"
 
 #include <QComboBox>
-
-#include <climits>
 #include <QDateTime>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -19,6 +17,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <climits>
 
 namespace opsdeck {
 
@@ -188,12 +188,17 @@ void DashboardPanel::setSession(ProfileSession *session)
             m_service->addItem(s.name, s.name);
         connect(session, &ProfileSession::scrapesChanged, this, [this] {
             // A target's dashboard depends on what it exposes: build it once that is known.
+            if (m_awaitingTarget.isEmpty()) {
+                m_status->setText(anyScrapeFailing() ? tr("last scrape failed") : tr("scrapes OK"));
+                return;
+            }
             const auto awaited = m_session->lastScrapes().constFind(m_awaitingTarget);
-            if (!m_awaitingTarget.isEmpty() && awaited != m_session->lastScrapes().constEnd())
-                awaited->ok ? rebuildCharts()
-                            : m_status->setText(tr("%1 has not answered yet: %2").arg(m_awaitingTarget, awaited->error));
-            else if (m_awaitingTarget.isEmpty())
-                m_status->setText(staleText().isEmpty() ? tr("scrapes OK") : tr("last scrape failed"));
+            if (awaited == m_session->lastScrapes().constEnd())
+                return;
+            if (awaited->ok)
+                rebuildCharts();
+            else
+                m_status->setText(tr("%1 has not answered yet: %2").arg(m_awaitingTarget, awaited->error));
         });
     }
     rebuildCharts();
@@ -319,20 +324,14 @@ void DashboardPanel::showRange(qint64 fromMs, qint64 toMs)
     refresh();
 }
 
-QString DashboardPanel::staleText() const
+bool DashboardPanel::anyScrapeFailing() const
 {
-    if (!m_session)
-        return {};
-    QStringList failures;
     for (const ServiceConfig &s : shownServices()) {
         const auto it = m_session->lastScrapes().constFind(s.name);
-        if (it == m_session->lastScrapes().constEnd() || it->ok)
-            continue;
-        const QString at = QDateTime::fromMSecsSinceEpoch(it->timestampMs).toString(QStringLiteral("HH:mm:ss"));
-        failures << (currentService().isEmpty() ? tr("%1 at %2: %3").arg(s.name, at, it->error)
-                                                : tr("at %1: %2").arg(at, it->error));
+        if (it != m_session->lastScrapes().constEnd() && !it->ok)
+            return true;
     }
-    return failures.isEmpty() ? QString() : tr("stale: last scrape failed %1").arg(failures.join(QStringLiteral("; ")));
+    return false;
 }
 
 QString DashboardPanel::scrapeFailureNote(const QString &lineService) const

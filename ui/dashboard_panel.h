@@ -63,7 +63,7 @@ private:
     void finishIfComplete();
     void abandonEvaluation();
     void showRange(qint64 fromMs, qint64 toMs);
-    QString staleText() const;
+    bool anyScrapeFailing() const;  // some service shown failed its last scrape
     QList<ServiceConfig> shownServices() const;
     // Why a line's data stopped ("" while its service's scrapes succeed).
     QString scrapeFailureNote(const QString &lineService) const;
