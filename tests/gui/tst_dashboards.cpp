@@ -26,6 +26,31 @@ using testsupport::RecordedRequest;
 
 namespace {
 
+// A service scraped every second.
+ServiceConfig scrapedService(const QString &name, const std::string &metricsUrl)
+{
+    ServiceConfig s;
+    s.name = name;
+    s.metricsUrl = QUrl(QString::fromStdString(metricsUrl));
+    s.intervalS = 1;
+    return s;
+}
+
+// A profile's session and its Dashboards panel on screen, scraping.
+struct DashboardOnScreen {
+    ProfileSession session;
+    DashboardPanel panel;  // destroyed first: it reads the session's store
+
+    DashboardOnScreen(const Profile &profile, QSize size)
+        : session(profile)
+    {
+        panel.resize(size);
+        panel.setSession(&session);
+        panel.show();
+        session.start();
+    }
+};
+
 // A dashboard of the profile's own: requests per second, one line per service.
 DashboardSpec requestsByService()
 {
@@ -144,19 +169,11 @@ void TestDashboards::panelShowsSeriesFromScrapes()
     });
     Profile profile;
     profile.name = QStringLiteral("test");
-    ServiceConfig s;
-    s.name = QStringLiteral("api");
-    s.metricsUrl = QUrl(QString::fromStdString(server.url("/metrics")));
-    s.intervalS = 1;
-    profile.services << s;
+    profile.services << scrapedService(QStringLiteral("api"), server.url("/metrics"));
     profile.dashboards << requestsByService();
 
-    ProfileSession session(profile);
-    DashboardPanel panel;
-    panel.resize(1000, 900);
-    panel.setSession(&session);
-    panel.show();
-    session.start();
+    DashboardOnScreen shown(profile, QSize(1000, 900));
+    DashboardPanel &panel = shown.panel;
     // The profile's own dashboards come first in the picker.
     QVERIFY(panel.currentService().isEmpty());
     QCOMPARE(panel.charts().size(), 1);
@@ -189,11 +206,7 @@ void TestDashboards::zoomPausesLiveFollow()
 {
     Profile profile;
     profile.name = QStringLiteral("test");
-    ServiceConfig s;
-    s.name = QStringLiteral("api");
-    s.metricsUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(LocalHttpServer::unusedPort()));
-    s.intervalS = 1;
-    profile.services << s;
+    profile.services << scrapedService(QStringLiteral("api"), "http://127.0.0.1:" + std::to_string(LocalHttpServer::unusedPort()) + "/metrics");
     LocalQuery rate;
     rate.metric = "http_requests_total";
     profile.dashboards << DashboardSpec{QStringLiteral("Overview"), {PanelSpec{QStringLiteral("Requests"), QString(), {{QString(), rate}}, {}}}};
@@ -298,20 +311,11 @@ void TestDashboards::failingServiceMarksOnlyItsOwnLines()
     });
     Profile profile;
     profile.name = QStringLiteral("test");
-    for (const char *name : {"up", "down"}) {
-        ServiceConfig s;
-        s.name = QString::fromLatin1(name);
-        s.metricsUrl = QUrl(QString::fromStdString(server.url(std::string("/") + name)));
-        s.intervalS = 1;
-        profile.services << s;
-    }
+    for (const char *name : {"up", "down"})
+        profile.services << scrapedService(QString::fromLatin1(name), server.url(std::string("/") + name));
     profile.dashboards << requestsByService();
-    ProfileSession session(profile);
-    DashboardPanel panel;
-    panel.resize(900, 500);
-    panel.setSession(&session);
-    panel.show();
-    session.start();
+    DashboardOnScreen shown(profile, QSize(900, 500));
+    DashboardPanel &panel = shown.panel;
     TimeSeriesChart *chart = panel.charts()[0];
     const QString up = QStringLiteral("0\x1f" "service=up"), down = QStringLiteral("0\x1f" "service=down");
     QTRY_VERIFY_WITH_TIMEOUT(chart->drawnPointCount(up) > 0 && chart->drawnPointCount(down) > 0, 15000);
@@ -359,17 +363,9 @@ void TestDashboards::exporterGetsADashboardOfItsKind()
     });
     Profile profile;
     profile.name = QStringLiteral("test");
-    ServiceConfig s;
-    s.name = QStringLiteral("node");
-    s.metricsUrl = QUrl(QString::fromStdString(server.url("/metrics")));
-    s.intervalS = 1;
-    profile.services << s;
-    ProfileSession session(profile);
-    DashboardPanel panel;
-    panel.resize(900, 700);
-    panel.setSession(&session);
-    panel.show();
-    session.start();
+    profile.services << scrapedService(QStringLiteral("node"), server.url("/metrics"));
+    DashboardOnScreen shown(profile, QSize(900, 700));
+    DashboardPanel &panel = shown.panel;
     QCOMPARE(panel.currentService(), QStringLiteral("node"));
     QTRY_VERIFY_WITH_TIMEOUT(!panel.charts().isEmpty(), 10000);
     QCOMPARE(panel.charts()[0]->chart()->title(), QStringLiteral("CPU busy"));
@@ -437,19 +433,11 @@ void TestDashboards::pastComesFromPrometheus()
     });
     Profile profile;
     profile.name = QStringLiteral("test");
-    ServiceConfig s;
-    s.name = QStringLiteral("api");
-    s.metricsUrl = QUrl(QString::fromStdString(metricsUrl));
-    s.intervalS = 1;
-    profile.services << s;
+    profile.services << scrapedService(QStringLiteral("api"), metricsUrl);
     profile.prometheus = PrometheusConfig{QUrl(QString::fromStdString(server.url(""))), {}};
     profile.dashboards << requestsByService();
-    ProfileSession session(profile);
-    DashboardPanel panel;
-    panel.resize(900, 500);
-    panel.setSession(&session);
-    panel.show();
-    session.start();
+    DashboardOnScreen shown(profile, QSize(900, 500));
+    DashboardPanel &panel = shown.panel;
     TimeSeriesChart *chart = panel.charts()[0];
     const QString line = QStringLiteral("0\x1f" "service=api");
     // 15 minutes of past at 10 s or finer steps: 90 points or more, where a few seconds of
