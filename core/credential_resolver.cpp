@@ -6,15 +6,34 @@
 
 namespace opsdeck {
 
+namespace {
+
+// An endpoint's credentials: a bearer token, or a user with a password, or none.
+bool hasCredentials(const EndpointSecurity &sec)
+{
+    return sec.bearerToken.isSet() || !sec.basicUser.isEmpty();
+}
+
+const SecretRef &secretOf(const EndpointSecurity &sec)
+{
+    return sec.bearerToken.isSet() ? sec.bearerToken : sec.basicPassword;
+}
+
+HttpAuth authWith(const EndpointSecurity &sec, const QString &secret)
+{
+    return sec.bearerToken.isSet() ? HttpAuth{HttpAuth::Kind::Bearer, {}, secret} : HttpAuth{HttpAuth::Kind::Basic, sec.basicUser, secret};
+}
+
+} // namespace
+
 HttpAuth resolveAuthNow(const EndpointSecurity &sec, QString *error)
 {
-    const bool bearer = sec.bearerToken.isSet();
-    if (!bearer && sec.basicUser.isEmpty())
+    if (!hasCredentials(sec))
         return {};
-    const SecretLookup found = resolveSecret(bearer ? sec.bearerToken : sec.basicPassword);
+    const SecretLookup found = resolveSecret(secretOf(sec));
     if (!found.ok())
         *error = found.error;
-    return bearer ? HttpAuth{HttpAuth::Kind::Bearer, {}, found.value} : HttpAuth{HttpAuth::Kind::Basic, sec.basicUser, found.value};
+    return authWith(sec, found.value);
 }
 
 CredentialResolver::CredentialResolver(SecretCache *cache, QObject *parent)
@@ -30,10 +49,9 @@ void CredentialResolver::resolve(const QList<EndpointSecurity> &endpoints, const
     m_entries.assign(size_t(endpoints.size()), Entry{});
     for (int index = 0; index < endpoints.size(); ++index) {
         const EndpointSecurity &sec = endpoints[index];
-        const bool bearer = sec.bearerToken.isSet();
-        if (!bearer && sec.basicUser.isEmpty())
+        if (!hasCredentials(sec))
             continue;
-        const SecretRef &ref = bearer ? sec.bearerToken : sec.basicPassword;
+        const SecretRef &ref = secretOf(sec);
         if (const std::optional<SecretLookup> found = m_cache->get(ref)) {
             apply(index, *found);
         } else {
@@ -49,8 +67,7 @@ void CredentialResolver::apply(int index, const SecretLookup &found)
     if (!found.ok())
         logWarn(QStringLiteral("%1: credentials: %2").arg(m_names.value(index), found.error));
     Entry &e = m_entries[size_t(index)];
-    e.auth = sec.bearerToken.isSet() ? HttpAuth{HttpAuth::Kind::Bearer, {}, found.value}
-                                     : HttpAuth{HttpAuth::Kind::Basic, sec.basicUser, found.value};
+    e.auth = authWith(sec, found.value);
     e.ready = true;
     e.secretKey.clear();
 }
@@ -60,8 +77,7 @@ void CredentialResolver::onResolved(const QString &key)
     for (int index = 0; index < int(m_entries.size()); ++index) {
         if (m_entries[size_t(index)].ready || m_entries[size_t(index)].secretKey != key)
             continue;
-        const EndpointSecurity &sec = m_endpoints[index];
-        if (const std::optional<SecretLookup> found = m_cache->get(sec.bearerToken.isSet() ? sec.bearerToken : sec.basicPassword)) {
+        if (const std::optional<SecretLookup> found = m_cache->get(secretOf(m_endpoints[index]))) {
             apply(index, *found);
             Q_EMIT ready(index);
         }
