@@ -4,6 +4,8 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 
 namespace opsdeck {
@@ -232,6 +234,65 @@ QString legendFor(const QString &legendTemplate, const Labels &labels)
     for (const auto &[k, v] : labels)
         parts << QStringLiteral("%1=%2").arg(QString::fromStdString(k), QString::fromStdString(v));
     return parts.join(u',');
+}
+
+std::optional<ValueReducer> reducerFromName(const QString &name)
+{
+    static const QHash<QString, ValueReducer> names{
+        {QStringLiteral("lastNotNull"), ValueReducer::LastNotNull}, {QStringLiteral("last"), ValueReducer::Last},
+        {QStringLiteral("current"), ValueReducer::LastNotNull},  // Grafana before 7: singlestat's valueName
+        {QStringLiteral("firstNotNull"), ValueReducer::FirstNotNull}, {QStringLiteral("first"), ValueReducer::First},
+        {QStringLiteral("mean"), ValueReducer::Mean}, {QStringLiteral("avg"), ValueReducer::Mean},
+        {QStringLiteral("min"), ValueReducer::Min}, {QStringLiteral("max"), ValueReducer::Max},
+        {QStringLiteral("sum"), ValueReducer::Sum}, {QStringLiteral("total"), ValueReducer::Sum},
+        {QStringLiteral("count"), ValueReducer::Count}, {QStringLiteral("delta"), ValueReducer::Delta},
+        {QStringLiteral("range"), ValueReducer::Range}, {QStringLiteral("diff"), ValueReducer::Diff},
+    };
+    const auto it = names.constFind(name);
+    return it == names.constEnd() ? std::nullopt : std::optional<ValueReducer>(*it);
+}
+
+double reduceValues(const std::vector<SamplePoint> &points, ValueReducer reducer)
+{
+    constexpr double none = std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> values;  // the non-NaN values, in order
+    values.reserve(points.size());
+    for (const SamplePoint &p : points) {
+        if (!std::isnan(p.value))
+            values.push_back(p.value);
+    }
+    switch (reducer) {
+    case ValueReducer::Last: return points.empty() ? none : points.back().value;
+    case ValueReducer::First: return points.empty() ? none : points.front().value;
+    case ValueReducer::Count: return double(points.size());
+    default: break;
+    }
+    if (values.empty())
+        return none;
+    switch (reducer) {
+    case ValueReducer::LastNotNull: return values.back();
+    case ValueReducer::FirstNotNull: return values.front();
+    case ValueReducer::Min: return *std::min_element(values.begin(), values.end());
+    case ValueReducer::Max: return *std::max_element(values.begin(), values.end());
+    case ValueReducer::Range: return *std::max_element(values.begin(), values.end()) - *std::min_element(values.begin(), values.end());
+    case ValueReducer::Diff: return values.back() - values.front();
+    case ValueReducer::Sum:
+    case ValueReducer::Mean: {
+        double sum = 0;
+        for (double v : values)
+            sum += v;
+        return reducer == ValueReducer::Sum ? sum : sum / double(values.size());
+    }
+    case ValueReducer::Delta: {
+        // Growth of a counter, across resets (Grafana's "delta").
+        double delta = 0;
+        for (std::size_t i = 1; i < values.size(); ++i)
+            delta += values[i] >= values[i - 1] ? values[i] - values[i - 1] : values[i];
+        return delta;
+    }
+    default: break;
+    }
+    return none;
 }
 
 } // namespace opsdeck

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "dashboard_variables.h"
 #include "local_query.h"
 
 #include <QList>
 #include <QString>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +25,30 @@ struct PanelQuerySpec {
 struct PanelThreshold {
     double value = 0;
     QString label;
+    QString color = {};  // "#rrggbb" or "#aarrggbb"; empty: the chart's own
+};
+
+// How a panel shows its series: lines over time, or one value per series.
+enum class PanelKind {
+    TimeSeries,
+    Stat,      // the value, coloured by the thresholds, over a sparkline
+    Gauge,     // the value on an arc from min to max
+    BarGauge,  // one bar per series from min to max
+};
+
+// How a tile turns a series into its one value (Grafana's reduceOptions.calcs).
+enum class ValueReducer { LastNotNull, Last, FirstNotNull, First, Mean, Min, Max, Sum, Count, Delta, Range, Diff };
+std::optional<ValueReducer> reducerFromName(const QString &name);
+// NaN when there is nothing to reduce.
+double reduceValues(const std::vector<SamplePoint> &points, ValueReducer reducer);
+
+struct TileSpec {
+    ValueReducer reducer = ValueReducer::LastNotNull;
+    std::optional<double> min;  // gauge and bar range; unset: 0 and the largest value (or 100 for %)
+    std::optional<double> max;
+    int decimals = -1;          // -1: by magnitude
+    QString baseColor;          // the colour below the first threshold ("" for the palette's)
+    bool sparkline = true;      // stat: the series under the value
 };
 
 struct PanelSpec {
@@ -30,12 +56,16 @@ struct PanelSpec {
     QString unit;  // ms, s, req/s, %, bytes, or empty
     QList<PanelQuerySpec> queries;
     QList<PanelThreshold> thresholds;
+    PanelKind kind = PanelKind::TimeSeries;
+    TileSpec tile = {};
 };
 
 // A dashboard of the profile's own (the "dashboards" key), over any services.
 struct DashboardSpec {
     QString title;
     QList<PanelSpec> panels;
+    // $name in titles, legends and PromQL, picked on the dashboard (see dashboard_variables.h).
+    QList<DashboardVariable> variables = {};
 };
 
 QList<PanelSpec> defaultServiceDashboard(const QString &service);

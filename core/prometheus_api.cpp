@@ -329,6 +329,22 @@ PrometheusClient::~PrometheusClient()
         m_http->cancel(id);
 }
 
+namespace {
+
+QList<QPair<QString, QString>> seriesBounds(const QStringList &matchers, qint64 startMs, qint64 endMs)
+{
+    QList<QPair<QString, QString>> params;
+    for (const QString &m : matchers)
+        params.append({QStringLiteral("match[]"), m});
+    if (startMs > 0)
+        params.append({QStringLiteral("start"), QString::number(double(startMs) / 1000.0, 'f', 3)});
+    if (endMs > 0)
+        params.append({QStringLiteral("end"), QString::number(double(endMs) / 1000.0, 'f', 3)});
+    return params;
+}
+
+} // namespace
+
 quint64 PrometheusClient::send(const QString &path, const QList<QPair<QString, QString>> &params)
 {
     HttpRequest request = m_template;
@@ -364,22 +380,18 @@ quint64 PrometheusClient::queryRange(const QString &promql, qint64 startMs, qint
 
 quint64 PrometheusClient::series(const QStringList &matchers, qint64 startMs, qint64 endMs)
 {
-    QList<QPair<QString, QString>> params;
-    for (const QString &m : matchers)
-        params.append({QStringLiteral("match[]"), m});
-    params.append({QStringLiteral("start"), QString::number(double(startMs) / 1000.0, 'f', 3)});
-    params.append({QStringLiteral("end"), QString::number(double(endMs) / 1000.0, 'f', 3)});
-    return send(QStringLiteral("/api/v1/series"), params);
+    return send(QStringLiteral("/api/v1/series"), seriesBounds(matchers, startMs, endMs));
 }
 
-quint64 PrometheusClient::labels()
+quint64 PrometheusClient::labels(const QStringList &matchers, qint64 startMs, qint64 endMs)
 {
-    return send(QStringLiteral("/api/v1/labels"), {});
+    return send(QStringLiteral("/api/v1/labels"), seriesBounds(matchers, startMs, endMs));
 }
 
-quint64 PrometheusClient::labelValues(const QString &label)
+quint64 PrometheusClient::labelValues(const QString &label, const QStringList &matchers, qint64 startMs, qint64 endMs)
 {
-    return send(QStringLiteral("/api/v1/label/%1/values").arg(label), {});
+    return send(QStringLiteral("/api/v1/label/%1/values").arg(QString::fromLatin1(QUrl::toPercentEncoding(label))),
+                seriesBounds(matchers, startMs, endMs));
 }
 
 quint64 PrometheusClient::targets()

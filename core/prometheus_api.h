@@ -70,8 +70,9 @@ public:
     quint64 query(const QString &promql, std::optional<qint64> timeMs = std::nullopt);
     quint64 queryRange(const QString &promql, qint64 startMs, qint64 endMs, qint64 stepSeconds);
     quint64 series(const QStringList &matchers, qint64 startMs, qint64 endMs);
-    quint64 labels();
-    quint64 labelValues(const QString &label);
+    // Both narrow to series matching `matchers` between start and end when given (0: no bound).
+    quint64 labels(const QStringList &matchers = {}, qint64 startMs = 0, qint64 endMs = 0);
+    quint64 labelValues(const QString &label, const QStringList &matchers = {}, qint64 startMs = 0, qint64 endMs = 0);
     quint64 targets();
 
 Q_SIGNALS:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The OpsDeck demo environment: three demo services, Prometheus, Alertmanager and
-# PostgreSQL, all on loopback, all kept in one state folder.
+# The OpsDeck demo environment: three demo services, a node_exporter for the host,
+# Prometheus, Alertmanager and PostgreSQL, all on loopback, all kept in one state folder.
 #
 #   demo/demo-env.sh start            start everything (builds nothing; see ../demo.sh)
 #   demo/demo-env.sh stop             stop everything it started
@@ -12,7 +12,8 @@
 # Environment: OPSDECK_DEMO_STATE (state folder, default <repo>/.demo-state),
 # OPSDECK_DEMO_BIN (folder with opsdeck-demo-service, default <repo>/build/release/demo),
 # OPSDECK_DEMO_PORT_BASE (default 18080: services use BASE..BASE+2), and
-# OPSDECK_PROMETHEUS_PORT (19090), OPSDECK_ALERTMANAGER_PORT (19093), OPSDECK_PG_PORT (15432);
+# OPSDECK_PROMETHEUS_PORT (19090), OPSDECK_ALERTMANAGER_PORT (19093), OPSDECK_PG_PORT (15432),
+# OPSDECK_NODE_EXPORTER_PORT (19100);
 # OPSDECK_DEMO_WITHOUT_PG=1 leaves PostgreSQL out (tests that do not need it start faster).
 set -euo pipefail
 
@@ -24,6 +25,7 @@ base_port=${OPSDECK_DEMO_PORT_BASE:-18080}
 prom_port=${OPSDECK_PROMETHEUS_PORT:-19090}
 am_port=${OPSDECK_ALERTMANAGER_PORT:-19093}
 pg_port=${OPSDECK_PG_PORT:-15432}
+node_port=${OPSDECK_NODE_EXPORTER_PORT:-19100}
 pg_bin=${OPSDECK_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 app_password=${OPSDECK_APP_PASSWORD:-ops-demo}
 
@@ -97,6 +99,8 @@ scrape_configs:
     static_configs: [{targets: ["127.0.0.1:$prom_port"]}]
   - job_name: alertmanager
     static_configs: [{targets: ["127.0.0.1:$am_port"]}]
+  - job_name: node
+    static_configs: [{targets: ["127.0.0.1:$node_port"]}]
   - job_name: demo-services
     static_configs:
 YAML
@@ -121,7 +125,8 @@ write_profile() {
       "name": "demo",
       "read_only": false,
       "services": [
-$entries
+$entries,
+        { "name": "host", "metrics_url": "http://127.0.0.1:$node_port/metrics", "interval_s": 5 }
       ],
       "prometheus": { "url": "http://127.0.0.1:$prom_port" },
       "alertmanagers": [ { "name": "main", "urls": ["http://127.0.0.1:$am_port"] } ],
@@ -195,6 +200,7 @@ cmd_start() {
   for i in "${!services[@]}"; do port_taken $((base_port + i)) && taken+=("$((base_port + i)) (${services[$i]})"); done
   port_taken "$prom_port" && taken+=("$prom_port (Prometheus)")
   port_taken "$am_port" && taken+=("$am_port (Alertmanager)")
+  port_taken "$node_port" && taken+=("$node_port (node_exporter)")
   [ "${OPSDECK_DEMO_WITHOUT_PG:-0}" = 1 ] || { port_taken "$pg_port" && taken+=("$pg_port (PostgreSQL)"); }
   if [ ${#taken[@]} -gt 0 ]; then
     die "port(s) already in use: ${taken[*]}. Is a demo already running ('$0 stop')? Or choose others with OPSDECK_DEMO_PORT_BASE, OPSDECK_PROMETHEUS_PORT, OPSDECK_ALERTMANAGER_PORT, OPSDECK_PG_PORT."
@@ -206,6 +212,11 @@ cmd_start() {
     start_bg "$name" "$bin/opsdeck-demo-service" --name "$name" --port $((base_port + i)) \
       --version "${versions[$i]}" --health-format "${formats[$i]}" --rps "${rates[$i]}" --fault-file "$state/faults/$name"
   done
+
+  # The host the services run on, as users scrape theirs (the Grafana "Node Exporter" dashboards).
+  start_bg node-exporter prometheus-node-exporter --web.listen-address="127.0.0.1:$node_port" \
+    --collector.disable-defaults --collector.cpu --collector.meminfo --collector.loadavg --collector.filesystem \
+    --collector.netdev --collector.diskstats --collector.uname --collector.time --collector.stat
 
   write_prometheus_config
   cp "$here/prometheus/alertmanager.yml" "$state/alertmanager.yml"
@@ -220,9 +231,10 @@ cmd_start() {
   for i in "${!services[@]}"; do
     wait_http "http://127.0.0.1:$((base_port + i))/health/live" 10 || die "${services[$i]} did not start: see $state/logs/${services[$i]}.log"
   done
+  wait_http "http://127.0.0.1:$node_port/metrics" 10 || die "node_exporter did not start: see $state/logs/node-exporter.log"
   wait_http "http://127.0.0.1:$am_port/-/ready" 15 || die "Alertmanager did not start: see $state/logs/alertmanager.log"
   wait_http "http://127.0.0.1:$prom_port/-/ready" 15 || die "Prometheus did not start: see $state/logs/prometheus.log"
-  log "up: services on $base_port-$((base_port + ${#services[@]} - 1)), Prometheus $prom_port, Alertmanager $am_port, PostgreSQL $pg_port"
+  log "up: services on $base_port-$((base_port + ${#services[@]} - 1)), node_exporter $node_port, Prometheus $prom_port, Alertmanager $am_port, PostgreSQL $pg_port"
   log "profile: $state/opsdeck-demo.json"
 }
 
@@ -240,7 +252,7 @@ stop_pid() {  # name
 
 cmd_stop() {
   [ -d "$state" ] || return 0
-  for name in prometheus alertmanager "${services[@]}"; do stop_pid "$name"; done
+  for name in prometheus alertmanager node-exporter "${services[@]}"; do stop_pid "$name"; done
   if [ -f "$state/pgdata.path" ]; then
     local pgdata; pgdata=$(cat "$state/pgdata.path")
     if [ -f "$pgdata/postmaster.pid" ]; then
@@ -257,7 +269,7 @@ cmd_clean() {
 }
 
 cmd_status() {
-  for name in "${services[@]}" prometheus alertmanager; do
+  for name in "${services[@]}" node-exporter prometheus alertmanager; do
     if pid_alive "$state/pids/$name.pid"; then echo "$name: running (pid $(cat "$state/pids/$name.pid"))"; else echo "$name: stopped"; fi
   done
   if [ -f "$state/pgdata.path" ] && [ -f "$(cat "$state/pgdata.path")/postmaster.pid" ]; then

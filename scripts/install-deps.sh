@@ -13,7 +13,7 @@ packages=(
   libpqxx-dev libcurl4-openssl-dev nlohmann-json3-dev libspdlog-dev
   libcpp-httplib-dev libbenchmark-dev qtkeychain-qt6-dev libsimdjson-dev
   # servers of the demo environment and the integration tests
-  postgresql prometheus prometheus-alertmanager victoria-metrics
+  postgresql prometheus prometheus-alertmanager prometheus-node-exporter victoria-metrics
   # GUI tests, screenshots and fonts (Latin and Simplified Chinese)
   xvfb xauth x11-apps fonts-dejavu-core fonts-noto-cjk
   # used by the scripts themselves

@@ -5,8 +5,11 @@
 #include "prometheus_api.h"
 #include "profile_session.h"
 #include "series_store.h"
+#include "stat_tile.h"
 #include "time_range_dialog.h"
 #include "time_series_chart.h"
+#include "variable_bar.h"
+#include "variable_resolver.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -24,15 +27,26 @@ namespace opsdeck {
 
 namespace {
 
-TimeSeriesChart::Unit unitOf(const QString &unit)
+ValueUnit unitOf(const QString &unit)
 {
-    if (unit == u"ms") return TimeSeriesChart::Unit::Milliseconds;
-    if (unit == u"s") return TimeSeriesChart::Unit::Seconds;
-    if (unit == u"req/s") return TimeSeriesChart::Unit::PerSecond;
-    if (unit == u"%") return TimeSeriesChart::Unit::Percent;
-    if (unit == u"bytes") return TimeSeriesChart::Unit::Bytes;
-    return TimeSeriesChart::Unit::None;
+    if (unit == u"ms") return ValueUnit::Milliseconds;
+    if (unit == u"s") return ValueUnit::Seconds;
+    if (unit == u"req/s") return ValueUnit::PerSecond;
+    if (unit == u"%") return ValueUnit::Percent;
+    if (unit == u"bytes") return ValueUnit::Bytes;
+    return ValueUnit::None;
 }
+
+StatTile::Style tileStyleOf(PanelKind kind)
+{
+    switch (kind) {
+    case PanelKind::Gauge: return StatTile::Style::Gauge;
+    case PanelKind::BarGauge: return StatTile::Style::Bar;
+    default: return StatTile::Style::Stat;
+    }
+}
+
+constexpr int tilesPerRow = 6;
 
 
 } // namespace
@@ -49,6 +63,7 @@ struct DashboardPanel::Evaluation {
     std::vector<std::vector<TimeSeriesChart::Line>> promLines;
     std::vector<QString> promErrors;
     std::vector<bool> promMatched;  // some PromQL query of the panel returned a series
+    std::vector<bool> promWaiting;  // a query of the panel waits for the dashboard's variables
     int promOutstanding = 0;
     bool localDone = false;
 };
@@ -62,7 +77,8 @@ DashboardPanel::DashboardPanel(QWidget *parent)
       m_status(new QLabel(this)),
       m_grid(new QGridLayout),
       m_timer(new QTimer(this)),
-      m_backfill(new HistoryBackfill(this))
+      m_backfill(new HistoryBackfill(this)),
+      m_variableBar(new VariableBar(this))
 {
     m_service->setObjectName(QStringLiteral("dashboardService"));
     m_service->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -105,6 +121,7 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
+    layout->addWidget(m_variableBar);
     layout->addWidget(scroll, 1);
 
     connect(m_service, &QComboBox::currentIndexChanged, this, [this] { rebuildCharts(); });
@@ -274,9 +291,15 @@ void DashboardPanel::rebuildCharts()
 {
     ++m_generation;
     abandonEvaluation();
-    for (TimeSeriesChart *chart : std::as_const(m_charts))
-        delete chart;
+    qDeleteAll(m_charts);
     m_charts.clear();
+    qDeleteAll(m_tileRows);  // the tiles go with their rows
+    m_tileRows.clear();
+    m_tiles.clear();
+    m_views.clear();
+    m_variableBar->setResolver(nullptr);
+    delete m_variables;
+    m_variables = nullptr;
     m_backfill->reset();
     m_localStartMs = LLONG_MAX;
     const QVariant choice = m_service->currentData();
@@ -288,25 +311,105 @@ void DashboardPanel::rebuildCharts()
             m_awaitingTarget = service;
             m_status->setText(tr("waiting for the first scrape of %1").arg(service));
         }
-    } else if (choice.isValid() && m_session)
-        m_specs = m_session->profile().dashboards.value(choice.toInt()).panels;
-    else
+    } else if (choice.isValid() && m_session) {
+        const DashboardSpec dashboard = m_session->profile().dashboards.value(choice.toInt());
+        m_specs = dashboard.panels;
+        if (!dashboard.variables.isEmpty()) {
+            // The variables are found first; the queries that use them wait (see refresh()).
+            m_variables = new VariableResolver(dashboard.variables, this);
+            m_variables->setClient(m_session->prometheus());
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            m_variables->setTimeRange(now - m_range->currentData().toLongLong() * 1000, now);
+            connect(m_variables, &VariableResolver::valuesChanged, this, [this] {
+                updateTitles();
+                m_pendingRefresh = true;
+                refresh();
+            });
+            m_variableBar->setResolver(m_variables);
+            m_variables->resolveAll();
+        }
+    } else {
         m_specs.clear();
-    for (int i = 0; i < m_specs.size(); ++i) {
-        auto *chart = new TimeSeriesChart(this);
-        chart->setObjectName(QStringLiteral("chart%1").arg(i));
-        chart->setTitle(m_specs[i].title);
-        chart->setUnit(unitOf(m_specs[i].unit));
-        QList<TimeSeriesChart::Threshold> thresholds;
-        for (const PanelThreshold &t : m_specs[i].thresholds)
-            thresholds.append({t.value, t.label});
-        chart->setThresholds(thresholds);
-        // A zoom pauses live follow, so the chosen moment stays on screen.
-        connect(chart, &TimeSeriesChart::rangeSelected, this, &DashboardPanel::showCustomRange);
-        m_grid->addWidget(chart, i / 2, i % 2);
-        m_charts.append(chart);
     }
+    buildViews();
+    updateTitles();
     refresh();
+}
+
+// Charts two by two; tiles side by side in rows of their own, as Grafana puts
+// its stats above the graphs.
+void DashboardPanel::buildViews()
+{
+    int row = 0;
+    int column = 0;
+    QHBoxLayout *tileRow = nullptr;
+    int tilesInRow = 0;
+    for (int i = 0; i < m_specs.size(); ++i) {
+        const PanelSpec &spec = m_specs[i];
+        PanelView view;
+        if (spec.kind == PanelKind::TimeSeries) {
+            tileRow = nullptr;
+            auto *chart = new TimeSeriesChart(this);
+            chart->setObjectName(QStringLiteral("chart%1").arg(i));
+            chart->setUnit(unitOf(spec.unit));
+            QList<TimeSeriesChart::Threshold> thresholds;
+            for (const PanelThreshold &t : spec.thresholds)
+                thresholds.append({t.value, t.label});
+            chart->setThresholds(thresholds);
+            // A zoom pauses live follow, so the chosen moment stays on screen.
+            connect(chart, &TimeSeriesChart::rangeSelected, this, &DashboardPanel::showCustomRange);
+            m_grid->addWidget(chart, row, column);
+            if (++column == 2) {
+                column = 0;
+                ++row;
+            }
+            m_charts.append(chart);
+            view.chart = chart;
+        } else {
+            if (!tileRow || tilesInRow == tilesPerRow) {
+                if (column != 0) {
+                    column = 0;
+                    ++row;
+                }
+                auto *holder = new QWidget(this);
+                holder->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+                tileRow = new QHBoxLayout(holder);
+                tileRow->setContentsMargins(0, 0, 0, 0);
+                tileRow->setSpacing(6);
+                m_grid->addWidget(holder, row++, 0, 1, 2);
+                m_tileRows.append(holder);
+                tilesInRow = 0;
+            }
+            auto *tile = new StatTile(m_tileRows.last());
+            tile->setObjectName(QStringLiteral("tile%1").arg(i));
+            tile->setStyle(tileStyleOf(spec.kind));
+            tile->setUnit(unitOf(spec.unit), spec.tile.decimals);
+            tile->setRange(spec.tile.min, spec.tile.max);
+            tile->setSparkline(spec.tile.sparkline);
+            QList<StatTile::Threshold> thresholds;
+            for (const PanelThreshold &t : spec.thresholds)
+                thresholds.append({t.value, QColor::fromString(t.color)});
+            tile->setThresholds(QColor::fromString(spec.tile.baseColor), thresholds);
+            tileRow->addWidget(tile, 1);
+            ++tilesInRow;
+            m_tiles.append(tile);
+            view.tile = tile;
+        }
+        m_views.append(view);
+    }
+}
+
+void DashboardPanel::updateTitles()
+{
+    const QList<DashboardVariable> variables = m_variables ? m_variables->variables() : QList<DashboardVariable>();
+    const VariableValues values = m_variables ? m_variables->values() : VariableValues();
+    for (int i = 0; i < m_views.size() && i < m_specs.size(); ++i) {
+        const QString title = interpolateVariablesAsText(m_specs[i].title, variables, values);
+        if (m_views[i].chart)
+            m_views[i].chart->setTitle(title);
+        else if (m_views[i].tile)
+            m_views[i].tile->setTitle(title);
+    }
 }
 
 void DashboardPanel::showCustomRange(qint64 fromMs, qint64 toMs)
@@ -405,6 +508,7 @@ void DashboardPanel::refresh()
     evaluation->promLines.resize(size_t(specs.size()));
     evaluation->promErrors.resize(size_t(specs.size()));
     evaluation->promMatched.resize(size_t(specs.size()), false);
+    evaluation->promWaiting.resize(size_t(specs.size()), false);
     m_current = evaluation;
     // PromQL queries go to Prometheus; their answers arrive on the GUI thread.
     for (int pi = 0; pi < specs.size(); ++pi) {
@@ -421,8 +525,17 @@ void DashboardPanel::refresh()
                 connect(prometheus, &PrometheusClient::finished, this, &DashboardPanel::onPrometheusAnswer);
                 m_promConnected = prometheus;
             }
+            QString written = promql;
+            if (m_variables) {
+                // A query that names a variable waits until the variables are known.
+                if (!m_variables->isReady() && !variablesReferencedBy(promql, m_variables->variables()).isEmpty()) {
+                    evaluation->promWaiting[size_t(pi)] = true;
+                    continue;
+                }
+                written = interpolateVariables(promql, m_variables->variables(), m_variables->values());
+            }
             // Grafana's $__rate_interval and friends take this refresh's values.
-            const QString expanded = expandGrafanaIntervals(promql, windowMs, stepMs, evaluation->toMs - start);
+            const QString expanded = expandGrafanaIntervals(written, windowMs, stepMs, evaluation->toMs - start);
             m_promPending.insert(prometheus->queryRange(expanded, start, evaluation->toMs, stepMs / 1000), {pi, qi});
             ++evaluation->promOutstanding;
         }
@@ -473,7 +586,9 @@ void DashboardPanel::onPrometheusAnswer(quint64 id, const PromApiResult &result)
     if (!result.ok) {
         e.promErrors[size_t(where.panel)] = tr("Prometheus: %1: %2").arg(result.errorType, result.error);
     } else if (where.panel < m_specs.size() && where.query < m_specs[where.panel].queries.size()) {
-        const QString &legend = m_specs[where.panel].queries[where.query].legend;
+        QString legend = m_specs[where.panel].queries[where.query].legend;
+        if (m_variables)
+            legend = interpolateVariablesAsText(legend, m_variables->variables(), m_variables->values());
         if (!result.series.empty())
             e.promMatched[size_t(where.panel)] = true;
         for (const PromSeries &s : result.series) {
@@ -496,10 +611,9 @@ void DashboardPanel::finishIfComplete()
         return;
     const std::shared_ptr<Evaluation> evaluation = std::move(m_current);
     m_current.reset();
-    if (evaluation->generation == m_generation && size_t(m_charts.size()) == evaluation->panels.size()) {
+    if (evaluation->generation == m_generation && size_t(m_views.size()) == evaluation->panels.size()) {
         qint64 localStart = LLONG_MAX;
-        for (int i = 0; i < m_charts.size(); ++i) {
-            TimeSeriesChart *chart = m_charts[i];
+        for (int i = 0; i < m_views.size(); ++i) {
             auto lines = std::move(evaluation->panels[size_t(i)]);
             // A failing service marks its own lines; the healthy ones are drawn as usual.
             const std::vector<QString> &services = evaluation->lineServices[size_t(i)];
@@ -511,14 +625,34 @@ void DashboardPanel::finishIfComplete()
             m_backfill->merge(i, m_specs[i], lines, evaluation->fromMs, evaluation->stepMs);
             for (auto &line : evaluation->promLines[size_t(i)])
                 lines.push_back(std::move(line));
-            chart->setGapMs(evaluation->stepMs * 3);
-            chart->setTimeRange(evaluation->fromMs, evaluation->toMs);
-            chart->setLines(std::move(lines));
-            chart->setStaleText(evaluation->promErrors[size_t(i)]);
             // A query that matched nothing will not fill in by waiting: say so, not "No data yet".
             const bool asksPrometheus = std::any_of(m_specs[i].queries.cbegin(), m_specs[i].queries.cend(),
                                                     [](const PanelQuerySpec &q) { return !q.promql.isEmpty(); });
-            chart->setEmptyText(asksPrometheus && !evaluation->promMatched[size_t(i)] ? tr("No series match the query") : QString());
+            QString emptyText;
+            if (evaluation->promWaiting[size_t(i)])
+                emptyText = tr("Waiting for the dashboard's variables");
+            else if (asksPrometheus && !evaluation->promMatched[size_t(i)])
+                emptyText = tr("No series match the query");
+            const QString &error = evaluation->promErrors[size_t(i)];
+            if (TimeSeriesChart *chart = m_views[i].chart) {
+                chart->setGapMs(evaluation->stepMs * 3);
+                chart->setTimeRange(evaluation->fromMs, evaluation->toMs);
+                chart->setLines(std::move(lines));
+                chart->setStaleText(error);
+                chart->setEmptyText(emptyText);
+            } else if (StatTile *tile = m_views[i].tile) {
+                QList<StatTile::Item> items;
+                for (TimeSeriesChart::Line &line : lines) {
+                    const double value = reduceValues(line.points, m_specs[i].tile.reducer);
+                    items.append({line.label, value, std::move(line.points), line.staleNote});
+                }
+                tile->setTimeRange(evaluation->fromMs, evaluation->toMs);
+                // A failed refresh keeps the last values on screen, marked stale.
+                if (error.isEmpty() || !items.isEmpty())
+                    tile->setItems(std::move(items));
+                tile->setNoticeText(error);
+                tile->setEmptyText(emptyText);
+            }
         }
         m_localStartMs = localStart;
         Q_EMIT refreshed();

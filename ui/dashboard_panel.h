@@ -23,7 +23,10 @@ namespace opsdeck {
 
 class ProfileSession;
 class HistoryBackfill;
+class StatTile;
 class TimeSeriesChart;
+class VariableBar;
+class VariableResolver;
 
 // The Dashboards dock: a service's charts (latency percentiles, requests,
 // errors, CPU, memory) from the console's own scrapes. A time range from 5
@@ -51,12 +54,19 @@ public:
     // Shows a fixed range, paused (a zoom or the Custom… range); Reset zoom returns to live.
     void showCustomRange(qint64 fromMs, qint64 toMs);
     const QList<TimeSeriesChart *> &charts() const { return m_charts; }
+    const QList<StatTile *> &tiles() const { return m_tiles; }
+    // The variables of the dashboard shown (null when it has none).
+    VariableResolver *variables() const { return m_variables; }
+    VariableBar *variableBar() const { return m_variableBar; }
 
 Q_SIGNALS:
     void refreshed();  // a new set of series reached the charts
 
 private:
     void rebuildCharts();
+    void buildViews();
+    // Titles follow the variables ("CPU of $node").
+    void updateTitles();
     void refresh();
     void applyResults();
     void onPrometheusAnswer(quint64 id, const PromApiResult &result);
@@ -81,6 +91,16 @@ private:
     qint64 m_localStartMs = LLONG_MAX;  // the first point of the charts' own lines, once drawn
     QList<PanelSpec> m_specs;
     QList<TimeSeriesChart *> m_charts;
+    QList<StatTile *> m_tiles;
+    // What draws each spec: a chart or a tile, by the spec's index.
+    struct PanelView {
+        TimeSeriesChart *chart = nullptr;
+        StatTile *tile = nullptr;
+    };
+    QList<PanelView> m_views;
+    QList<QWidget *> m_tileRows;  // the rows that hold the tiles, side by side
+    VariableBar *m_variableBar;
+    VariableResolver *m_variables = nullptr;
     qint64 m_fromMs = 0;
     qint64 m_toMs = 0;
     quint64 m_generation = 0;

@@ -143,29 +143,6 @@ void TimeSeriesChart::setUnit(Unit unit)
     redraw();  // the scale of every line changes with the unit
 }
 
-QString TimeSeriesChart::formatValue(double v, Unit unit)
-{
-    if (std::isnan(v))
-        return QStringLiteral("NaN");
-    switch (unit) {
-    case Unit::Milliseconds: return QStringLiteral("%1 ms").arg(v, 0, 'f', v < 10 ? 2 : 1);
-    case Unit::Seconds: return QStringLiteral("%1 s").arg(v, 0, 'g', 4);
-    case Unit::PerSecond: return QStringLiteral("%1/s").arg(v, 0, 'f', v < 10 ? 2 : 1);
-    case Unit::Percent: return QStringLiteral("%1 %").arg(v, 0, 'f', 2);
-    case Unit::Bytes: {
-        const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-        int i = 0;
-        while (std::abs(v) >= 1024 && i < 4) {
-            v /= 1024;
-            ++i;
-        }
-        return QStringLiteral("%1 %2").arg(v, 0, 'f', i == 0 ? 0 : 1).arg(QLatin1String(units[i]));
-    }
-    case Unit::None: break;
-    }
-    return QString::number(v, 'g', 5);
-}
-
 // Bytes are drawn in the largest binary unit the data reaches; others as they are.
 double TimeSeriesChart::scaleFactor() const
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "value_format.h"
 #include "xor_chunk.h"
 
 #include <QChartView>
@@ -33,7 +34,7 @@ class TimeSeriesChart : public QChartView
 {
     Q_OBJECT
 public:
-    enum class Unit { None, Milliseconds, Seconds, PerSecond, Percent, Bytes };
+    using Unit = ValueUnit;
 
     struct Line {
         QString key;    // stable identity across updates (keeps colour and visibility)
@@ -75,7 +76,6 @@ public:
     QString noticeText() const { return m_staleText; }  // what is written over the plot, if anything
     QString emptyText() const { return m_emptyText; }
     void setLineVisible(const QString &key, bool visible);
-    static QString formatValue(double value, Unit unit);
 
 Q_SIGNALS:
     void rangeSelected(qint64 fromMs, qint64 toMs);

@@ -145,8 +145,8 @@ void TestDashboards::chartTogglesLinesAndKeepsThemAcrossUpdates()
     QVERIFY(!chart.isLineVisible(QStringLiteral("b")));  // the user's choice survives a refresh
     chart.setLines({line("a", 3)});
     QCOMPARE(chart.lineCount(), 1);
-    QCOMPARE(TimeSeriesChart::formatValue(1536 * 1024, TimeSeriesChart::Unit::Bytes), QStringLiteral("1.5 MiB"));
-    QCOMPARE(TimeSeriesChart::formatValue(12.345, TimeSeriesChart::Unit::Percent), QStringLiteral("12.35 %"));
+    QCOMPARE(formatValue(1536 * 1024, ValueUnit::Bytes), QStringLiteral("1.5 MiB"));
+    QCOMPARE(formatValue(12.345, ValueUnit::Percent), QStringLiteral("12.35 %"));
 }
 
 void TestDashboards::panelShowsSeriesFromScrapes()

@@ -58,10 +58,10 @@ std::vector<int> freePorts(int count, bool consecutive)
 DemoEnvironment::Ports DemoEnvironment::choosePorts()
 {
     const std::vector<int> services = freePorts(3, true);
-    const std::vector<int> others = freePorts(3);
-    if (services.size() != 3 || others.size() != 3)
-        return {0, 0, 0, 0};  // start() then fails and says so
-    return {services[0], others[0], others[1], others[2]};
+    const std::vector<int> others = freePorts(4);
+    if (services.size() != 3 || others.size() != 4)
+        return {0, 0, 0, 0, 0};  // start() then fails and says so
+    return {services[0], others[0], others[1], others[2], others[3]};
 }
 
 DemoEnvironment::DemoEnvironment(QString sourceDir, QString demoBinDir, bool withPostgres)
@@ -84,6 +84,7 @@ QProcessEnvironment DemoEnvironment::environment() const
     env.insert(QStringLiteral("OPSDECK_PROMETHEUS_PORT"), QString::number(m_ports.prometheus));
     env.insert(QStringLiteral("OPSDECK_ALERTMANAGER_PORT"), QString::number(m_ports.alertmanager));
     env.insert(QStringLiteral("OPSDECK_PG_PORT"), QString::number(m_ports.postgres));
+    env.insert(QStringLiteral("OPSDECK_NODE_EXPORTER_PORT"), QString::number(m_ports.nodeExporter));
     if (!m_withPostgres)
         env.insert(QStringLiteral("OPSDECK_DEMO_WITHOUT_PG"), QStringLiteral("1"));
     return env;

@@ -25,6 +25,7 @@ public:
         int prometheus;
         int alertmanager;
         int postgres;
+        int nodeExporter;
     };
 
     // Ports the OS says are free now: tests never collide with another program's fixed ports.
