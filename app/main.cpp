@@ -3,6 +3,7 @@
 #include "app_settings.h"
 #include "config.h"
 #include "logging.h"
+#include "dashboard_panel.h"
 #include "main_window.h"
 #include "startup_report.h"
 #include "state_report.h"
@@ -65,6 +66,9 @@ int main(int argc, char *argv[])
                       defaultConfigPath()});
     parser.addOption({QStringLiteral("profile"), QStringLiteral("Profile to open (default: the last used, else the first)."),
                       QStringLiteral("name")});
+    parser.addOption({QStringLiteral("dashboard"),
+                      QStringLiteral("Dashboard to show first: one of the profile's (by title) or a service's (by name)."),
+                      QStringLiteral("title")});
     parser.addOption({QStringLiteral("log-level"), QStringLiteral("trace, debug, info, warn, error, critical or off."),
                       QStringLiteral("level"), QStringLiteral("info")});
     parser.addOption({QStringLiteral("log-json"), QStringLiteral("Write the log as JSON lines.")});
@@ -114,6 +118,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("startup-report")))
         new StartupReport(sinceMain, &window);
     window.setProfile(profile.isEmpty() ? loaded.config->profiles.first().name : profile);
+    if (parser.isSet(QStringLiteral("dashboard")))
+        window.dashboardPanel()->setCurrentDashboard(parser.value(QStringLiteral("dashboard")));
     window.show();
 
     if (parser.isSet(QStringLiteral("quit-after"))) {

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "grafana_import.h"
+
 #include <QRegularExpression>
 
 #include <QDir>
@@ -48,6 +50,11 @@ public:
     QString fieldPath(const QString &key) const
     {
         return m_path.isEmpty() ? key : m_path + u'.' + key;
+    }
+
+    void warning(const QString &key, const QString &text)
+    {
+        m_result.warnings << QStringLiteral("%1: %2: %3").arg(m_file, fieldPath(key), text);
     }
 
     void error(const QString &key, const QString &reason)
@@ -388,8 +395,36 @@ std::optional<PanelQuerySpec> readPanelQuery(ObjectReader &r)
     return spec;
 }
 
+// {"grafana": "exports/node.json"}: a Grafana export, read as File > Import
+// Grafana dashboard reads it; a relative path is from the configuration's folder.
+DashboardSpec readGrafanaDashboard(ObjectReader &r)
+{
+    const QString name = r.string("grafana", true);
+    const QString path = QDir(QFileInfo(r.file()).absolutePath()).absoluteFilePath(name);
+    DashboardSpec d;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024 * 1024) {
+        r.error(QStringLiteral("grafana"), QStringLiteral("%1: cannot read: %2").arg(path, file.isOpen() ? QStringLiteral("larger than 64 MiB") : file.errorString()));
+        return d;
+    }
+    GrafanaImport imported = importGrafanaDashboard(file.readAll());
+    if (!imported.ok() || imported.dashboard.panels.isEmpty()) {
+        r.error(QStringLiteral("grafana"), QStringLiteral("%1: %2").arg(path, imported.ok() ? QStringLiteral("no panel OpsDeck can draw") : imported.error));
+        return d;
+    }
+    for (const QString &skipped : std::as_const(imported.skipped))
+        r.warning(QStringLiteral("grafana"), QStringLiteral("not imported: %1").arg(skipped));
+    d = std::move(imported.dashboard);
+    const QString title = r.string("title", false);
+    if (!title.isEmpty())
+        d.title = title;
+    return d;
+}
+
 DashboardSpec readDashboard(ObjectReader &r)
 {
+    if (r.find("grafana"))
+        return readGrafanaDashboard(r);
     DashboardSpec d;
     d.title = r.string("title", true);
     forEachObject(r, "panels", [&](ObjectReader &p) {

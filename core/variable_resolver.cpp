@@ -29,13 +29,17 @@ VariableResolver::VariableResolver(QList<DashboardVariable> variables, QObject *
     }
     m_retry.setSingleShot(true);
     m_retry.setInterval(retryMs);
+    // A variable that failed, or found nothing yet (a Prometheus that has just
+    // started), is asked again after a while; the variables after it follow.
     connect(&m_retry, &QTimer::timeout, this, [this] {
-        QList<int> failed;
+        QList<int> again;
         for (int i = 0; i < m_states.size(); ++i) {
-            if (!m_states[i].error.isEmpty())
-                failed << i;
+            if (needsAnotherTry(i) && !again.contains(i)) {
+                again << i;
+                again << dependentsOf(i);
+            }
         }
-        resolveFrom(failed);
+        resolveFrom(again);
     });
 }
 
@@ -104,6 +108,7 @@ void VariableResolver::resolveFrom(QList<int> queue)
             queue << i;
     }
     std::sort(queue.begin(), queue.end());
+    queue.erase(std::unique(queue.begin(), queue.end()), queue.end());
     m_queue = queue;
     for (int i : std::as_const(m_queue)) {
         m_states[i].resolving = true;
@@ -208,7 +213,7 @@ void VariableResolver::setOptions(int index, QStringList options, const QString 
     const QStringList before = selection(v.name);
     const bool allBefore = s.all;
     chooseSelection(index);
-    if (!error.isEmpty() && !m_retry.isActive())
+    if (needsAnotherTry(index) && !m_retry.isActive())
         m_retry.start();
     Q_EMIT optionsChanged(v.name);
     // Queries wait until every variable is known, so becoming ready is news too.
@@ -242,36 +247,46 @@ void VariableResolver::chooseSelection(int index)
     s.selected = s.all || s.options.isEmpty() ? QStringList() : QStringList{s.options.first()};
 }
 
-QStringList VariableResolver::options(const QString &name) const
+bool VariableResolver::needsAnotherTry(int index) const
+{
+    const State &s = m_states[index];
+    return !s.resolving && (!s.error.isEmpty() || (s.options.isEmpty() && m_variables[index].kind == DashboardVariable::Kind::Query));
+}
+
+const VariableResolver::State *VariableResolver::stateOf(const QString &name) const
 {
     const int i = indexOf(name);
-    return i < 0 ? QStringList() : m_states[i].options;
+    return i < 0 ? nullptr : &m_states[i];
+}
+
+QStringList VariableResolver::options(const QString &name) const
+{
+    const State *s = stateOf(name);
+    return s ? s->options : QStringList();
 }
 
 bool VariableResolver::isAllSelected(const QString &name) const
 {
-    const int i = indexOf(name);
-    return i >= 0 && m_states[i].all;
+    const State *s = stateOf(name);
+    return s && s->all;
 }
 
 QStringList VariableResolver::selection(const QString &name) const
 {
-    const int i = indexOf(name);
-    if (i < 0)
-        return {};
-    return m_states[i].all ? m_states[i].options : m_states[i].selected;
+    const State *s = stateOf(name);
+    return !s ? QStringList() : s->all ? s->options : s->selected;
 }
 
 QString VariableResolver::error(const QString &name) const
 {
-    const int i = indexOf(name);
-    return i < 0 ? QString() : m_states[i].error;
+    const State *s = stateOf(name);
+    return s ? s->error : QString();
 }
 
 bool VariableResolver::isResolving(const QString &name) const
 {
-    const int i = indexOf(name);
-    return i >= 0 && m_states[i].resolving;
+    const State *s = stateOf(name);
+    return s && s->resolving;
 }
 
 bool VariableResolver::isReady() const

@@ -15,7 +15,8 @@ namespace opsdeck {
 // query_result, series); a variable whose query names another ($job in
 // label_values(node_uname_info{job="$job"}, instance)) is asked once that one
 // is known, and again whenever its selection changes. A failed question is
-// asked again after a while; until then the variable says why it has no options.
+// asked again after a while, and so is one that found nothing yet; until then
+// the variable says why it has no options.
 class VariableResolver : public QObject
 {
     Q_OBJECT
@@ -24,7 +25,8 @@ public:
 
     // Where query variables are asked; without one they say so.
     void setClient(PrometheusClient *client);
-    // The range label_values and friends look at (Grafana: the dashboard's range).
+    // The range label_values and friends look at (Grafana: the dashboard's range);
+    // the dashboard moves it with the live range.
     void setTimeRange(qint64 fromMs, qint64 toMs);
     // Asks for every variable's options, in order (on load, after a profile change).
     void resolveAll();
@@ -58,6 +60,7 @@ private:
         QString error;
     };
     int indexOf(const QString &name) const;
+    const State *stateOf(const QString &name) const;  // null for a name that is no variable
     // Variables after `index` that use it, directly or through another.
     QList<int> dependentsOf(int index) const;
     void resolveFrom(QList<int> queue);
@@ -65,6 +68,7 @@ private:
     void onAnswer(quint64 id, const PromApiResult &result);
     void setOptions(int index, QStringList options, const QString &error);
     void chooseSelection(int index);
+    bool needsAnotherTry(int index) const;  // failed, or a query that found nothing
 
     QList<DashboardVariable> m_variables;
     QList<State> m_states;

@@ -152,7 +152,8 @@ $entries,
               "queries": [ { "legend": "{{service}}", "local": { "function": "gauge", "metric": "process_resident_memory_bytes", "by": ["service"] } } ] },
             { "title": "Alerts firing (from Prometheus)",
               "queries": [ { "legend": "{{alertname}} {{service}}", "promql": "ALERTS{alertstate=\"firing\"}" } ] }
-          ] }
+          ] },
+        { "grafana": "$here/grafana/host.json" }
       ]
     },
     {

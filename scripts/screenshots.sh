@@ -3,7 +3,9 @@
 # service down and one slow, the console maximised on an X server (Xvfb) at
 # each of the usual screen sizes, left running long enough for live data.
 #   scripts/screenshots.sh [OUT_DIR] [SECONDS]    (default docs/screenshots, 45 s)
-# Writes console-1366x768.png and console-1920x1080.png.
+# Writes console-1366x768.png and console-1920x1080.png (the "All services"
+# dashboard), and host-1366x768.png and host-1920x1080.png (the demo's Grafana
+# import of a node_exporter dashboard, with its variables and tiles).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${1:-docs/screenshots}
@@ -12,19 +14,25 @@ mkdir -p "$out"
 cmake --build --preset release -j "$(nproc)" --target opsdeck opsdeck-demo-service >/dev/null
 
 export OPSDECK_DEMO_STATE=$(mktemp -d) OPSDECK_DEMO_PORT_BASE=38180 OPSDECK_PROMETHEUS_PORT=39190 \
-  OPSDECK_ALERTMANAGER_PORT=39193 OPSDECK_PG_PORT=35532 OPSDECK_APP_PASSWORD=${OPSDECK_APP_PASSWORD:-ops-demo}
+  OPSDECK_ALERTMANAGER_PORT=39193 OPSDECK_PG_PORT=35532 OPSDECK_NODE_EXPORTER_PORT=39200 OPSDECK_APP_PASSWORD=${OPSDECK_APP_PASSWORD:-ops-demo}
 trap 'demo/demo-env.sh clean >/dev/null 2>&1 || true' EXIT
 demo/demo-env.sh start >/dev/null
 demo/demo-env.sh fault market-data down >/dev/null
 demo/demo-env.sh fault trading-engine slow >/dev/null
 config=$(demo/demo-env.sh profile)
 
-for size in 1366x768 1920x1080; do
+shoot() {  # name size [console options...]
+  local name=$1 size=$2 home; shift 2
   home=$(mktemp -d)
   XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data \
     xvfb-run -a -s "-screen 0 ${size}x24" \
     build/release/app/opsdeck --config "$config" --profile demo -qwindowgeometry "${size}+0+0" \
-      --quit-after $((seconds * 1000)) --screenshot "$out/console-$size.png" >/dev/null 2>&1
+      --quit-after $((seconds * 1000)) --screenshot "$out/$name-$size.png" "$@" >/dev/null 2>&1
   rm -rf "$home"
-  echo "screenshots: $out/console-$size.png"
+  echo "screenshots: $out/$name-$size.png"
+}
+
+for size in 1366x768 1920x1080; do
+  shoot console "$size"
+  shoot host "$size" --dashboard "Host (node_exporter)"
 done

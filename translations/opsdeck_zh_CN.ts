@@ -4,57 +4,57 @@
 <context>
     <name>Dashboards</name>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="34"/>
+        <location filename="../core/dashboard_spec.cpp" line="36"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="34"/>
+        <location filename="../core/dashboard_spec.cpp" line="36"/>
         <source>p95 target 100 ms</source>
         <translation>p95 目标 100 毫秒</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="45"/>
+        <location filename="../core/dashboard_spec.cpp" line="47"/>
         <source>Requests by status</source>
         <translation>按状态的请求数</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="51"/>
+        <location filename="../core/dashboard_spec.cpp" line="53"/>
         <source>Error ratio (5xx)</source>
         <translation>错误率（5xx）</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="51"/>
+        <location filename="../core/dashboard_spec.cpp" line="53"/>
         <source>errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="52"/>
+        <location filename="../core/dashboard_spec.cpp" line="54"/>
         <source>HighErrorRate 5 %</source>
         <translation>高错误率 5 %</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="56"/>
+        <location filename="../core/dashboard_spec.cpp" line="58"/>
         <source>Requests by endpoint</source>
         <translation>按端点的请求数</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="61"/>
+        <location filename="../core/dashboard_spec.cpp" line="63"/>
         <source>CPU (% of one core)</source>
         <translation>CPU（单核百分比）</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="61"/>
+        <location filename="../core/dashboard_spec.cpp" line="63"/>
         <source>cpu</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="64"/>
+        <location filename="../core/dashboard_spec.cpp" line="66"/>
         <source>Resident memory</source>
         <translation>常驻内存</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="64"/>
+        <location filename="../core/dashboard_spec.cpp" line="66"/>
         <source>resident</source>
         <translation>常驻</translation>
     </message>
@@ -90,23 +90,23 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="101"/>
-        <location filename="../app/main.cpp" line="110"/>
+        <location filename="../app/main.cpp" line="105"/>
+        <location filename="../app/main.cpp" line="114"/>
         <source>OpsDeck cannot start</source>
         <translation>OpsDeck 无法启动</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="102"/>
+        <location filename="../app/main.cpp" line="106"/>
         <source>The configuration could not be loaded:</source>
         <translation>无法加载配置：</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="103"/>
+        <location filename="../app/main.cpp" line="107"/>
         <source>See docs/configuration.md for the format.</source>
         <translation>配置格式见 docs/configuration.md。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="111"/>
+        <location filename="../app/main.cpp" line="115"/>
         <source>%1: no profile named &quot;%2&quot;.</source>
         <translation>%1：没有名为“%2”的配置档。</translation>
     </message>
@@ -114,112 +114,112 @@
 <context>
     <name>opsdeck</name>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="101"/>
+        <location filename="../core/dashboard_spec.cpp" line="103"/>
         <source>CPU busy</source>
         <translation>CPU 忙碌</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="101"/>
+        <location filename="../core/dashboard_spec.cpp" line="103"/>
         <source>busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="102"/>
+        <location filename="../core/dashboard_spec.cpp" line="104"/>
         <source>Load average</source>
         <translation>平均负载</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="105"/>
+        <location filename="../core/dashboard_spec.cpp" line="107"/>
         <source>Memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="106"/>
+        <location filename="../core/dashboard_spec.cpp" line="108"/>
         <source>total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="107"/>
+        <location filename="../core/dashboard_spec.cpp" line="109"/>
         <source>available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="108"/>
+        <location filename="../core/dashboard_spec.cpp" line="110"/>
         <source>Network (bytes/s)</source>
         <translation>网络（字节/秒）</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="111"/>
+        <location filename="../core/dashboard_spec.cpp" line="113"/>
         <source>Disk I/O (bytes/s)</source>
         <translation>磁盘 I/O（字节/秒）</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="114"/>
+        <location filename="../core/dashboard_spec.cpp" line="116"/>
         <source>Filesystem space available</source>
         <translation>文件系统可用空间</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="123"/>
+        <location filename="../core/dashboard_spec.cpp" line="125"/>
         <source>Connections by database</source>
         <translation>各数据库连接数</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="125"/>
+        <location filename="../core/dashboard_spec.cpp" line="127"/>
         <source>Transactions by database</source>
         <translation>各数据库事务</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="128"/>
+        <location filename="../core/dashboard_spec.cpp" line="130"/>
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="129"/>
+        <location filename="../core/dashboard_spec.cpp" line="131"/>
         <source>fetched</source>
         <translation>读取</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="130"/>
+        <location filename="../core/dashboard_spec.cpp" line="132"/>
         <source>inserted</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="131"/>
+        <location filename="../core/dashboard_spec.cpp" line="133"/>
         <source>updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="132"/>
+        <location filename="../core/dashboard_spec.cpp" line="134"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="133"/>
+        <location filename="../core/dashboard_spec.cpp" line="135"/>
         <source>Database size</source>
         <translation>数据库大小</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="135"/>
+        <location filename="../core/dashboard_spec.cpp" line="137"/>
         <source>Deadlocks and conflicts</source>
         <translation>死锁与冲突</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="136"/>
+        <location filename="../core/dashboard_spec.cpp" line="138"/>
         <source>deadlocks</source>
         <translation>死锁</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="137"/>
+        <location filename="../core/dashboard_spec.cpp" line="139"/>
         <source>conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="138"/>
+        <location filename="../core/dashboard_spec.cpp" line="140"/>
         <source>Exporter sees the server</source>
         <translation>导出器可连接服务器</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="170"/>
+        <location filename="../core/dashboard_spec.cpp" line="172"/>
         <source>%1 (per second)</source>
         <translation>%1（每秒）</translation>
     </message>
@@ -815,82 +815,82 @@
 <context>
     <name>opsdeck::DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="72"/>
+        <location filename="../ui/dashboard_panel.cpp" line="88"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="74"/>
+        <location filename="../ui/dashboard_panel.cpp" line="90"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="77"/>
+        <location filename="../ui/dashboard_panel.cpp" line="93"/>
         <source>Follow new data; off: the charts stay where they are</source>
         <translation>跟随新数据；关闭后图表保持不动</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="78"/>
+        <location filename="../ui/dashboard_panel.cpp" line="94"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="82"/>
+        <location filename="../ui/dashboard_panel.cpp" line="98"/>
         <source>Dashboard:</source>
         <translation>仪表盘：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="85"/>
+        <location filename="../ui/dashboard_panel.cpp" line="101"/>
         <source>Range:</source>
         <translation>时间范围：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="162"/>
+        <location filename="../ui/dashboard_panel.cpp" line="179"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="162"/>
+        <location filename="../ui/dashboard_panel.cpp" line="179"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="162"/>
+        <location filename="../ui/dashboard_panel.cpp" line="179"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="163"/>
+        <location filename="../ui/dashboard_panel.cpp" line="180"/>
         <source>6 hours</source>
         <translation>6 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="163"/>
+        <location filename="../ui/dashboard_panel.cpp" line="180"/>
         <source>24 hours</source>
         <translation>24 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="163"/>
+        <location filename="../ui/dashboard_panel.cpp" line="180"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="201"/>
+        <location filename="../ui/dashboard_panel.cpp" line="218"/>
         <source>%1 has not answered yet: %2</source>
         <translation>%1 尚未应答：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="192"/>
+        <location filename="../ui/dashboard_panel.cpp" line="209"/>
         <source>scrapes OK</source>
         <translation>抓取正常</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="192"/>
+        <location filename="../ui/dashboard_panel.cpp" line="209"/>
         <source>last scrape failed</source>
         <translation>上次抓取失败</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="289"/>
+        <location filename="../ui/dashboard_panel.cpp" line="312"/>
         <source>waiting for the first scrape of %1</source>
         <translation>等待 %1 的首次抓取</translation>
     </message>
@@ -907,22 +907,27 @@
         <translation type="vanished">已过期：上次抓取失败 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="357"/>
+        <location filename="../ui/dashboard_panel.cpp" line="460"/>
         <source>%1: last scrape failed at %2 (%3 s ago): %4</source>
         <translation>%1：最近一次抓取于 %2 失败（%3 秒前）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="417"/>
+        <location filename="../ui/dashboard_panel.cpp" line="523"/>
         <source>this profile has no Prometheus for the PromQL queries</source>
         <translation>此配置档没有可执行 PromQL 查询的 Prometheus</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="474"/>
+        <location filename="../ui/dashboard_panel.cpp" line="589"/>
         <source>Prometheus: %1: %2</source>
         <translation>Prometheus：%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="521"/>
+        <location filename="../ui/dashboard_panel.cpp" line="635"/>
+        <source>Waiting for the dashboard&apos;s variables</source>
+        <translation>正在等待仪表盘变量</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.cpp" line="637"/>
         <source>No series match the query</source>
         <translation>没有与查询匹配的序列</translation>
     </message>
@@ -1540,6 +1545,27 @@ The alerts it silences will notify again.</source>
     </message>
 </context>
 <context>
+    <name>opsdeck::StatTile</name>
+    <message>
+        <location filename="../widgets/stat_tile.cpp" line="127"/>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <location filename="../widgets/stat_tile.cpp" line="135"/>
+        <location filename="../widgets/stat_tile.cpp" line="324"/>
+        <location filename="../widgets/stat_tile.cpp" line="377"/>
+        <location filename="../widgets/stat_tile.cpp" line="394"/>
+        <source>N/A</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../widgets/stat_tile.cpp" line="264"/>
+        <source>stale</source>
+        <translation>已过期</translation>
+    </message>
+</context>
+<context>
     <name>opsdeck::TimeRangeDialog</name>
     <message>
         <location filename="../ui/time_range_dialog.cpp" line="15"/>
@@ -1560,14 +1586,52 @@ The alerts it silences will notify again.</source>
 <context>
     <name>opsdeck::TimeSeriesChart</name>
     <message>
-        <location filename="../widgets/time_series_chart.cpp" line="340"/>
+        <location filename="../widgets/time_series_chart.cpp" line="317"/>
         <source>%1 (stale)</source>
         <translation>%1（已过期）</translation>
     </message>
     <message>
-        <location filename="../widgets/time_series_chart.cpp" line="391"/>
+        <location filename="../widgets/time_series_chart.cpp" line="368"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::VariableBar</name>
+    <message>
+        <location filename="../ui/variable_bar.cpp" line="112"/>
+        <source>No values: %1</source>
+        <translation>无可选值：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/variable_bar.cpp" line="124"/>
+        <location filename="../ui/variable_bar.cpp" line="146"/>
+        <source>loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../ui/variable_bar.cpp" line="129"/>
+        <location filename="../ui/variable_bar.cpp" line="146"/>
+        <source>(no values)</source>
+        <translation>（无可选值）</translation>
+    </message>
+    <message>
+        <location filename="../ui/variable_bar.cpp" line="129"/>
+        <location filename="../ui/variable_bar.cpp" line="146"/>
+        <source>(unavailable)</source>
+        <translation>（不可用）</translation>
+    </message>
+    <message>
+        <location filename="../ui/variable_bar.cpp" line="135"/>
+        <location filename="../ui/variable_bar.cpp" line="149"/>
+        <location filename="../ui/variable_bar.cpp" line="151"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../ui/variable_bar.cpp" line="149"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 </TS>

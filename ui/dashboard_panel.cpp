@@ -478,6 +478,8 @@ void DashboardPanel::refresh()
         m_toMs = now;
         m_fromMs = now - range;
     }
+    if (m_variables)
+        m_variables->setTimeRange(m_fromMs, m_toMs);  // the next time they are asked, over what is shown
     const int width = m_charts.isEmpty() ? 600 : std::max(100, m_charts.first()->width() - 80);
     // The finest interval among the services shown.
     qint64 interval = 0;

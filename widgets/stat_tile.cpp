@@ -49,7 +49,8 @@ QFont fittingFont(const QFont &base, const QString &text, const QSizeF &box, dou
 StatTile::StatTile(QWidget *parent)
     : QWidget(parent)
 {
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // As wide as the row allows; at least as tall as its content, and as tall as the row's tallest tile.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Minimum);
     setAttribute(Qt::WA_OpaquePaintEvent, false);
 }
 
@@ -183,14 +184,16 @@ std::pair<double, double> StatTile::scale() const
 QSize StatTile::sizeHint() const
 {
     const int title = fontMetrics().height() + margin;
+    const int tile = title + 110;
     if (m_style == Style::Bar)
-        return {240, title + 2 * margin + std::max<int>(1, int(m_items.size())) * barRowHeight};
-    return {200, title + 110};
+        return {240, std::max(tile, title + 2 * margin + std::max<int>(1, int(m_items.size())) * barRowHeight)};
+    return {200, tile};
 }
 
 QSize StatTile::minimumSizeHint() const
 {
-    return {140, sizeHint().height()};
+    // Six side by side fit the narrowest dock of a 1366-pixel screen.
+    return {100, sizeHint().height()};
 }
 
 QRectF StatTile::contentRect() const
@@ -390,7 +393,11 @@ void StatTile::paintBar(QPainter &p, const QRectF &r, const Item &item) const
     const QFontMetrics fm = fontMetrics();
     const QString text = std::isnan(item.value) ? tr("N/A") : formatValue(item.value, m_unit, m_decimals);
     const double labelWidth = item.label.isEmpty() ? 0 : std::min(r.width() * 0.35, double(fm.horizontalAdvance(item.label)) + 6);
-    const double valueWidth = fm.horizontalAdvance(QStringLiteral("00000.0 MiB"));
+    // The widest value of the tile, so that the bars of every row end at one line.
+    const QFontMetrics bold(scaledFont(font(), fm.height(), true));
+    double valueWidth = 0;
+    for (int i = 0; i < m_items.size(); ++i)
+        valueWidth = std::max(valueWidth, double(bold.horizontalAdvance(valueText(i))) + 4);
     const QRectF labelBox(r.left(), r.top(), labelWidth, r.height());
     const QRectF valueBox(r.right() - valueWidth, r.top(), valueWidth, r.height());
     const QRectF bar(labelBox.right() + 4, r.top() + r.height() * 0.2, valueBox.left() - labelBox.right() - 10, r.height() * 0.6);

@@ -1,23 +1,29 @@
-// The chart widget and the Dashboards panel on the offscreen platform, fed by
-// a local /metrics endpoint whose counters move on every scrape.
+// The chart and tile widgets and the Dashboards panel on the offscreen platform,
+// fed by a local /metrics endpoint whose counters move on every scrape and by
+// stand-ins for Prometheus's API.
 
 #include "dashboard_panel.h"
+#include "grafana_import.h"
 #include "local_http_server.h"
 #include "profile_session.h"
+#include "stat_tile.h"
 #include "time_series_chart.h"
+#include "variable_bar.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
-#include <QApplication>
-#include <QMouseEvent>
+#include <QFile>
 #include <QLabel>
+#include <QMenu>
+#include <QMouseEvent>
 #include <QSignalSpy>
-#include <mutex>
-#include <QUrlQuery>
 #include <QTest>
 #include <QToolButton>
+#include <QUrlQuery>
 
 #include <atomic>
+#include <mutex>
 
 using namespace opsdeck;
 using testsupport::Connection;
@@ -80,6 +86,9 @@ private Q_SLOTS:
     void exporterGetsADashboardOfItsKind();
     void queryMatchingNothingSaysSo();
     void pastComesFromPrometheus();
+    void grafanaVariablesArePickedOnTheDashboard();
+    void tilesShowOneValuePerSeries();
+    void severalValuesArePickedFromAMenu();
 };
 
 void TestDashboards::shiftDragPansTheWindow()
@@ -446,6 +455,217 @@ void TestDashboards::pastComesFromPrometheus()
     std::lock_guard lock(mutex);
     QVERIFY2(asked.find("job=\"api-job\"") != std::string::npos && asked.find("instance=\"host:1\"") != std::string::npos, asked.c_str());
     QVERIFY2(asked.find("label_replace(") != std::string::npos, asked.c_str());
+}
+
+namespace {
+
+// A stand-in for Prometheus over two node_exporters of job "node" and one of job
+// "edge": label values narrowed by match[], and query_range answers that echo,
+// in a label, the query they were asked (so a test sees what was written).
+struct NodePrometheus {
+    LocalHttpServer server;
+    std::mutex mutex;
+    std::vector<std::string> queries;
+
+    NodePrometheus()
+    {
+        server.route("/api/v1/label/job/values", [](Connection &c, const RecordedRequest &) {
+            c.respond(200, "application/json", R"({"status":"success","data":["node","edge"]})");
+        });
+        server.route("/api/v1/label/instance/values", [](Connection &c, const RecordedRequest &r) {
+            const bool edge = r.target.find("job%3D%22edge%22") != std::string::npos;
+            c.respond(200, "application/json", edge ? R"({"status":"success","data":["10.9.0.1:9100"]})"
+                                                    : R"({"status":"success","data":["10.0.0.2:9100","10.0.0.1:9100"]})");
+        });
+        server.route("/api/v1/query_range", [this](Connection &c, const RecordedRequest &r) {
+            const QUrlQuery q(QUrl(QString::fromStdString("http://x" + r.target)));
+            const std::string query = q.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded).toStdString();
+            {
+                std::lock_guard lock(mutex);
+                queries.push_back(query);
+            }
+            const long long now = QDateTime::currentSecsSinceEpoch();
+            // Two mountpoints for the bar gauge, one series for the rest; values rise to 42.5.
+            const bool perMount = query.find("node_filesystem") != std::string::npos;
+            std::string result;
+            for (const char *mount : perMount ? std::vector<const char *>{"/", "/data"} : std::vector<const char *>{""}) {
+                result += std::string(result.empty() ? "" : ",") + R"({"metric":{"mountpoint":")" + mount + R"("},"values":[[)"
+                    + std::to_string(now - 20) + R"(,"40"],[)" + std::to_string(now - 10) + R"(,"42.5"]]})";
+            }
+            c.respond(200, "application/json", R"({"status":"success","data":{"resultType":"matrix","result":[)" + result + "]}}");
+        });
+    }
+    bool asked(const std::string &part)
+    {
+        std::lock_guard lock(mutex);
+        return std::any_of(queries.begin(), queries.end(), [&](const std::string &q) { return q.find(part) != std::string::npos; });
+    }
+    void forget()
+    {
+        std::lock_guard lock(mutex);
+        queries.clear();
+    }
+};
+
+GrafanaImport importNodeHost()
+{
+    QFile f(QStringLiteral(OPSDECK_SOURCE_DIR "/demo/grafana/host.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return importGrafanaDashboard(f.readAll());
+}
+
+} // namespace
+
+void TestDashboards::grafanaVariablesArePickedOnTheDashboard()
+{
+    NodePrometheus prometheus;
+    Profile profile;
+    profile.name = QStringLiteral("test");
+    profile.prometheus = PrometheusConfig{QUrl(QString::fromStdString(prometheus.server.url(""))), {}};
+    const GrafanaImport imported = importNodeHost();
+    QVERIFY2(imported.ok() && !imported.dashboard.panels.isEmpty(), qPrintable(imported.error));
+    profile.dashboards << imported.dashboard;
+    DashboardOnScreen screen(profile, QSize(1200, 800));
+    DashboardPanel &panel = screen.panel;
+
+    // The pickers, as Grafana shows them: Job and Host, not the hidden one nor the data source.
+    QVERIFY(panel.variableBar()->isVisible());
+    auto *job = qobject_cast<QComboBox *>(panel.variableBar()->picker(QStringLiteral("job")));
+    auto *host = qobject_cast<QComboBox *>(panel.variableBar()->picker(QStringLiteral("node")));
+    QVERIFY(job && host);
+    QVERIFY(!panel.variableBar()->picker(QStringLiteral("diskdevices")));
+    QVERIFY(!panel.variableBar()->picker(QStringLiteral("datasource")));
+    QTRY_COMPARE_WITH_TIMEOUT(job->count(), 2, 10000);
+    QCOMPARE(job->itemText(0), QStringLiteral("edge"));  // sorted, as the dashboard asks
+    QTRY_COMPARE_WITH_TIMEOUT(host->currentText(), QStringLiteral("10.9.0.1:9100"), 10000);
+
+    // The queries carry the picked values in their equality matchers, never .*
+    QTRY_VERIFY_WITH_TIMEOUT(prometheus.asked(R"(instance="10.9.0.1:9100",job="edge")"), 10000);
+    QVERIFY(!prometheus.asked(".*\""));
+    QVERIFY(!prometheus.asked("$node"));
+    QTRY_VERIFY_WITH_TIMEOUT(prometheus.asked(R"(device=~"[a-z]+|nvme[0-9]+n[0-9]+|mmcblk[0-9]+")"), 5000);
+
+    // The user picks the other job: its hosts are fetched, the first is taken, the charts ask again.
+    prometheus.forget();
+    job->setCurrentIndex(1);
+    Q_EMIT job->activated(1);
+    QTRY_COMPARE_WITH_TIMEOUT(host->count(), 2, 10000);
+    QCOMPARE(host->currentText(), QStringLiteral("10.0.0.1:9100"));  // sorted: .1 before .2
+    QTRY_VERIFY_WITH_TIMEOUT(prometheus.asked(R"(instance="10.0.0.1:9100",job="node")"), 10000);
+    // Then a host: only that host's series are asked for.
+    prometheus.forget();
+    host->setCurrentIndex(1);
+    Q_EMIT host->activated(1);
+    QTRY_VERIFY_WITH_TIMEOUT(prometheus.asked(R"(instance="10.0.0.2:9100",job="node")"), 10000);
+    QVERIFY(!prometheus.asked("10.0.0.1:9100"));
+    // Titles follow the variables.
+    const auto chart = std::find_if(panel.charts().cbegin(), panel.charts().cend(), [](TimeSeriesChart *c) {
+        return c->chart()->title().startsWith(QLatin1String("Memory Basic"));
+    });
+    QVERIFY(chart != panel.charts().cend());
+    QCOMPARE((*chart)->chart()->title(), QStringLiteral("Memory Basic on 10.0.0.2:9100"));
+}
+
+void TestDashboards::tilesShowOneValuePerSeries()
+{
+    NodePrometheus prometheus;
+    Profile profile;
+    profile.name = QStringLiteral("test");
+    profile.prometheus = PrometheusConfig{QUrl(QString::fromStdString(prometheus.server.url(""))), {}};
+    profile.dashboards << importNodeHost().dashboard;
+    DashboardOnScreen screen(profile, QSize(1366, 900));
+    DashboardPanel &panel = screen.panel;
+
+    // Five stat and gauge tiles and a bar gauge: one row of six, above the charts.
+    QCOMPARE(panel.tiles().size(), 6);
+    QCOMPARE(panel.charts().size(), 4);
+    auto tileTitled = [&](const QString &title) -> StatTile * {
+        for (StatTile *t : panel.tiles()) {
+            if (t->title() == title)
+                return t;
+        }
+        return nullptr;
+    };
+    StatTile *cpu = tileTitled(QStringLiteral("CPU Busy"));
+    StatTile *load = tileTitled(QStringLiteral("Load (1m)"));
+    StatTile *disks = tileTitled(QStringLiteral("Filesystems used"));
+    QVERIFY(cpu && load && disks);
+    QCOMPARE(cpu->style(), StatTile::Style::Gauge);
+    QCOMPARE(disks->style(), StatTile::Style::Bar);
+    QCOMPARE(cpu->scale(), (std::pair<double, double>(0, 100)));
+    QVERIFY(cpu->geometry().bottom() < panel.charts().first()->geometry().top() || cpu->mapTo(&panel, QPoint(0, 0)).y()
+            < panel.charts().first()->mapTo(&panel, QPoint(0, 0)).y());
+
+    // The last value of each series, with the unit and the dashboard's decimals.
+    QTRY_COMPARE_WITH_TIMEOUT(cpu->itemCount(), 1, 10000);
+    QCOMPARE(cpu->valueText(0), QStringLiteral("42.5 %"));
+    QTRY_COMPARE_WITH_TIMEOUT(load->itemCount(), 1, 10000);
+    QCOMPARE(load->valueText(0), QStringLiteral("42.50"));
+    // 42.5 is at or above the 8 of the dark-red step.
+    QCOMPARE(load->valueColor(0), QColor(QStringLiteral("#c4162a")));
+    QCOMPARE(cpu->valueColor(0), QColor(QStringLiteral("#32ac2d")));  // below 85: the base colour
+    // A bar per filesystem, labelled by its legend.
+    QTRY_COMPARE_WITH_TIMEOUT(disks->itemCount(), 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(disks->height() >= disks->sizeHint().height(), 5000);  // as tall as its bars, once laid out again
+
+    // A tile says so when its query matches nothing.
+    StatTile tile;
+    tile.setItems({});
+    tile.setEmptyText(QStringLiteral("No series match the query"));
+    QCOMPARE(tile.emptyText(), QStringLiteral("No series match the query"));
+    QCOMPARE(tile.valueText(0), QString());
+}
+
+void TestDashboards::severalValuesArePickedFromAMenu()
+{
+    // A multi-value variable with "All": a menu of check boxes, as Grafana's dropdown.
+    NodePrometheus prometheus;
+    Profile profile;
+    profile.name = QStringLiteral("test");
+    profile.prometheus = PrometheusConfig{QUrl(QString::fromStdString(prometheus.server.url(""))), {}};
+    DashboardVariable env;
+    env.name = QStringLiteral("env");
+    env.kind = DashboardVariable::Kind::Custom;
+    env.query = QStringLiteral("prod,staging,dev");
+    env.multi = true;
+    env.includeAll = true;
+    PanelQuerySpec q;
+    q.promql = QStringLiteral("up{env=~\"$env\"}");
+    DashboardSpec dashboard{QStringLiteral("Envs"), {PanelSpec{QStringLiteral("Up in $env"), QString(), {q}, {}}}};
+    dashboard.variables = {env};
+    profile.dashboards << dashboard;
+    DashboardOnScreen screen(profile, QSize(900, 600));
+
+    auto *button = qobject_cast<QToolButton *>(screen.panel.variableBar()->picker(QStringLiteral("env")));
+    QVERIFY(button);
+    QTRY_COMPARE_WITH_TIMEOUT(button->text(), QStringLiteral("All"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(prometheus.asked(R"q(up{env=~"(prod|staging|dev)"})q"), 5000);
+    auto actionNamed = [&](const QString &text) -> QAction * {
+        for (QAction *a : button->menu()->actions()) {
+            if (a->text() == text)
+                return a;
+        }
+        return nullptr;
+    };
+    // Tick staging: only staging; then tick dev too.
+    QVERIFY(actionNamed(QStringLiteral("staging")));
+    actionNamed(QStringLiteral("staging"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(button->text(), QStringLiteral("staging"), 5000);
+    actionNamed(QStringLiteral("dev"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(button->text(), QStringLiteral("staging + dev"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(prometheus.asked(R"q(up{env=~"(staging|dev)"})q"), 5000);
+    QCOMPARE(screen.panel.charts().first()->chart()->title(), QStringLiteral("Up in staging + dev"));
+    // Unticking both leaves one: a variable always has a value.
+    actionNamed(QStringLiteral("staging"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(button->text(), QStringLiteral("dev"), 5000);
+    actionNamed(QStringLiteral("dev"))->trigger();
+    QTest::qWait(100);
+    QCOMPARE(button->text(), QStringLiteral("dev"));
+    QVERIFY(actionNamed(QStringLiteral("dev"))->isChecked());
+    // All again.
+    actionNamed(QStringLiteral("All"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(button->text(), QStringLiteral("All"), 5000);
 }
 
 QTEST_MAIN(TestDashboards)

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void readsEndpointSecurity();
     void loadsFromFileAndNamesMissingFile();
     void readsDashboards();
+    void readsGrafanaExportsNamedByTheProfile();
     void demoProfileExampleInDocsIsValid();
 };
 
@@ -199,6 +200,32 @@ void TestConfig::readsDashboards()
     QVERIFY(!q.matchers[0].matches({{"service", "market-data"}}));
     QCOMPARE(d.panels[0].thresholds[0].value, 250.0);
     QCOMPARE(d.panels[1].queries[0].query.kind, LocalQuery::Kind::Ratio);
+}
+
+void TestConfig::readsGrafanaExportsNamedByTheProfile()
+{
+    // A Grafana export beside the configuration, named by a relative path; a missing one is an error.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QFile::copy(QStringLiteral(OPSDECK_SOURCE_DIR "/demo/grafana/host.json"), dir.filePath(QStringLiteral("host.json"))));
+    QFile config(dir.filePath(QStringLiteral("opsdeck.json")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(R"({"profiles":[{"name":"p","dashboards":[{"grafana":"host.json"},{"grafana":"host.json","title":"Hosts"}]}]})");
+    config.close();
+    const auto loaded = loadConfigFile(config.fileName());
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errors.join(u'\n')));
+    const QList<DashboardSpec> &dashboards = loaded.config->profiles.first().dashboards;
+    QCOMPARE(dashboards.size(), 2);
+    QCOMPARE(dashboards[0].title, QStringLiteral("Host (node_exporter)"));
+    QCOMPARE(dashboards[1].title, QStringLiteral("Hosts"));
+    QVERIFY(!dashboards[0].variables.isEmpty());
+    // What the import left out is said, as a warning naming the file and field.
+    QVERIFY2(!loaded.warnings.filter(QStringLiteral("dashboards[0].grafana: not imported: About")).isEmpty(), qPrintable(loaded.warnings.join(u'\n')));
+
+    const auto missing = parseConfig(R"({"profiles":[{"name":"p","dashboards":[{"grafana":"nowhere.json"}]}]})", dir.filePath(QStringLiteral("x.json")));
+    QVERIFY(!missing.ok());
+    QVERIFY2(missing.errors.first().contains(QLatin1String("dashboards[0].grafana")) && missing.errors.first().contains(QLatin1String("nowhere.json")),
+             qPrintable(missing.errors.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestConfig)
