@@ -1,9 +1,9 @@
 // opsdeck: the operations console.
 
 #include "app_settings.h"
-#include "config.h"
-#include "logging.h"
-#include "dashboard_panel.h"
+#include "common/logging.h"
+#include "config/config.h"
+#include "dashboards/dashboard_panel.h"
 #include "main_window.h"
 #include "startup_report.h"
 #include "state_report.h"

@@ -1,6 +1,6 @@
 #include "startup_report.h"
 
-#include "dashboard_panel.h"
+#include "dashboards/dashboard_panel.h"
 #include "main_window.h"
 #include "time_series_chart.h"
 

@@ -2,14 +2,14 @@
 // query_range answers, appending to and reading from the series store, and
 // thinning a series for a chart. Results and the machine: docs/performance.md.
 
-#include "decimation.h"
 #include "generated_inputs.h"
-#include "openmetrics_parser.h"
-#include "prometheus_api.h"
-#include "raw_series_cache.h"
-#include "scrape_ingestor.h"
-#include "series_store.h"
-#include "text_exposition_parser.h"
+#include "metrics/decimation.h"
+#include "metrics/openmetrics_parser.h"
+#include "metrics/raw_series_cache.h"
+#include "metrics/scrape_ingestor.h"
+#include "metrics/series_store.h"
+#include "metrics/text_exposition_parser.h"
+#include "prometheus/prometheus_api.h"
 
 #include <benchmark/benchmark.h>
 

@@ -5,9 +5,9 @@
 // cost is not counted.
 //   opsdeck_bench_polling TARGETS SECONDS URL [URL...]
 
-#include "http_client.h"
-#include "metrics_scraper.h"
-#include "series_store.h"
+#include "metrics/series_store.h"
+#include "net/http_client.h"
+#include "prometheus/metrics_scraper.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

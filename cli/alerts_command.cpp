@@ -1,11 +1,11 @@
 #include "alerts_command.h"
 
-#include "alert_actions.h"
-#include "alert_sources.h"
-#include "alertmanager_api.h"
-#include "database_alerts.h"
-#include "http_client.h"
-#include "prometheus_api.h"
+#include "alerts/alert_actions.h"
+#include "alerts/alert_sources.h"
+#include "alerts/alertmanager_api.h"
+#include "alerts/database_alerts.h"
+#include "net/http_client.h"
+#include "prometheus/prometheus_api.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

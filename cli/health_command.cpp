@@ -1,7 +1,7 @@
 #include "health_command.h"
 
-#include "health_checker.h"
-#include "http_client.h"
+#include "health/health_checker.h"
+#include "net/http_client.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

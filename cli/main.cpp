@@ -3,8 +3,8 @@
 
 #include "alerts_command.h"
 #include "cli_context.h"
+#include "common/logging.h"
 #include "health_command.h"
-#include "logging.h"
 #include "metrics_command.h"
 
 #include <QCoreApplication>

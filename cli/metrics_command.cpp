@@ -1,10 +1,10 @@
 #include "metrics_command.h"
 
-#include "http_client.h"
-#include "logging.h"
-#include "prometheus_api.h"
-#include "exposition_summary.h"
-#include "openmetrics_parser.h"
+#include "common/logging.h"
+#include "metrics/exposition_summary.h"
+#include "metrics/openmetrics_parser.h"
+#include "net/http_client.h"
+#include "prometheus/prometheus_api.h"
 
 #include <QDateTime>
 #include <QEventLoop>

@@ -1,7 +1,7 @@
 #include "alert_filter.h"
 
 #include "alert_model.h"
-#include "alerts.h"
+#include "alerts/alerts.h"
 
 #include <QRegularExpression>
 

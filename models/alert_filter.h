@@ -1,6 +1,6 @@
 #pragma once
 
-#include "label_matcher.h"
+#include "metrics/label_matcher.h"
 
 #include <QSortFilterProxyModel>
 #include <QStringList>

@@ -2,7 +2,7 @@
 
 #include "badge_tone.h"
 
-#include "alert_sources.h"
+#include "alerts/alert_sources.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "alerts.h"
+#include "alerts/alerts.h"
 
 #include <QAbstractItemModel>
 #include <QDateTime>

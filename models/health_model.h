@@ -1,7 +1,7 @@
 #pragma once
 
+#include "health/service_health.h"
 #include "health_history.h"
-#include "service_health.h"
 
 #include <QAbstractItemModel>
 #include <QDateTime>

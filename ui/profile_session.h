@@ -1,8 +1,8 @@
 #pragma once
 
-#include "alerts.h"
-#include "config.h"
-#include "metrics_scraper.h"
+#include "alerts/alerts.h"
+#include "config/config.h"
+#include "prometheus/metrics_scraper.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,9 +1,9 @@
-#include "time_series_chart.h"
 #include "badge_tone.h"
+#include "time_series_chart.h"
 
 #include <QFontMetrics>
 
-#include "decimation.h"
+#include "metrics/decimation.h"
 
 #include <QDateTime>
 #include <QDateTimeAxis>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "metrics/xor_chunk.h"
 #include "value_format.h"
-#include "xor_chunk.h"
 
 #include <QChartView>
 #include <QColor>

@@ -1,6 +1,6 @@
-#include "ack_keeper.h"
+#include "alerts/ack_keeper.h"
 
-#include "alert_actions.h"
+#include "alerts/alert_actions.h"
 
 #include <algorithm>
 

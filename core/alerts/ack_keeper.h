@@ -7,7 +7,7 @@
 // does. A console that closes therefore leaves at most one slice behind, and
 // any console running the profile keeps the ack alive.
 
-#include "alerts.h"
+#include "alerts/alerts.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,8 +1,8 @@
-#include "alert_actions.h"
+#include "alerts/alert_actions.h"
 
-#include "alertmanager_api.h"
-#include "database_alerts.h"
-#include "logging.h"
+#include "alerts/alertmanager_api.h"
+#include "alerts/database_alerts.h"
+#include "common/logging.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -6,9 +6,9 @@
 // validated before anything is sent, and written to the audit log twice: the
 // intent before it is sent (no intent written, nothing sent), the outcome after.
 
-#include "alerts.h"
-#include "audit_log.h"
-#include "config.h"
+#include "alerts/alerts.h"
+#include "audit/audit_log.h"
+#include "config/config.h"
 
 #include <QHash>
 #include <QObject>

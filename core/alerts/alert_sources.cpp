@@ -1,10 +1,10 @@
-#include "alert_sources.h"
+#include "alerts/alert_sources.h"
 
-#include "alertmanager_api.h"
-#include "credential_resolver.h"
-#include "database_alerts.h"
-#include "logging.h"
-#include "prometheus_alerts.h"
+#include "alerts/alertmanager_api.h"
+#include "alerts/database_alerts.h"
+#include "alerts/prometheus_alerts.h"
+#include "common/logging.h"
+#include "net/credential_resolver.h"
 
 #include <QSet>
 

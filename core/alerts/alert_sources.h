@@ -5,8 +5,8 @@
 // alerts_table. A refresh asks them all; each answers on its own (a slow or
 // failing one holds up nobody), and roundFinished() follows the last answer.
 
-#include "alerts.h"
-#include "config.h"
+#include "alerts/alerts.h"
+#include "config/config.h"
 
 #include <QObject>
 

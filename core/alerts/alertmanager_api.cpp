@@ -1,7 +1,7 @@
-#include "alertmanager_api.h"
+#include "alerts/alertmanager_api.h"
 
-#include "json_fields.h"
-#include "logging.h"
+#include "common/logging.h"
+#include "metrics/json_fields.h"
 
 #include <QDateTime>
 

@@ -5,9 +5,9 @@
 // member that answered last and fail over to the next on errors; writes
 // (silences) are idempotent across retries through the ack id in the comment.
 
-#include "alerts.h"
-#include "config.h"
-#include "http_client.h"
+#include "alerts/alerts.h"
+#include "config/config.h"
+#include "net/http_client.h"
 
 #include <QHash>
 #include <QObject>

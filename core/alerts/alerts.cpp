@@ -1,4 +1,4 @@
-#include "alerts.h"
+#include "alerts/alerts.h"
 
 #include <QDate>
 #include <QDateTime>

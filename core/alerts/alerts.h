@@ -4,8 +4,8 @@
 // (Alertmanager, Prometheus, the monitoring database), and the rules of an
 // acknowledgement: which silence is an ack, what a valid silence is.
 
-#include "label_matcher.h"
-#include "series_store.h"
+#include "metrics/label_matcher.h"
+#include "metrics/series_store.h"
 
 #include <QMetaType>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "database_alerts.h"
+#include "alerts/database_alerts.h"
 
-#include "pg_worker.h"
+#include "db/pg_worker.h"
 
 #include <QDateTime>
 #include <QPointer>

@@ -4,8 +4,8 @@
 // alerts(id, timestamp, alert_type, severity, source, message, resolved) that
 // are not resolved. Acknowledging such an alert marks it resolved.
 
-#include "alerts.h"
-#include "config.h"
+#include "alerts/alerts.h"
+#include "config/config.h"
 
 #include <QObject>
 

@@ -1,8 +1,8 @@
-#include "prometheus_alerts.h"
+#include "alerts/prometheus_alerts.h"
 
-#include "alertmanager_api.h"
-#include "json_fields.h"
-#include "logging.h"
+#include "alerts/alertmanager_api.h"
+#include "common/logging.h"
+#include "metrics/json_fields.h"
 
 #include <QDateTime>
 #include <QUrlQuery>

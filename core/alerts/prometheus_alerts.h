@@ -3,9 +3,9 @@
 // Prometheus as an alert source: /api/v1/alerts (pending and firing alerts)
 // and /api/v1/rules (alerting rules, with their health and last error).
 
-#include "alerts.h"
-#include "config.h"
-#include "http_client.h"
+#include "alerts/alerts.h"
+#include "config/config.h"
+#include "net/http_client.h"
 
 #include <QObject>
 #include <QPointer>

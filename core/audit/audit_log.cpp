@@ -1,4 +1,4 @@
-#include "audit_log.h"
+#include "audit/audit_log.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "config.h"
+#include "config/config.h"
 
-#include "grafana_import.h"
+#include "dashboards/grafana_import.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dashboard_spec.h"
+#include "dashboards/dashboard_spec.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "secret_cache.h"
+#include "config/secret_cache.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>

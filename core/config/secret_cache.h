@@ -5,8 +5,8 @@
 // keyring is asked once for it, off the GUI thread. Values never leave the
 // process and are never logged.
 
-#include "config.h"
-#include "secrets.h"
+#include "config/config.h"
+#include "config/secrets.h"
 
 #include <QHash>
 #include <QObject>

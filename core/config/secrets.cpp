@@ -1,4 +1,4 @@
-#include "secrets.h"
+#include "config/secrets.h"
 
 #include <QDir>
 #include <QEventLoop>

@@ -1,4 +1,4 @@
-#include "dashboard_spec.h"
+#include "dashboards/dashboard_spec.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

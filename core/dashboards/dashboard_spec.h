@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dashboard_variables.h"
-#include "local_query.h"
+#include "dashboards/dashboard_variables.h"
+#include "metrics/local_query.h"
 
 #include <QList>
 #include <QString>

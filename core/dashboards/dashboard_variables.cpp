@@ -1,4 +1,4 @@
-#include "dashboard_variables.h"
+#include "dashboards/dashboard_variables.h"
 
 #include <QCollator>
 #include <QLocale>

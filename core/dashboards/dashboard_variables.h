@@ -5,7 +5,7 @@
 // selected values are written into a PromQL expression. Pure functions; the
 // asking is done by VariableResolver.
 
-#include "series_store.h"
+#include "metrics/series_store.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "grafana_import.h"
+#include "dashboards/grafana_import.h"
 
 #include <QHash>
 #include <QRegularExpression>

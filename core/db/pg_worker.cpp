@@ -1,7 +1,7 @@
-#include "pg_worker.h"
+#include "db/pg_worker.h"
 
-#include "logging.h"
-#include "secrets.h"
+#include "common/logging.h"
+#include "config/secrets.h"
 
 #include <QDateTime>
 

@@ -6,7 +6,7 @@
 // A job's result goes back to its owner through whatever the job captures
 // (QMetaObject::invokeMethod on a QPointer); errors go to its onError.
 
-#include "config.h"
+#include "config/config.h"
 
 #include <QString>
 

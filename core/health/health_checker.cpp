@@ -1,6 +1,6 @@
-#include "health_checker.h"
+#include "health/health_checker.h"
 
-#include "credential_resolver.h"
+#include "net/credential_resolver.h"
 
 #include <QTimer>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "config.h"
-#include "http_client.h"
-#include "service_health.h"
+#include "config/config.h"
+#include "health/service_health.h"
+#include "net/http_client.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "health_interpreter.h"
+#include "health/health_interpreter.h"
 
 #include <QRegularExpression>
 #include <QStringDecoder>

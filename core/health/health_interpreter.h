@@ -1,7 +1,7 @@
 #pragma once
 
-#include "health_status.h"
-#include "http_types.h"
+#include "health/health_status.h"
+#include "net/http_types.h"
 
 #include <QByteArrayView>
 #include <QList>

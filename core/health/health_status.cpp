@@ -1,4 +1,4 @@
-#include "health_status.h"
+#include "health/health_status.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "service_health.h"
+#include "health/service_health.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "health_interpreter.h"
+#include "health/health_interpreter.h"
 
 #include <QDateTime>
 #include <QList>

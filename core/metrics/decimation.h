@@ -5,7 +5,7 @@
 // work in pixels, not in points. Gaps longer than a limit split the output into
 // segments, so a chart draws them as gaps, not as straight lines.
 
-#include "xor_chunk.h"
+#include "metrics/xor_chunk.h"
 
 #include <QPointF>
 

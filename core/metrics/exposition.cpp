@@ -1,4 +1,4 @@
-#include "exposition.h"
+#include "metrics/exposition.h"
 
 #include <unordered_set>
 

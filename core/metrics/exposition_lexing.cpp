@@ -1,4 +1,4 @@
-#include "exposition_lexing.h"
+#include "metrics/exposition_lexing.h"
 
 #include <cstring>
 

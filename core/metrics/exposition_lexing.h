@@ -3,7 +3,7 @@
 // The lexical pieces the Prometheus text and OpenMetrics parsers share: names,
 // quoted strings with their escapes, label sets, numbers. Internal to core.
 
-#include "exposition.h"
+#include "metrics/exposition.h"
 
 #include <deque>
 #include <string>

@@ -1,4 +1,4 @@
-#include "exposition_summary.h"
+#include "metrics/exposition_summary.h"
 
 #include <algorithm>
 #include <bit>

@@ -6,7 +6,7 @@
 // nothing kept but one small slot per series: a 78 MB page costs the page and
 // a few MB, not the half gigabyte of building every sample first.
 
-#include "exposition.h"
+#include "metrics/exposition.h"
 
 #include <array>
 #include <cstdint>

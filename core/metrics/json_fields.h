@@ -4,7 +4,7 @@
 // field reads as empty, so answers of other versions (extra or absent fields)
 // still decode. Private to core's decoders.
 
-#include "series_store.h"
+#include "metrics/series_store.h"
 
 #include <QByteArray>
 #include <QString>

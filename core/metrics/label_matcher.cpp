@@ -1,4 +1,4 @@
-#include "label_matcher.h"
+#include "metrics/label_matcher.h"
 
 namespace opsdeck {
 

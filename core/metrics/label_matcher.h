@@ -1,6 +1,6 @@
 #pragma once
 
-#include "series_store.h"
+#include "metrics/series_store.h"
 
 #include <QRegularExpression>
 #include <QString>

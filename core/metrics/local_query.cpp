@@ -1,6 +1,6 @@
-#include "local_query.h"
+#include "metrics/local_query.h"
 
-#include "promql_functions.h"
+#include "metrics/promql_functions.h"
 
 #include <QStringList>
 

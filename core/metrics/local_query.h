@@ -5,8 +5,8 @@
 // not depend on it): rates summed by labels, histogram quantiles, error ratios
 // and plain gauges, over a time range at a step.
 
-#include "label_matcher.h"
-#include "series_store.h"
+#include "metrics/label_matcher.h"
+#include "metrics/series_store.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
-#include "openmetrics_parser.h"
+#include "metrics/openmetrics_parser.h"
 
-#include "exposition_lexing.h"
-#include "text_exposition_parser.h"
+#include "metrics/exposition_lexing.h"
+#include "metrics/text_exposition_parser.h"
 
 #include <algorithm>
 #include <cmath>

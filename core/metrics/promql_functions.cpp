@@ -1,4 +1,4 @@
-#include "promql_functions.h"
+#include "metrics/promql_functions.h"
 
 #include <algorithm>
 #include <cmath>

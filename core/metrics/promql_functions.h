@@ -5,7 +5,7 @@
 // rate/increase/delta with counter resets and extrapolation to the window's
 // edges, and histogram_quantile's linear interpolation inside a bucket.
 
-#include "xor_chunk.h"
+#include "metrics/xor_chunk.h"
 
 #include <optional>
 #include <span>

@@ -1,4 +1,4 @@
-#include "raw_series_cache.h"
+#include "metrics/raw_series_cache.h"
 
 namespace opsdeck {
 

@@ -8,7 +8,7 @@
 // hash table asked. A series is known by the exact bytes the page wrote, from
 // the metric name to the end of its label set: identical bytes, identical series.
 
-#include "string_hash.h"
+#include "common/string_hash.h"
 
 #include <cstdint>
 #include <optional>

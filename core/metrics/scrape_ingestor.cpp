@@ -1,6 +1,6 @@
-#include "scrape_ingestor.h"
+#include "metrics/scrape_ingestor.h"
 
-#include "openmetrics_parser.h"
+#include "metrics/openmetrics_parser.h"
 
 namespace opsdeck {
 

@@ -6,10 +6,10 @@
 // neither parsed nor built again. New series are created on first sight with
 // the target's service label. Not thread-safe: one ingest at a time.
 
-#include "exposition.h"
-#include "raw_series_cache.h"
-#include "series_store.h"
-#include "string_hash.h"
+#include "common/string_hash.h"
+#include "metrics/exposition.h"
+#include "metrics/raw_series_cache.h"
+#include "metrics/series_store.h"
 
 #include <string>
 #include <unordered_map>

@@ -1,8 +1,8 @@
-#include "series_store.h"
+#include "metrics/series_store.h"
 
 #include <map>
 
-#include "exposition.h"
+#include "metrics/exposition.h"
 
 #include <algorithm>
 #include <climits>

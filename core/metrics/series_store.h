@@ -1,6 +1,6 @@
 #pragma once
 
-#include "xor_chunk.h"
+#include "metrics/xor_chunk.h"
 
 #include <cstdint>
 #include <deque>

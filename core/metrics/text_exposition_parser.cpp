@@ -1,7 +1,7 @@
-#include "text_exposition_parser.h"
+#include "metrics/text_exposition_parser.h"
 
-#include "exposition_lexing.h"
-#include "string_hash.h"
+#include "common/string_hash.h"
+#include "metrics/exposition_lexing.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "exposition.h"
+#include "metrics/exposition.h"
 
 namespace opsdeck {
 

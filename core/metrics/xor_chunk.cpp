@@ -1,4 +1,4 @@
-#include "xor_chunk.h"
+#include "metrics/xor_chunk.h"
 
 #include <bit>
 #include <cstring>

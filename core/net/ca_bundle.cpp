@@ -1,4 +1,4 @@
-#include "ca_bundle.h"
+#include "net/ca_bundle.h"
 
 #include <QFile>
 #include <QFileInfo>

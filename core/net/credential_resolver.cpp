@@ -1,8 +1,8 @@
-#include "credential_resolver.h"
+#include "net/credential_resolver.h"
 
-#include "logging.h"
-#include "secret_cache.h"
-#include "secrets.h"
+#include "common/logging.h"
+#include "config/secret_cache.h"
+#include "config/secrets.h"
 
 namespace opsdeck {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config.h"
-#include "http_types.h"
+#include "config/config.h"
+#include "net/http_types.h"
 
 #include <QObject>
 

@@ -1,9 +1,9 @@
-#include "http_client.h"
+#include "net/http_client.h"
 
-#include "ca_bundle.h"
-#include "config.h"
+#include "config/config.h"
+#include "net/ca_bundle.h"
 
-#include "logging.h"
+#include "common/logging.h"
 
 #include <curl/curl.h>
 

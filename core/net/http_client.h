@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http_types.h"
+#include "net/http_types.h"
 
 #include <QObject>
 

@@ -1,8 +1,8 @@
-#include "metrics_scraper.h"
+#include "prometheus/metrics_scraper.h"
 
-#include "credential_resolver.h"
-#include "openmetrics_parser.h"
-#include "scrape_ingestor.h"
+#include "metrics/openmetrics_parser.h"
+#include "metrics/scrape_ingestor.h"
+#include "net/credential_resolver.h"
 
 #include <QMutex>
 #include <QTimer>

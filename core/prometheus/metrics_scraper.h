@@ -1,8 +1,8 @@
 #pragma once
 
-#include "config.h"
-#include "http_client.h"
-#include "series_store.h"
+#include "config/config.h"
+#include "metrics/series_store.h"
+#include "net/http_client.h"
 
 #include <QDateTime>
 #include <QMetaType>

@@ -1,6 +1,6 @@
-#include "prometheus_api.h"
+#include "prometheus/prometheus_api.h"
 
-#include "exposition_lexing.h"
+#include "metrics/exposition_lexing.h"
 
 #include <QRegularExpression>
 #include <QUrlQuery>

@@ -5,8 +5,8 @@
 // can be tens of megabytes: they are decoded with simdjson, on the HTTP worker
 // thread, straight into per-series arrays.
 
-#include "http_client.h"
-#include "series_store.h"
+#include "metrics/series_store.h"
+#include "net/http_client.h"
 
 #include <QMutex>
 #include <QObject>

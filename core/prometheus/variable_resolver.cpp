@@ -1,4 +1,4 @@
-#include "variable_resolver.h"
+#include "prometheus/variable_resolver.h"
 
 #include <QLocale>
 

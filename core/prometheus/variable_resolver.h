@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dashboard_variables.h"
-#include "prometheus_api.h"
+#include "dashboards/dashboard_variables.h"
+#include "prometheus/prometheus_api.h"
 
 #include <QHash>
 #include <QObject>

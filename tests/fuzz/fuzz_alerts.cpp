@@ -1,9 +1,9 @@
 // libFuzzer target: any answer from an "Alertmanager" or a "Prometheus" alerts
 // endpoint decodes to alerts or an error, and any filter text parses or fails;
 // never a crash, a hang or an alert without a fingerprint.
-#include "alertmanager_api.h"
-#include "label_matcher.h"
-#include "prometheus_alerts.h"
+#include "alerts/alertmanager_api.h"
+#include "alerts/prometheus_alerts.h"
+#include "metrics/label_matcher.h"
 
 #include <cstdlib>
 

@@ -1,5 +1,5 @@
 // libFuzzer target: any health answer gives a verdict with a short reason, never a crash.
-#include "health_interpreter.h"
+#include "health/health_interpreter.h"
 
 #include <cstdlib>
 

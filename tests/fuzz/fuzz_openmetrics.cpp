@@ -1,5 +1,5 @@
 // libFuzzer target: the OpenMetrics parser, same promises as the text parser.
-#include "openmetrics_parser.h"
+#include "metrics/openmetrics_parser.h"
 
 #include <cstdlib>
 

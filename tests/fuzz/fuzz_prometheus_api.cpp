@@ -1,5 +1,5 @@
 // libFuzzer target: any answer from a "Prometheus" decodes to a result or an error.
-#include "prometheus_api.h"
+#include "prometheus/prometheus_api.h"
 
 #include <cstdlib>
 

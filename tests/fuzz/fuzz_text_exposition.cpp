@@ -4,9 +4,9 @@
 // same page a second time through the raw-series cache (every series then
 // known by its bytes) hands over the same samples of the same series, in the
 // same order, as parsing it afresh.
-#include "exposition.h"
-#include "raw_series_cache.h"
-#include "text_exposition_parser.h"
+#include "metrics/exposition.h"
+#include "metrics/raw_series_cache.h"
+#include "metrics/text_exposition_parser.h"
 
 #include <cmath>
 #include <cstdlib>

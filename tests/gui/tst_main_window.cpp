@@ -1,14 +1,14 @@
 // The main window on the offscreen platform, against a local health endpoint.
 
-#include "alerts_panel.h"
+#include "alerts/alerts_panel.h"
 #include "app_settings.h"
+#include "config/secret_cache.h"
+#include "health/health_notifier.h"
+#include "health/health_panel.h"
 #include "health_model.h"
-#include "health_notifier.h"
-#include "health_panel.h"
 #include "local_http_server.h"
 #include "main_window.h"
 #include "profile_session.h"
-#include "secret_cache.h"
 #include "status_indicator.h"
 
 #include <QAction>

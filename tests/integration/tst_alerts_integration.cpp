@@ -3,15 +3,15 @@
 // database. Acks are Alertmanager silences and are checked there; a slow
 // Alertmanager, a stopped one and a two-member cluster are real processes too.
 
-#include "ack_keeper.h"
-#include "alert_actions.h"
 #include "alert_model.h"
-#include "alert_sources.h"
-#include "alertmanager_api.h"
-#include "database_alerts.h"
+#include "alerts/ack_keeper.h"
+#include "alerts/alert_actions.h"
+#include "alerts/alert_sources.h"
+#include "alerts/alertmanager_api.h"
+#include "alerts/database_alerts.h"
 #include "demo_environment.h"
-#include "http_client.h"
 #include "local_http_server.h"
+#include "net/http_client.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -4,15 +4,15 @@
 // its query variables must resolve from Prometheus (job, then the host of that
 // job), and its tiles and charts must draw the host's numbers, not "No data".
 
-#include "config.h"
-#include "dashboard_panel.h"
+#include "config/config.h"
+#include "dashboards/dashboard_panel.h"
+#include "dashboards/grafana_import.h"
+#include "dashboards/variable_bar.h"
 #include "demo_environment.h"
-#include "grafana_import.h"
 #include "profile_session.h"
+#include "prometheus/variable_resolver.h"
 #include "stat_tile.h"
 #include "time_series_chart.h"
-#include "variable_bar.h"
-#include "variable_resolver.h"
 
 #include <QApplication>
 #include <QComboBox>

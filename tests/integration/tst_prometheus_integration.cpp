@@ -2,14 +2,14 @@
 // endpoint, errors included), and our PromQL arithmetic fed with Prometheus's
 // own raw samples must give Prometheus's own answers.
 
-#include "config.h"
+#include "config/config.h"
 #include "demo_environment.h"
-#include "http_client.h"
-#include "local_query.h"
-#include "metrics_scraper.h"
+#include "metrics/local_query.h"
+#include "metrics/promql_functions.h"
+#include "net/http_client.h"
+#include "prometheus/metrics_scraper.h"
+#include "prometheus/prometheus_api.h"
 #include "prometheus_answers.h"
-#include "prometheus_api.h"
-#include "promql_functions.h"
 
 #include <QDateTime>
 #include <QSignalSpy>

@@ -4,13 +4,13 @@
 // errors as that store says them, a PromQL dashboard panel and
 // `opsdeck-cli metrics query`, all unchanged from Prometheus.
 
-#include "config.h"
-#include "dashboard_panel.h"
+#include "config/config.h"
+#include "dashboards/dashboard_panel.h"
 #include "demo_environment.h"
-#include "http_client.h"
+#include "net/http_client.h"
 #include "profile_session.h"
+#include "prometheus/prometheus_api.h"
 #include "prometheus_answers.h"
-#include "prometheus_api.h"
 #include "time_series_chart.h"
 
 #include <QDateTime>

@@ -4,7 +4,7 @@
 // arrive before the test asks for it), for integration tests against real
 // Prometheus-compatible servers. Header-only: tests that use it link core.
 
-#include "prometheus_api.h"
+#include "prometheus/prometheus_api.h"
 
 #include <QSignalSpy>
 

@@ -1,4 +1,4 @@
-#include "ack_dialog.h"
+#include "alerts/ack_dialog.h"
 #include "badge_tone.h"
 
 #include "alert_model.h"

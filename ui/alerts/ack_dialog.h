@@ -1,7 +1,7 @@
 #pragma once
 
-#include "alert_actions.h"
-#include "alerts.h"
+#include "alerts/alert_actions.h"
+#include "alerts/alerts.h"
 
 #include <QDialog>
 

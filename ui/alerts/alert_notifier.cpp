@@ -1,6 +1,6 @@
-#include "alert_notifier.h"
+#include "alerts/alert_notifier.h"
 
-#include "alert_sources.h"
+#include "alerts/alert_sources.h"
 
 #include <QApplication>
 #include <QSystemTrayIcon>

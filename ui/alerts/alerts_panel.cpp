@@ -1,15 +1,15 @@
-#include "alerts_panel.h"
+#include "alerts/alerts_panel.h"
 #include "badge_tone.h"
 
-#include "ack_dialog.h"
-#include "alert_actions.h"
 #include "alert_filter.h"
 #include "alert_model.h"
-#include "alert_sources.h"
-#include "alertmanager_api.h"
-#include "database_alerts.h"
+#include "alerts/ack_dialog.h"
+#include "alerts/alert_actions.h"
+#include "alerts/alert_sources.h"
+#include "alerts/alertmanager_api.h"
+#include "alerts/database_alerts.h"
+#include "alerts/silences_dialog.h"
 #include "profile_session.h"
-#include "silences_dialog.h"
 
 #include <QAction>
 #include <QCheckBox>

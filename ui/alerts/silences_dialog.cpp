@@ -1,11 +1,11 @@
-#include "silences_dialog.h"
+#include "alerts/silences_dialog.h"
 #include "badge_tone.h"
 
-#include "ack_dialog.h"
-#include "alert_actions.h"
 #include "alert_model.h"
-#include "alert_sources.h"
-#include "alertmanager_api.h"
+#include "alerts/ack_dialog.h"
+#include "alerts/alert_actions.h"
+#include "alerts/alert_sources.h"
+#include "alerts/alertmanager_api.h"
 #include "profile_session.h"
 #include "silence_model.h"
 

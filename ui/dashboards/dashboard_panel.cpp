@@ -1,15 +1,15 @@
-#include "dashboard_panel.h"
+#include "dashboards/dashboard_panel.h"
 
-#include "grafana_import.h"
-#include "history_backfill.h"
-#include "prometheus_api.h"
+#include "dashboards/grafana_import.h"
+#include "dashboards/history_backfill.h"
+#include "dashboards/time_range_dialog.h"
+#include "dashboards/variable_bar.h"
+#include "metrics/series_store.h"
 #include "profile_session.h"
-#include "series_store.h"
+#include "prometheus/prometheus_api.h"
+#include "prometheus/variable_resolver.h"
 #include "stat_tile.h"
-#include "time_range_dialog.h"
 #include "time_series_chart.h"
-#include "variable_bar.h"
-#include "variable_resolver.h"
 
 #include <QComboBox>
 #include <QDateTime>

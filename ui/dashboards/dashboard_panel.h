@@ -1,8 +1,8 @@
 #pragma once
 
-#include "config.h"
-#include "dashboard_spec.h"
-#include "prometheus_api.h"
+#include "config/config.h"
+#include "dashboards/dashboard_spec.h"
+#include "prometheus/prometheus_api.h"
 
 #include <QFutureWatcher>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "history_backfill.h"
+#include "dashboards/history_backfill.h"
 
-#include "config.h"
+#include "config/config.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dashboard_spec.h"
-#include "prometheus_api.h"
+#include "dashboards/dashboard_spec.h"
+#include "prometheus/prometheus_api.h"
 #include "time_series_chart.h"
 
 #include <QHash>

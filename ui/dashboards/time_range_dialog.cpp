@@ -1,4 +1,4 @@
-#include "time_range_dialog.h"
+#include "dashboards/time_range_dialog.h"
 
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
-#include "variable_bar.h"
+#include "dashboards/variable_bar.h"
 
-#include "variable_resolver.h"
+#include "prometheus/variable_resolver.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "health_notifier.h"
+#include "health/health_notifier.h"
 
 #include "health_model.h"
 

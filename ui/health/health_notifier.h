@@ -1,6 +1,6 @@
 #pragma once
 
-#include "health_status.h"
+#include "health/health_status.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
-#include "health_panel.h"
+#include "health/health_panel.h"
 
+#include "health/health_tone.h"
 #include "health_model.h"
-#include "health_tone.h"
 #include "health_transition_model.h"
 #include "profile_session.h"
 #include "status_badge_delegate.h"

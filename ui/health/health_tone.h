@@ -1,7 +1,7 @@
 #pragma once
 
 #include "badge_tone.h"
-#include "health_status.h"
+#include "health/health_status.h"
 
 namespace opsdeck {
 

@@ -2,7 +2,7 @@
 // the chosen severities notify once (several as one), an acknowledged alert
 // that resolves says so, do-not-disturb silences everything.
 
-#include "alert_notifier.h"
+#include "alerts/alert_notifier.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,16 +1,16 @@
 // The Alerts panel and the acknowledge dialog on the offscreen platform,
 // against a local server that answers as Alertmanager API v2 does.
 
-#include "ack_dialog.h"
-#include "alert_actions.h"
-#include "alert_sources.h"
 #include "alert_filter.h"
 #include "alert_model.h"
-#include "alerts_panel.h"
+#include "alerts/ack_dialog.h"
+#include "alerts/alert_actions.h"
+#include "alerts/alert_sources.h"
+#include "alerts/alerts_panel.h"
+#include "alerts/silences_dialog.h"
 #include "local_http_server.h"
 #include "profile_session.h"
 #include "silence_model.h"
-#include "silences_dialog.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,13 +2,13 @@
 // fed by a local /metrics endpoint whose counters move on every scrape and by
 // stand-ins for Prometheus's API.
 
-#include "dashboard_panel.h"
-#include "grafana_import.h"
+#include "dashboards/dashboard_panel.h"
+#include "dashboards/grafana_import.h"
+#include "dashboards/variable_bar.h"
 #include "local_http_server.h"
 #include "profile_session.h"
 #include "stat_tile.h"
 #include "time_series_chart.h"
-#include "variable_bar.h"
 
 #include <QApplication>
 #include <QComboBox>

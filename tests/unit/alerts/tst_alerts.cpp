@@ -1,13 +1,13 @@
 // Alerts and silences as values: decoding every recorded Alertmanager version,
 // fingerprints, the ack marker, silence validation, the audit log.
 
-#include "alert_actions.h"
-#include "alert_sources.h"
-#include "alertmanager_api.h"
-#include "alerts.h"
-#include "audit_log.h"
+#include "alerts/alert_actions.h"
+#include "alerts/alert_sources.h"
+#include "alerts/alertmanager_api.h"
+#include "alerts/alerts.h"
+#include "alerts/prometheus_alerts.h"
+#include "audit/audit_log.h"
 #include "corpus.h"
-#include "prometheus_alerts.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

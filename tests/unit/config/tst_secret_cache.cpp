@@ -2,8 +2,8 @@
 // keychain entry, the OS keyring is asked once, off the caller's thread, and
 // every endpoint waiting on it gets its credentials when the answer comes.
 
-#include "credential_resolver.h"
-#include "secret_cache.h"
+#include "config/secret_cache.h"
+#include "net/credential_resolver.h"
 
 #include <QSignalSpy>
 #include <QThread>

@@ -1,6 +1,6 @@
 // The default dashboard of a scrape target is chosen from the families it exposes.
 
-#include "dashboard_spec.h"
+#include "dashboards/dashboard_spec.h"
 
 #include <QTest>
 

@@ -3,11 +3,11 @@
 // variables against a stand-in for Prometheus's API (the client itself is
 // tested against a real Prometheus in the integration tests).
 
-#include "dashboard_spec.h"
-#include "dashboard_variables.h"
-#include "http_client.h"
+#include "dashboards/dashboard_spec.h"
+#include "dashboards/dashboard_variables.h"
 #include "local_http_server.h"
-#include "variable_resolver.h"
+#include "net/http_client.h"
+#include "prometheus/variable_resolver.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,7 +1,7 @@
 // The checker against local endpoints: credentials, probe folding, no pile-up,
 // and no late answers after a reconfiguration.
 
-#include "health_checker.h"
+#include "health/health_checker.h"
 #include "local_http_server.h"
 
 #include <QSignalSpy>

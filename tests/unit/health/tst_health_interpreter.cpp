@@ -1,6 +1,6 @@
 // Every shape of health answer real services give, and the broken ones.
 
-#include "health_interpreter.h"
+#include "health/health_interpreter.h"
 
 #include <QTest>
 

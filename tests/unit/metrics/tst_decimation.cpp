@@ -1,4 +1,4 @@
-#include "decimation.h"
+#include "metrics/decimation.h"
 
 #include <QTest>
 

@@ -2,9 +2,9 @@
 // building the whole exposition counts (families in order, series, samples),
 // on both formats, through the growth of its series table.
 
-#include "exposition_summary.h"
-#include "openmetrics_parser.h"
-#include "text_exposition_parser.h"
+#include "metrics/exposition_summary.h"
+#include "metrics/openmetrics_parser.h"
+#include "metrics/text_exposition_parser.h"
 
 #include <QTest>
 

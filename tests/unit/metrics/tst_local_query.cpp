@@ -1,8 +1,8 @@
 // Derived series from the store: rate sums, quantiles, ratios, gauges, gaps,
 // and the matcher syntax they use.
 
-#include "label_matcher.h"
-#include "local_query.h"
+#include "metrics/label_matcher.h"
+#include "metrics/local_query.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // OpenMetrics 1.0: our own cases for the rules, then the OpenMetrics project's
 // own parser test cases from ../shared/corpora/openmetrics.
 
-#include "openmetrics_parser.h"
+#include "metrics/openmetrics_parser.h"
 
 #include "corpus.h"
 

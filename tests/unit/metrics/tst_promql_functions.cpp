@@ -1,7 +1,7 @@
 // rate, increase and histogram_quantile against values worked out by hand from
 // Prometheus 2.x's definitions; the integration test compares with a real Prometheus.
 
-#include "promql_functions.h"
+#include "metrics/promql_functions.h"
 
 #include <QTest>
 

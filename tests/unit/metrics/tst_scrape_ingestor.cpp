@@ -1,7 +1,7 @@
 // Scrapes into the store through the raw-series cache: a known page costs a
 // lookup a sample, and the cache never confuses two series or grows forever.
 
-#include "scrape_ingestor.h"
+#include "metrics/scrape_ingestor.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // The Prometheus text format parser: our own cases for every rule, then the
 // reference parser's own accept/reject cases from ../shared/corpora.
 
-#include "text_exposition_parser.h"
+#include "metrics/text_exposition_parser.h"
 
 #include "corpus.h"
 

@@ -1,5 +1,5 @@
-#include "series_store.h"
-#include "xor_chunk.h"
+#include "metrics/series_store.h"
+#include "metrics/xor_chunk.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // The HTTP client against a local server that misbehaves on purpose.
 
-#include "ca_bundle.h"
-#include "http_client.h"
 #include "local_http_server.h"
+#include "net/ca_bundle.h"
+#include "net/http_client.h"
 
 #include <QElapsedTimer>
 #include <QFile>

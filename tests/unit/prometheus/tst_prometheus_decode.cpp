@@ -1,7 +1,7 @@
 // Decoding /api/v1 answers: the documented shapes, Prometheus's errors, and
 // malformed bytes (one found by the fuzzer crashed the decoder once).
 
-#include "prometheus_api.h"
+#include "prometheus/prometheus_api.h"
 
 #include <QDir>
 #include <QFile>
