@@ -1,9 +1,12 @@
 #include "alerts_command.h"
 
+#include "alerts/ack_rules.h"
 #include "alerts/alert_actions.h"
 #include "alerts/alert_sources.h"
 #include "alerts/alertmanager_api.h"
 #include "alerts/database_alerts.h"
+#include "alerts/silence_matchers.h"
+#include "common/rfc3339.h"
 #include "net/http_client.h"
 #include "prometheus/prometheus_api.h"
 

@@ -2,6 +2,7 @@
 
 #include "badge_tone.h"
 
+#include "alerts/ack_rules.h"
 #include "alerts/alert_sources.h"
 
 #include <QBrush>

@@ -1,5 +1,7 @@
 #include "silence_model.h"
 
+#include "alerts/ack_rules.h"
+#include "alerts/silence_matchers.h"
 #include "badge_tone.h"
 
 #include <QBrush>

@@ -1,6 +1,8 @@
 #include "alerts/ack_keeper.h"
 
+#include "alerts/ack_rules.h"
 #include "alerts/alert_actions.h"
+#include "alerts/silence_matchers.h"
 
 #include <algorithm>
 

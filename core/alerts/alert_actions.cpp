@@ -1,8 +1,11 @@
 #include "alerts/alert_actions.h"
 
+#include "alerts/ack_rules.h"
 #include "alerts/alertmanager_api.h"
 #include "alerts/database_alerts.h"
+#include "alerts/silence_matchers.h"
 #include "common/logging.h"
+#include "common/rfc3339.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,5 +1,6 @@
 #include "alerts/alert_sources.h"
 
+#include "alerts/ack_rules.h"
 #include "alerts/alertmanager_api.h"
 #include "alerts/database_alerts.h"
 #include "alerts/prometheus_alerts.h"

@@ -1,6 +1,8 @@
 #include "alerts/alertmanager_api.h"
 
+#include "alerts/ack_rules.h"
 #include "common/logging.h"
+#include "common/rfc3339.h"
 #include "metrics/json_fields.h"
 
 #include <QDateTime>

@@ -1,8 +1,8 @@
 #pragma once
 
 // Alerts and silences as plain values, whatever source they came from
-// (Alertmanager, Prometheus, the monitoring database), and the rules of an
-// acknowledgement: which silence is an ack, what a valid silence is.
+// (Alertmanager, Prometheus, the monitoring database). What makes a silence an
+// acknowledgement is in ack_rules.h; silence matchers in silence_matchers.h.
 
 #include "metrics/label_matcher.h"
 #include "metrics/series_store.h"
@@ -96,45 +96,6 @@ struct AlertSnapshot {
 // Alertmanager's fingerprint is opaque; sources without one (Prometheus, the
 // database) get a stable hash of their labels so merges can follow them.
 QString fingerprintOf(const Labels &labels);
-
-// The marker an OpsDeck acknowledgement writes into its silence comment:
-// "[opsdeck ack=<id>]", plus " until-resolved" when the console keeps the
-// silence alive only while the alert fires. The id makes retries idempotent:
-// before sending again, a client looks for a silence carrying it.
-QString newAckId();
-QString ackMarker(const QString &ackId, bool untilResolved);
-// Other silences OpsDeck creates carry "[opsdeck id=<id>]": retried the same way, not acks.
-QString silenceMarker(const QString &id);
-QString ackIdOf(const QString &comment);  // the id of either marker; empty when there is none
-bool isUntilResolved(const QString &comment);
-// The comment as its author wrote it, without our marker: for people.
-QString commentForPeople(const QString &comment);
-// A silence is an acknowledgement when it carries our marker or its comment starts with "ACK".
-bool isAcknowledgement(const Silence &silence);
-
-// The matchers of a silence as LabelMatchers, to preview what it will silence.
-std::vector<LabelMatcher> toLabelMatchers(const std::vector<SilenceMatcher> &matchers, QString *error);
-std::vector<SilenceMatcher> fromLabelMatchers(const std::vector<LabelMatcher> &matchers);
-QString formatMatchers(const std::vector<SilenceMatcher> &matchers);  // a="b", c=~"d"
-bool silenceMatches(const std::vector<LabelMatcher> &matchers, const Alert &alert);
-
-// The labels that identify an alert for an ack by default: alertname plus
-// instance or service, whichever it has (both when it has both).
-std::vector<SilenceMatcher> defaultAckMatchers(const Alert &alert);
-
-// Why a silence must not be sent, or empty. Refused: no matchers, a matcher
-// that also matches the empty string (it would silence alerts lacking the
-// label), an invalid regex, an end not after its start or in the past, no
-// creator or no comment.
-QString validateSilence(const Silence &silence, qint64 nowMs);
-
-// The state after applying the silences we know: an Alertmanager "suppressed"
-// alert is inhibited, silenced, or acknowledged when one of its silences is an ack.
-AlertState classifyAlert(const Alert &alert, const std::vector<Silence> &silences);
-
-// RFC 3339 with any number of fractional digits and a Z or ±hh:mm offset.
-std::optional<qint64> parseRfc3339Ms(std::string_view text);
-QString formatRfc3339Ms(qint64 ms);
 
 } // namespace opsdeck
 

@@ -2,6 +2,7 @@
 
 #include "alerts/alertmanager_api.h"
 #include "common/logging.h"
+#include "common/rfc3339.h"
 #include "metrics/json_fields.h"
 
 #include <QDateTime>

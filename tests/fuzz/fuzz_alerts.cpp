@@ -3,6 +3,7 @@
 // never a crash, a hang or an alert without a fingerprint.
 #include "alerts/alertmanager_api.h"
 #include "alerts/prometheus_alerts.h"
+#include "common/rfc3339.h"
 #include "metrics/label_matcher.h"
 
 #include <cstdlib>

@@ -5,6 +5,7 @@
 
 #include "alert_model.h"
 #include "alerts/ack_keeper.h"
+#include "alerts/ack_rules.h"
 #include "alerts/alert_actions.h"
 #include "alerts/alert_sources.h"
 #include "alerts/alertmanager_api.h"

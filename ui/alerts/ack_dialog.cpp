@@ -2,6 +2,8 @@
 #include "badge_tone.h"
 
 #include "alert_model.h"
+#include "alerts/ack_rules.h"
+#include "alerts/silence_matchers.h"
 
 #include <QComboBox>
 #include <QDateTime>

@@ -4,10 +4,12 @@
 #include "alert_filter.h"
 #include "alert_model.h"
 #include "alerts/ack_dialog.h"
+#include "alerts/ack_rules.h"
 #include "alerts/alert_actions.h"
 #include "alerts/alert_sources.h"
 #include "alerts/alertmanager_api.h"
 #include "alerts/database_alerts.h"
+#include "alerts/silence_matchers.h"
 #include "alerts/silences_dialog.h"
 #include "profile_session.h"
 

@@ -6,6 +6,7 @@
 #include "alerts/alert_actions.h"
 #include "alerts/alert_sources.h"
 #include "alerts/alertmanager_api.h"
+#include "alerts/silence_matchers.h"
 #include "profile_session.h"
 #include "silence_model.h"
 

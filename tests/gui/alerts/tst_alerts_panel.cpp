@@ -8,6 +8,7 @@
 #include "alerts/alert_sources.h"
 #include "alerts/alerts_panel.h"
 #include "alerts/silences_dialog.h"
+#include "common/rfc3339.h"
 #include "local_http_server.h"
 #include "profile_session.h"
 #include "silence_model.h"

@@ -2,6 +2,7 @@
 // failover on reads, and writes that never make a second silence. (The real
 // Alertmanager is exercised in tests/integration/tst_alerts_integration.cpp.)
 
+#include "alerts/ack_rules.h"
 #include "alerts/alertmanager_api.h"
 #include "local_http_server.h"
 

@@ -1,12 +1,15 @@
 // Alerts and silences as values: decoding every recorded Alertmanager version,
 // fingerprints, the ack marker, silence validation, the audit log.
 
+#include "alerts/ack_rules.h"
 #include "alerts/alert_actions.h"
 #include "alerts/alert_sources.h"
 #include "alerts/alertmanager_api.h"
 #include "alerts/alerts.h"
 #include "alerts/prometheus_alerts.h"
+#include "alerts/silence_matchers.h"
 #include "audit/audit_log.h"
+#include "common/rfc3339.h"
 #include "corpus.h"
 
 #include <QJsonArray>
