@@ -1,6 +1,5 @@
 #include "alerts/alerts.h"
 
-
 #include <algorithm>
 
 namespace opsdeck {
