@@ -2,7 +2,6 @@
 
 #include <QFont>
 #include <QPainter>
-#include <QPainterPath>
 #include <QPixmap>
 
 #include <algorithm>
@@ -11,28 +10,12 @@ namespace opsdeck {
 
 namespace {
 
-QPixmap drawIcon(int size)
+// The sizes resources/ carries; the window, the task bar and the tray pick among them.
+constexpr int iconSizes[] = {16, 22, 24, 32, 48, 64, 128, 256};
+
+QPixmap iconPixmap(int size)
 {
-    QPixmap pixmap(size, size);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    const qreal s = size;
-    QPainterPath tile;
-    tile.addRoundedRect(QRectF(s * 0.04, s * 0.04, s * 0.92, s * 0.92), s * 0.2, s * 0.2);
-    p.fillPath(tile, QColor(0x1e, 0x2a, 0x3a));
-    // A pulse line: the heartbeat every ops console watches.
-    QPainterPath pulse;
-    pulse.moveTo(s * 0.14, s * 0.56);
-    pulse.lineTo(s * 0.36, s * 0.56);
-    pulse.lineTo(s * 0.45, s * 0.28);
-    pulse.lineTo(s * 0.56, s * 0.76);
-    pulse.lineTo(s * 0.64, s * 0.50);
-    pulse.lineTo(s * 0.86, s * 0.50);
-    QPen pen(QColor(0x4c, 0xd1, 0x7a), std::max(1.5, s * 0.08), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-    p.setPen(pen);
-    p.drawPath(pulse);
-    return pixmap;
+    return QPixmap(QStringLiteral(":/icons/opsdeck-%1.png").arg(size));
 }
 
 } // namespace
@@ -43,7 +26,7 @@ QIcon badgedAppIcon(int count, const QColor &color)
         return appIcon();
     QIcon icon;
     for (int size : {16, 22, 32, 48, 64}) {
-        QPixmap pixmap = drawIcon(size);
+        QPixmap pixmap = iconPixmap(size);
         QPainter p(&pixmap);
         p.setRenderHint(QPainter::Antialiasing);
         const qreal d = size * 0.58;
@@ -66,8 +49,8 @@ QIcon appIcon()
 {
     static const QIcon icon = [] {
         QIcon i;
-        for (int size : {16, 22, 32, 48, 64, 128, 256})
-            i.addPixmap(drawIcon(size));
+        for (int size : iconSizes)
+            i.addPixmap(iconPixmap(size));
         return i;
     }();
     return icon;

@@ -5,8 +5,8 @@
 
 namespace opsdeck {
 
-// The application's icon, drawn in code so that no image plugin is needed; the
-// installer ships the same design as files for the desktop.
+// The application's icon, from the PNGs resources/ compiles in (no image plugin
+// needed); the installer ships the same files for the desktop.
 QIcon appIcon();
 
 // The application's icon with a count in a coloured disc at its corner, for

@@ -6,6 +6,7 @@
 #include "health/health_notifier.h"
 #include "health/health_panel.h"
 #include "health_model.h"
+#include "icon_provider.h"
 #include "local_http_server.h"
 #include "main_window.h"
 #include "profile_session.h"
@@ -15,6 +16,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QDockWidget>
+#include <QFile>
+#include <QImage>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -45,6 +48,7 @@ private Q_SLOTS:
     void filterNarrowsTheTable();
     void showsEveryEndpointWithoutTlsVerification();
     void resolvesEachSecretOncePerProfile();
+    void carriesItsIconFromResources();
 
 private:
     Config config() const;
@@ -300,6 +304,28 @@ void TestMainWindow::resolvesEachSecretOncePerProfile()
     };
     QTRY_VERIFY(sentToken());
     QCOMPARE(session.secretCache()->lookupCount(), 1);
+}
+
+void TestMainWindow::carriesItsIconFromResources()
+{
+    // The icon files of resources/ are compiled in: the same bytes, every size the OS asks for.
+    for (int size : {16, 22, 24, 32, 48, 64, 128, 256}) {
+        const QString name = QStringLiteral("icons/opsdeck-%1.png").arg(size);
+        QFile compiled(QStringLiteral(":/") + name);
+        QFile source(QStringLiteral(OPSDECK_SOURCE_DIR "/resources/") + name);
+        QVERIFY2(compiled.open(QIODevice::ReadOnly), qPrintable(name + QLatin1String(" is not compiled in")));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QCOMPARE(compiled.readAll(), source.readAll());
+    }
+    const QIcon icon = appIcon();
+    QCOMPARE(icon.availableSizes().size(), 8);
+    const QImage image = icon.pixmap(64, 64).toImage();
+    QVERIFY(!image.isNull());
+    QVERIFY(qAlpha(image.pixel(32, 32)) == 255);  // the tile, not a transparent placeholder
+    // The tray's badge is drawn over the same icon.
+    QVERIFY(!badgedAppIcon(3, Qt::red).pixmap(32, 32).isNull());
+    MainWindow window(config(), m_settings.get());
+    QVERIFY(!window.windowIcon().isNull());
 }
 
 QTEST_MAIN(TestMainWindow)
