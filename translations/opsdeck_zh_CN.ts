@@ -4,57 +4,57 @@
 <context>
     <name>Dashboards</name>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="36"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="36"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="36"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="36"/>
         <source>p95 target 100 ms</source>
         <translation>p95 目标 100 毫秒</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="47"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="47"/>
         <source>Requests by status</source>
         <translation>按状态的请求数</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="53"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="53"/>
         <source>Error ratio (5xx)</source>
         <translation>错误率（5xx）</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="53"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="53"/>
         <source>errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="54"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="54"/>
         <source>HighErrorRate 5 %</source>
         <translation>高错误率 5 %</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="58"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="58"/>
         <source>Requests by endpoint</source>
         <translation>按端点的请求数</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="63"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="63"/>
         <source>CPU (% of one core)</source>
         <translation>CPU（单核百分比）</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="63"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="63"/>
         <source>cpu</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="66"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="66"/>
         <source>Resident memory</source>
         <translation>常驻内存</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="66"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="66"/>
         <source>resident</source>
         <translation>常驻</translation>
     </message>
@@ -114,112 +114,112 @@
 <context>
     <name>opsdeck</name>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="103"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="103"/>
         <source>CPU busy</source>
         <translation>CPU 忙碌</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="103"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="103"/>
         <source>busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="104"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="104"/>
         <source>Load average</source>
         <translation>平均负载</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="107"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="107"/>
         <source>Memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="108"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="108"/>
         <source>total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="109"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="109"/>
         <source>available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="110"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="110"/>
         <source>Network (bytes/s)</source>
         <translation>网络（字节/秒）</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="113"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="113"/>
         <source>Disk I/O (bytes/s)</source>
         <translation>磁盘 I/O（字节/秒）</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="116"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="116"/>
         <source>Filesystem space available</source>
         <translation>文件系统可用空间</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="125"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="125"/>
         <source>Connections by database</source>
         <translation>各数据库连接数</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="127"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="127"/>
         <source>Transactions by database</source>
         <translation>各数据库事务</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="130"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="130"/>
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="131"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="131"/>
         <source>fetched</source>
         <translation>读取</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="132"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="132"/>
         <source>inserted</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="133"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="133"/>
         <source>updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="134"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="134"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="135"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="135"/>
         <source>Database size</source>
         <translation>数据库大小</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="137"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="137"/>
         <source>Deadlocks and conflicts</source>
         <translation>死锁与冲突</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="138"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="138"/>
         <source>deadlocks</source>
         <translation>死锁</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="139"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="139"/>
         <source>conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="140"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="140"/>
         <source>Exporter sees the server</source>
         <translation>导出器可连接服务器</translation>
     </message>
     <message>
-        <location filename="../core/dashboard_spec.cpp" line="172"/>
+        <location filename="../core/dashboards/dashboard_spec.cpp" line="172"/>
         <source>%1 (per second)</source>
         <translation>%1（每秒）</translation>
     </message>
@@ -227,143 +227,143 @@
 <context>
     <name>opsdeck::AckDialog</name>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="44"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="46"/>
         <source>Acknowledge alerts</source>
         <translation>确认告警</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="44"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="46"/>
         <source>New silence</source>
         <translation>新建静默</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="49"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="51"/>
         <source>An acknowledgement is an Alertmanager silence. One silence per line; each line is a list of matchers such as alertname=&quot;HighLatency&quot;, service=~&quot;api|web&quot;.</source>
         <translation>确认即 Alertmanager 静默。每行一个静默；每行是一组匹配器，例如 alertname=&quot;HighLatency&quot;, service=~&quot;api|web&quot;。</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="50"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="52"/>
         <source>One silence per line; each line is a list of matchers such as alertname=&quot;HighLatency&quot;, service=~&quot;api|web&quot;.</source>
         <translation>每行一个静默；每行是一组匹配器，例如 alertname=&quot;HighLatency&quot;, service=~&quot;api|web&quot;。</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="79"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="81"/>
         <source>Alertmanager:</source>
         <translation>Alertmanager：</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="86"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="88"/>
         <source>Why: what you are doing about it, a ticket number…</source>
         <translation>原因：你正在如何处理、工单号……</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="87"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="89"/>
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="92"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="94"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="93"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="95"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="94"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="96"/>
         <source>4 hours</source>
         <translation>4 小时</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="95"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="97"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="97"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="99"/>
         <source>Until resolved</source>
         <translation>直到恢复</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="103"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="105"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="108"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="110"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="109"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="111"/>
         <source>Created by:</source>
         <translation>创建者：</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="118"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="120"/>
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="118"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="120"/>
         <source>Service / instance</source>
         <translation>服务 / 实例</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="118"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="120"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="118"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="120"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="129"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="131"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="129"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="131"/>
         <source>Create silence</source>
         <translation>创建静默</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="184"/>
-        <location filename="../ui/ack_dialog.cpp" line="196"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="186"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="198"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="203"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="205"/>
         <source>Write at least one line of matchers.</source>
         <translation>请至少写一行匹配器。</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="205"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="207"/>
         <source>Say why in the comment.</source>
         <translation>请在备注中说明原因。</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="207"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="209"/>
         <source>This profile has no Alertmanager to hold the silence.</source>
         <translation>此配置没有可保存静默的 Alertmanager。</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="218"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="220"/>
         <source>Preview: nothing to match yet</source>
         <translation>预览：尚无可匹配内容</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="220"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="222"/>
         <source>Preview: 1 current alert matches</source>
         <translation>预览：匹配 1 条当前告警</translation>
     </message>
     <message>
-        <location filename="../ui/ack_dialog.cpp" line="222"/>
+        <location filename="../ui/alerts/ack_dialog.cpp" line="224"/>
         <source>Preview: %1 current alerts match</source>
         <translation>预览：匹配 %1 条当前告警</translation>
     </message>
@@ -376,140 +376,140 @@
         <translation>“%1”看起来像匹配器但格式不对；请写成 name=&quot;value&quot;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/alert_model.cpp" line="31"/>
+        <location filename="../models/alert_model.cpp" line="32"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/alert_model.cpp" line="33"/>
+        <location filename="../models/alert_model.cpp" line="34"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="35"/>
+        <location filename="../models/alert_model.cpp" line="36"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/alert_model.cpp" line="36"/>
+        <location filename="../models/alert_model.cpp" line="37"/>
         <source>%n d</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="67"/>
+        <location filename="../models/alert_model.cpp" line="68"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="68"/>
+        <location filename="../models/alert_model.cpp" line="69"/>
         <source>firing</source>
         <translation>触发中</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="69"/>
+        <location filename="../models/alert_model.cpp" line="70"/>
         <source>inhibited</source>
         <translation>已抑制</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="70"/>
+        <location filename="../models/alert_model.cpp" line="71"/>
         <source>silenced</source>
         <translation>已静默</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="71"/>
+        <location filename="../models/alert_model.cpp" line="72"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="243"/>
+        <location filename="../models/alert_model.cpp" line="244"/>
         <source>%1 (not in Alertmanager)</source>
         <translation>%1（不在 Alertmanager 中）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="246"/>
+        <location filename="../models/alert_model.cpp" line="247"/>
         <source>(no alert name)</source>
         <translation>（无告警名）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="250"/>
+        <location filename="../models/alert_model.cpp" line="251"/>
         <source>(no service)</source>
         <translation>（无服务）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="255"/>
+        <location filename="../models/alert_model.cpp" line="256"/>
         <source>(no severity)</source>
         <translation>（无级别）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="543"/>
+        <location filename="../models/alert_model.cpp" line="544"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="587"/>
+        <location filename="../models/alert_model.cpp" line="588"/>
         <source>%1 (stale)</source>
         <translation>%1（过期）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="597"/>
+        <location filename="../models/alert_model.cpp" line="598"/>
         <source>%1, until resolved</source>
         <translation>%1，直到恢复</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="598"/>
+        <location filename="../models/alert_model.cpp" line="599"/>
         <source>%1 until %2</source>
         <translation>%1，至 %2</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="603"/>
+        <location filename="../models/alert_model.cpp" line="604"/>
         <source>Acknowledged by %1 until %2
 %3</source>
         <translation>由 %1 确认，至 %2
 %3</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="663"/>
+        <location filename="../models/alert_model.cpp" line="664"/>
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="664"/>
+        <location filename="../models/alert_model.cpp" line="665"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="665"/>
+        <location filename="../models/alert_model.cpp" line="666"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="666"/>
+        <location filename="../models/alert_model.cpp" line="667"/>
         <source>Service / instance</source>
         <translation>服务 / 实例</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="667"/>
+        <location filename="../models/alert_model.cpp" line="668"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="668"/>
+        <location filename="../models/alert_model.cpp" line="669"/>
         <source>Since</source>
         <translation>持续</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="669"/>
+        <location filename="../models/alert_model.cpp" line="670"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="670"/>
+        <location filename="../models/alert_model.cpp" line="671"/>
         <source>Acknowledged</source>
         <translation>确认人</translation>
     </message>
@@ -517,41 +517,41 @@
 <context>
     <name>opsdeck::AlertNotifier</name>
     <message>
-        <location filename="../ui/alert_notifier.cpp" line="32"/>
+        <location filename="../ui/alerts/alert_notifier.cpp" line="32"/>
         <source>%1 on %2</source>
         <translation>%2 上的 %1</translation>
     </message>
     <message>
-        <location filename="../ui/alert_notifier.cpp" line="42"/>
+        <location filename="../ui/alerts/alert_notifier.cpp" line="42"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/alert_notifier.cpp" line="51"/>
+        <location filename="../ui/alerts/alert_notifier.cpp" line="51"/>
         <source>%1 (acknowledged by %2)</source>
         <translation>%1（由 %2 确认）</translation>
     </message>
     <message>
-        <location filename="../ui/alert_notifier.cpp" line="64"/>
+        <location filename="../ui/alerts/alert_notifier.cpp" line="64"/>
         <source>New alert</source>
         <translation>新告警</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alert_notifier.cpp" line="64"/>
+        <location filename="../ui/alerts/alert_notifier.cpp" line="64"/>
         <source>%n new alerts</source>
         <translation>
             <numerusform>%n 条新告警</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alert_notifier.cpp" line="67"/>
+        <location filename="../ui/alerts/alert_notifier.cpp" line="67"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/alert_notifier.cpp" line="71"/>
+        <location filename="../ui/alerts/alert_notifier.cpp" line="71"/>
         <source>Resolved</source>
         <translation>已恢复</translation>
     </message>
@@ -559,125 +559,125 @@
 <context>
     <name>opsdeck::AlertsPanel</name>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="81"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="83"/>
         <source>Filter: severity=&quot;critical&quot;, team=~&quot;ops|db&quot; or words</source>
         <translation>筛选：severity=&quot;critical&quot;, team=~&quot;ops|db&quot; 或关键词</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="87"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="89"/>
         <source>Group by alert name</source>
         <translation>按告警名分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="88"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="90"/>
         <source>Group by service</source>
         <translation>按服务分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="89"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="91"/>
         <source>Group by severity</source>
         <translation>按级别分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="90"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="92"/>
         <source>Group by Alertmanager group</source>
         <translation>按 Alertmanager 分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="91"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="93"/>
         <source>No grouping</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="96"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="98"/>
         <source>Hide silenced</source>
         <translation>隐藏已静默</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="98"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="100"/>
         <source>Hide silenced, inhibited and acknowledged alerts</source>
         <translation>隐藏已静默、已抑制和已确认的告警</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="102"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="104"/>
         <source>Acknowledge…</source>
         <translation>确认……</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="105"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="107"/>
         <source>Acknowledge the selected alerts (A)</source>
         <translation>确认所选告警（A）</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="106"/>
-        <location filename="../ui/alerts_panel.cpp" line="485"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="108"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="487"/>
         <source>Unacknowledge</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="109"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="111"/>
         <source>Expire the acknowledgements of the selected alerts (U)</source>
         <translation>使所选告警的确认失效（U）</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="110"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="112"/>
         <source>Silences…</source>
         <translation>静默……</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="111"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="113"/>
         <source>Every silence: active, pending, expired; extend, expire, create</source>
         <translation>所有静默：生效、待生效、已过期；延长、失效、创建</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="297"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="299"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="305"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="307"/>
         <source>%1 other</source>
         <translation>其他 %1</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="306"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="308"/>
         <source>all handled</source>
         <translation>均已处理</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="306"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="308"/>
         <source>none firing</source>
         <translation>无触发告警</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="317"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="319"/>
         <source>This profile has no alert source.</source>
         <translation>此配置没有告警来源。</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="325"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="327"/>
         <source>%1: waiting</source>
         <translation>%1：等待中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts_panel.cpp" line="327"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="329"/>
         <source>data from %n s ago</source>
         <translation>
             <numerusform>数据来自 %n 秒前</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="327"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="329"/>
         <source>no data yet</source>
         <translation>尚无数据</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="329"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="331"/>
         <source>%1: stale (%2) — %3</source>
         <translation>%1：已过期（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="336"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="338"/>
         <source>TLS not verified</source>
         <translation>TLS 未验证</translation>
     </message>
@@ -686,7 +686,7 @@
         <translation type="vanished">&lt;span style=&apos;color:#c62828&apos;&gt;%1：过期（%2）— %3&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="331"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="333"/>
         <source>%1: ok via %2</source>
         <translation>%1：正常，经由 %2</translation>
     </message>
@@ -695,93 +695,93 @@
         <translation type="vanished"> &lt;span style=&apos;color:#b26a00&apos;&gt;（%1）&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="350"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="352"/>
         <source>The profile &quot;%1&quot; is read-only.</source>
         <translation>配置“%1”为只读。</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="364"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="366"/>
         <source>&lt;p&gt;No alerts. All quiet.&lt;/p&gt;</source>
         <translation>&lt;p&gt;没有告警，一切正常。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="366"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="368"/>
         <source>&lt;p style=&apos;color:gray&apos;&gt;Select an alert to see its labels, annotations, links and who acknowledged it.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:gray&apos;&gt;选择一条告警以查看其标签、注释、链接以及确认人。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="372"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="374"/>
         <source>&lt;p&gt;Since %1 · from %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;始于 %1 · 来自 %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="380"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="382"/>
         <source>Source query</source>
         <translation>源查询</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="383"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="385"/>
         <source>Runbook</source>
         <translation>处置手册</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="389"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="391"/>
         <source>until resolved</source>
         <translation>直到恢复</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="390"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="392"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="391"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="393"/>
         <source>&lt;p&gt;&lt;b&gt;Acknowledged by %1&lt;/b&gt; %2: %3&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;由 %1 确认&lt;/b&gt;，%2：%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="393"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="395"/>
         <source>&lt;p&gt;Silenced by %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;被 %1 静默&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="397"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="399"/>
         <source>&lt;p&gt;Inhibited by %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;被 %1 抑制&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="433"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="435"/>
         <source>Resolve in the monitoring database</source>
         <translation>在监控数据库中标记为已解决</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts_panel.cpp" line="434"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="436"/>
         <source>The monitoring database has no silences: acknowledging marks these %n alert(s) resolved in its table. Go ahead?</source>
         <translation>
             <numerusform>监控数据库没有静默：确认会在其表中将这 %n 条告警标记为已解决。继续吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts_panel.cpp" line="442"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="444"/>
         <source>Resolving %n alert(s)…</source>
         <translation>
             <numerusform>正在解决 %n 条告警……</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts_panel.cpp" line="459"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="461"/>
         <source>Sending %n acknowledgement(s)…</source>
         <translation>
             <numerusform>正在发送 %n 个确认……</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="484"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="486"/>
         <source>%1 by %2: %3</source>
         <translation>%1，由 %2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="486"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="488"/>
         <source>Expire these acknowledgements? The alerts will notify again.
 
 %1</source>
@@ -790,24 +790,24 @@
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts_panel.cpp" line="492"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="494"/>
         <source>Expiring %n acknowledgement(s)…</source>
         <translation>
             <numerusform>正在使 %n 个确认失效……</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="511"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="513"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="515"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="517"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../ui/alerts_panel.cpp" line="515"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="517"/>
         <source>Done: silence %1 on %2.</source>
         <translation>完成：静默 %1，位于 %2。</translation>
     </message>
@@ -815,82 +815,82 @@
 <context>
     <name>opsdeck::DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="88"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="88"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="90"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="90"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="93"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="93"/>
         <source>Follow new data; off: the charts stay where they are</source>
         <translation>跟随新数据；关闭后图表保持不动</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="94"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="94"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="98"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="98"/>
         <source>Dashboard:</source>
         <translation>仪表盘：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="101"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="101"/>
         <source>Range:</source>
         <translation>时间范围：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="179"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="179"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="179"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="179"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="179"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="179"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="180"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="180"/>
         <source>6 hours</source>
         <translation>6 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="180"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="180"/>
         <source>24 hours</source>
         <translation>24 小时</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="180"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="180"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="218"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="218"/>
         <source>%1 has not answered yet: %2</source>
         <translation>%1 尚未应答：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="209"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="209"/>
         <source>scrapes OK</source>
         <translation>抓取正常</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="209"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="209"/>
         <source>last scrape failed</source>
         <translation>上次抓取失败</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="312"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="312"/>
         <source>waiting for the first scrape of %1</source>
         <translation>等待 %1 的首次抓取</translation>
     </message>
@@ -907,27 +907,27 @@
         <translation type="vanished">已过期：上次抓取失败 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="460"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="460"/>
         <source>%1: last scrape failed at %2 (%3 s ago): %4</source>
         <translation>%1：最近一次抓取于 %2 失败（%3 秒前）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="523"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="523"/>
         <source>this profile has no Prometheus for the PromQL queries</source>
         <translation>此配置档没有可执行 PromQL 查询的 Prometheus</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="589"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="589"/>
         <source>Prometheus: %1: %2</source>
         <translation>Prometheus：%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="635"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="635"/>
         <source>Waiting for the dashboard&apos;s variables</source>
         <translation>正在等待仪表盘变量</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.cpp" line="637"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="637"/>
         <source>No series match the query</source>
         <translation>没有与查询匹配的序列</translation>
     </message>
@@ -1044,17 +1044,17 @@
 <context>
     <name>opsdeck::HealthNotifier</name>
     <message>
-        <location filename="../ui/health_notifier.cpp" line="33"/>
+        <location filename="../ui/health/health_notifier.cpp" line="33"/>
         <source>%1 is %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/health_notifier.cpp" line="34"/>
+        <location filename="../ui/health/health_notifier.cpp" line="34"/>
         <source>%1 recovered</source>
         <translation>%1 已恢复</translation>
     </message>
     <message>
-        <location filename="../ui/health_notifier.cpp" line="35"/>
+        <location filename="../ui/health/health_notifier.cpp" line="35"/>
         <source>Now %1 (was %2).</source>
         <translation>现在为%1（之前为%2）。</translation>
     </message>
@@ -1062,32 +1062,32 @@
 <context>
     <name>opsdeck::HealthPanel</name>
     <message>
-        <location filename="../ui/health_panel.cpp" line="42"/>
+        <location filename="../ui/health/health_panel.cpp" line="42"/>
         <source>Filter services, reasons, versions…</source>
         <translation>筛选服务、原因、版本…</translation>
     </message>
     <message>
-        <location filename="../ui/health_panel.cpp" line="45"/>
+        <location filename="../ui/health/health_panel.cpp" line="45"/>
         <source>Check now</source>
         <translation>立即检查</translation>
     </message>
     <message>
-        <location filename="../ui/health_panel.cpp" line="46"/>
+        <location filename="../ui/health/health_panel.cpp" line="46"/>
         <source>Check every service&apos;s health endpoints now</source>
         <translation>立即检查所有服务的健康端点</translation>
     </message>
     <message>
-        <location filename="../ui/health_panel.cpp" line="148"/>
+        <location filename="../ui/health/health_panel.cpp" line="148"/>
         <source>Select a service to see its state changes.</source>
         <translation>选择一个服务以查看其状态变化。</translation>
     </message>
     <message>
-        <location filename="../ui/health_panel.cpp" line="149"/>
+        <location filename="../ui/health/health_panel.cpp" line="149"/>
         <source>State changes of %1</source>
         <translation>%1 的状态变化</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/health_panel.cpp" line="206"/>
+        <location filename="../ui/health/health_panel.cpp" line="206"/>
         <source>%n stale</source>
         <translation>
             <numerusform>%n 个已过期</numerusform>
@@ -1367,84 +1367,84 @@ Their answers could come from anyone on the path.</source>
 <context>
     <name>opsdeck::SilenceModel</name>
     <message>
-        <location filename="../models/silence_model.cpp" line="98"/>
+        <location filename="../models/silence_model.cpp" line="100"/>
         <source>active</source>
         <translation>生效</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="100"/>
+        <location filename="../models/silence_model.cpp" line="102"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="101"/>
+        <location filename="../models/silence_model.cpp" line="103"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/silence_model.cpp" line="107"/>
+        <location filename="../models/silence_model.cpp" line="109"/>
         <source>in %n min</source>
         <translation>
             <numerusform>%n 分钟后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="108"/>
+        <location filename="../models/silence_model.cpp" line="110"/>
         <source>in %1 h</source>
         <translation>%1 小时后</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="114"/>
+        <location filename="../models/silence_model.cpp" line="116"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="117"/>
+        <location filename="../models/silence_model.cpp" line="119"/>
         <source>%1 (until resolved)</source>
         <translation>%1（直到恢复）</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="123"/>
+        <location filename="../models/silence_model.cpp" line="125"/>
         <source>Ends within 30 minutes: extend it if the work is not done.</source>
         <translation>30 分钟内结束：如工作未完成请延长。</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="125"/>
+        <location filename="../models/silence_model.cpp" line="127"/>
         <source>Matches no current alert: expire it if it is no longer needed.</source>
         <translation>不匹配任何当前告警：如不再需要请使其失效。</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="162"/>
+        <location filename="../models/silence_model.cpp" line="164"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="163"/>
+        <location filename="../models/silence_model.cpp" line="165"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="164"/>
+        <location filename="../models/silence_model.cpp" line="166"/>
         <source>Matchers</source>
         <translation>匹配器</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="165"/>
+        <location filename="../models/silence_model.cpp" line="167"/>
         <source>Matching alerts</source>
         <translation>匹配的告警</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="166"/>
+        <location filename="../models/silence_model.cpp" line="168"/>
         <source>Created by</source>
         <translation>创建者</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="167"/>
+        <location filename="../models/silence_model.cpp" line="169"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../models/silence_model.cpp" line="168"/>
+        <location filename="../models/silence_model.cpp" line="170"/>
         <source>Alertmanager</source>
         <translation>Alertmanager</translation>
     </message>
@@ -1452,94 +1452,94 @@ Their answers could come from anyone on the path.</source>
 <context>
     <name>opsdeck::SilencesDialog</name>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="31"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="32"/>
         <source>Silences — %1</source>
         <translation>静默 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="51"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="52"/>
         <source>Bold amber: ends within 30 minutes. Grey with &quot;none&quot;: matches no current alert.</source>
         <translation>琥珀色粗体：30 分钟内结束。灰色“无”：不匹配任何当前告警。</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="61"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="62"/>
         <source>Show expired</source>
         <translation>显示已过期</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="66"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="67"/>
         <source>New silence…</source>
         <translation>新建静默……</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="68"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="69"/>
         <source>Extend</source>
         <translation>延长</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="71"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="72"/>
         <source>by 1 hour</source>
         <translation>延长 1 小时</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="72"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="73"/>
         <source>by 4 hours</source>
         <translation>延长 4 小时</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="73"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="74"/>
         <source>by 1 day</source>
         <translation>延长 1 天</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="75"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="76"/>
         <source>Expire</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="77"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="78"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="81"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="82"/>
         <source>The profile &quot;%1&quot; is read-only.</source>
         <translation>配置“%1”为只读。</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="116"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="117"/>
         <source>Extending…</source>
         <translation>正在延长……</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="124"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="125"/>
         <source>Expire silence</source>
         <translation>使静默失效</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="125"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="126"/>
         <source>Expire the silence %1 by %2?
 The alerts it silences will notify again.</source>
         <translation>使 %2 创建的静默 %1 失效吗？
 其静默的告警将再次通知。</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="131"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="132"/>
         <source>Expiring…</source>
         <translation>正在失效……</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="155"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="156"/>
         <source>Creating…</source>
         <translation>正在创建……</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="163"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="164"/>
         <source>Done: silence %1.</source>
         <translation>完成：静默 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/silences_dialog.cpp" line="163"/>
+        <location filename="../ui/alerts/silences_dialog.cpp" line="164"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -1568,17 +1568,17 @@ The alerts it silences will notify again.</source>
 <context>
     <name>opsdeck::TimeRangeDialog</name>
     <message>
-        <location filename="../ui/time_range_dialog.cpp" line="15"/>
+        <location filename="../ui/dashboards/time_range_dialog.cpp" line="15"/>
         <source>Custom time range</source>
         <translation>自定义时间范围</translation>
     </message>
     <message>
-        <location filename="../ui/time_range_dialog.cpp" line="30"/>
+        <location filename="../ui/dashboards/time_range_dialog.cpp" line="30"/>
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../ui/time_range_dialog.cpp" line="31"/>
+        <location filename="../ui/dashboards/time_range_dialog.cpp" line="31"/>
         <source>To:</source>
         <translation>到：</translation>
     </message>
@@ -1599,37 +1599,37 @@ The alerts it silences will notify again.</source>
 <context>
     <name>opsdeck::VariableBar</name>
     <message>
-        <location filename="../ui/variable_bar.cpp" line="112"/>
+        <location filename="../ui/dashboards/variable_bar.cpp" line="112"/>
         <source>No values: %1</source>
         <translation>无可选值：%1</translation>
     </message>
     <message>
-        <location filename="../ui/variable_bar.cpp" line="124"/>
-        <location filename="../ui/variable_bar.cpp" line="146"/>
+        <location filename="../ui/dashboards/variable_bar.cpp" line="124"/>
+        <location filename="../ui/dashboards/variable_bar.cpp" line="146"/>
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../ui/variable_bar.cpp" line="129"/>
-        <location filename="../ui/variable_bar.cpp" line="146"/>
+        <location filename="../ui/dashboards/variable_bar.cpp" line="129"/>
+        <location filename="../ui/dashboards/variable_bar.cpp" line="146"/>
         <source>(no values)</source>
         <translation>（无可选值）</translation>
     </message>
     <message>
-        <location filename="../ui/variable_bar.cpp" line="129"/>
-        <location filename="../ui/variable_bar.cpp" line="146"/>
+        <location filename="../ui/dashboards/variable_bar.cpp" line="129"/>
+        <location filename="../ui/dashboards/variable_bar.cpp" line="146"/>
         <source>(unavailable)</source>
         <translation>（不可用）</translation>
     </message>
     <message>
-        <location filename="../ui/variable_bar.cpp" line="135"/>
-        <location filename="../ui/variable_bar.cpp" line="149"/>
-        <location filename="../ui/variable_bar.cpp" line="151"/>
+        <location filename="../ui/dashboards/variable_bar.cpp" line="135"/>
+        <location filename="../ui/dashboards/variable_bar.cpp" line="149"/>
+        <location filename="../ui/dashboards/variable_bar.cpp" line="151"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/variable_bar.cpp" line="149"/>
+        <location filename="../ui/dashboards/variable_bar.cpp" line="149"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
