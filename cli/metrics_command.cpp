@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "metrics/exposition_summary.h"
+#include "metrics/label_matcher.h"
 #include "metrics/openmetrics_parser.h"
 #include "net/http_client.h"
 #include "prometheus/prometheus_api.h"
@@ -225,19 +226,6 @@ int scrapeCommand(CliContext &context)
                             std::string_view(response.body.constData(), size_t(response.body.size())), redactUrl(url));
 }
 
-QString labelsText(const Labels &labels)
-{
-    QStringList parts;
-    QString name;
-    for (const auto &[k, v] : labels) {
-        if (k == "__name__")
-            name = QString::fromStdString(v);
-        else
-            parts << QStringLiteral("%1=\"%2\"").arg(QString::fromStdString(k), QString::fromStdString(v));
-    }
-    return name + u'{' + parts.join(u',') + u'}';
-}
-
 int queryCommand(CliContext &context)
 {
     if (context.args.size() != 2) {
@@ -299,10 +287,10 @@ int queryCommand(CliContext &context)
         if (s.points.empty())
             continue;
         if (rangeMs > 0)
-            context.out << labelsText(s.metric) << ' ' << s.points.size() << " points, last "
+            context.out << seriesText(s.metric) << ' ' << s.points.size() << " points, last "
                         << jsonNumberText(s.points.back().value) << Qt::endl;
         else
-            context.out << labelsText(s.metric) << ' ' << jsonNumberText(s.points.back().value) << Qt::endl;
+            context.out << seriesText(s.metric) << ' ' << jsonNumberText(s.points.back().value) << Qt::endl;
     }
     context.out << "series=" << result.series.size() << Qt::endl;
     return ExitOk;

@@ -1,5 +1,7 @@
 #include "dashboards/dashboard_variables.h"
 
+#include "metrics/label_matcher.h"
+
 #include <QCollator>
 #include <QLocale>
 #include <QRegularExpression>
@@ -55,23 +57,6 @@ QStringList variableValuesFromNames(const VariableQuery &query, const QStringLis
     }
     return out;
 }
-
-namespace {
-
-QString seriesText(const Labels &labels)
-{
-    QString name;
-    QStringList pairs;
-    for (const auto &[key, value] : labels) {
-        if (key == "__name__")
-            name = QString::fromStdString(value);
-        else
-            pairs << QStringLiteral("%1=\"%2\"").arg(QString::fromStdString(key), QString::fromStdString(value));
-    }
-    return name + u'{' + pairs.join(u',') + u'}';
-}
-
-} // namespace
 
 QStringList variableValuesFromSeries(const std::vector<std::pair<Labels, std::pair<double, qint64>>> &samples)
 {

@@ -116,4 +116,17 @@ MatcherParse parseMatchers(const QString &input)
     return result;
 }
 
+QString seriesText(const Labels &labels)
+{
+    QString name;
+    QStringList pairs;
+    for (const auto &[key, value] : labels) {
+        if (key == "__name__")
+            name = QString::fromStdString(value);
+        else
+            pairs << QStringLiteral("%1=\"%2\"").arg(QString::fromStdString(key), QString::fromStdString(value));
+    }
+    return name + u'{' + pairs.join(u',') + u'}';
+}
+
 } // namespace opsdeck

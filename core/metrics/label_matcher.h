@@ -34,4 +34,8 @@ MatcherParse parseMatchers(const QString &text);
 
 std::optional<LabelMatcher> makeMatcher(std::string name, LabelMatcher::Op op, std::string value, QString *error);
 
+// A series as PromQL writes it: name{a="b",c="d"} (values as they are, unescaped), as
+// Prometheus's console and Grafana's query_result show them.
+QString seriesText(const Labels &labels);
+
 } // namespace opsdeck
