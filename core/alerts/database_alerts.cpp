@@ -63,7 +63,7 @@ void DatabaseAlertSource::refresh()
         }, Qt::QueuedConnection);
     };
     PgJob job;
-    job.run = [=](pqxx::connection_base &connection) {
+    job.run = [=](pqxx::connection &connection) {
         pqxx::read_transaction tx(connection);
         const std::string sql =
             "SELECT id, (extract(epoch FROM timestamp) * 1000)::bigint, alert_type, severity, source, message FROM "
@@ -108,14 +108,15 @@ quint64 DatabaseAlertSource::resolve(qint64 id)
         }, Qt::QueuedConnection);
     };
     PgJob job;
-    job.run = [=](pqxx::connection_base &connection) {
+    job.run = [=](pqxx::connection &connection) {
         pqxx::work tx(connection);
         const pqxx::result exists = tx.exec("SELECT resolved FROM " + tx.quote_name(table) + " WHERE id = " + tx.quote(id));
         if (exists.empty()) {
             deliver(false, QStringLiteral("alert %1 is not in the table").arg(id));
             return;
         }
-        tx.exec0("UPDATE " + tx.quote_name(table) + " SET resolved = true WHERE id = " + tx.quote(id));
+        // exec, not exec0: libpqxx 7.10 deprecates exec0, and an UPDATE without RETURNING has no rows.
+        tx.exec("UPDATE " + tx.quote_name(table) + " SET resolved = true WHERE id = " + tx.quote(id));
         tx.commit();
         deliver(true, {});
     };

@@ -18,17 +18,11 @@ QString quoted(const QString &value)
     return QStringLiteral("'%1'").arg(v);
 }
 
-void deleteConnection(pqxx::connection_base *connection)
-{
-    delete static_cast<pqxx::connection *>(connection);
-}
-
 } // namespace
 
 PgWorker::PgWorker(DatabaseConfig config, int statementTimeoutMs)
     : m_config(std::move(config)),
       m_statementTimeoutMs(statementTimeoutMs),
-      m_connection(nullptr, &deleteConnection),
       m_thread([this] { loop(); })
 {
 }
@@ -94,7 +88,7 @@ bool PgWorker::ensureConnected(QString *error)
     const QString target = QStringLiteral("%1@%2:%3/%4").arg(m_config.user, m_config.host).arg(m_config.port).arg(m_config.dbname);
     logDebug(QStringLiteral("database %1: connecting to %2").arg(m_config.name, target));
     try {
-        m_connection.reset(new pqxx::connection(info.toStdString()));
+        m_connection = std::make_unique<pqxx::connection>(info.toStdString());
         logInfo(QStringLiteral("database %1: connected to %2%3")
                     .arg(m_config.name, target, m_backoffMs ? QStringLiteral(" again") : QString()));
         m_backoffMs = 0;

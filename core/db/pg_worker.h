@@ -10,6 +10,10 @@
 
 #include <QString>
 
+// pqxx::connection is a class in libpqxx 7 and a typedef of a template in 6,
+// so it cannot be declared ahead the same way for both: the header is included.
+#include <pqxx/connection>
+
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -17,14 +21,10 @@
 #include <mutex>
 #include <thread>
 
-namespace pqxx {
-class connection_base;
-}
-
 namespace opsdeck {
 
 struct PgJob {
-    std::function<void(pqxx::connection_base &)> run;
+    std::function<void(pqxx::connection &)> run;
     std::function<void(const QString &error)> onError;  // called on the worker thread
 };
 
@@ -46,8 +46,7 @@ private:
 
     DatabaseConfig m_config;
     int m_statementTimeoutMs;
-    // Held through its base so this header need not include libpqxx; deleted as what it is.
-    std::unique_ptr<pqxx::connection_base, void (*)(pqxx::connection_base *)> m_connection;
+    std::unique_ptr<pqxx::connection> m_connection;
     qint64 m_nextAttemptMs = 0;
     int m_backoffMs = 0;
 
