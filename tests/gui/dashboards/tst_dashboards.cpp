@@ -558,6 +558,12 @@ void TestDashboards::grafanaVariablesArePickedOnTheDashboard()
     host->setCurrentIndex(1);
     Q_EMIT host->activated(1);
     QTRY_VERIFY_WITH_TIMEOUT(prometheus.asked(R"(instance="10.0.0.2:9100",job="node")"), 10000);
+    // Questions sent before the pick may still be on their way: from the next refresh on, only the new host.
+    QSignalSpy refreshed(&panel, &DashboardPanel::refreshed);
+    QVERIFY(refreshed.wait(5000));
+    prometheus.forget();
+    QVERIFY(refreshed.wait(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(prometheus.asked(R"(instance="10.0.0.2:9100",job="node")"), 10000);
     QVERIFY(!prometheus.asked("10.0.0.1:9100"));
     // Titles follow the variables.
     const auto chart = std::find_if(panel.charts().cbegin(), panel.charts().cend(), [](TimeSeriesChart *c) {
