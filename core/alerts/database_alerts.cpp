@@ -18,7 +18,7 @@ constexpr int maxRows = 10000;
 } // namespace
 
 DatabaseAlertSource::DatabaseAlertSource(DatabaseConfig config, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_worker(std::make_unique<PgWorker>(m_config))
+    : QObject(parent), m_config(std::move(config)), m_worker(std::make_unique<PgWorker>(m_config, 10000, QStringLiteral("alerts")))
 {
     qRegisterMetaType<AlertSnapshot>();
 }

@@ -305,6 +305,7 @@ DatabaseConfig readDatabase(ObjectReader &r)
                                       QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
     if (!d.sslmode.isEmpty() && !modes.contains(d.sslmode))
         r.error(QStringLiteral("sslmode"), QStringLiteral("must be one of %1").arg(modes.join(u", ")));
+    d.sslrootcert = r.string("sslrootcert", false);
     d.alertsTable = r.string("alerts_table", false);
     static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,62}$"));
     if (!d.alertsTable.isEmpty() && !identifier.match(d.alertsTable).hasMatch())

@@ -57,7 +57,10 @@ struct DatabaseConfig {
     QString dbname;
     QString user;
     SecretRef password;
-    QString sslmode;  // empty: libpq's default
+    QString sslmode;  // empty: libpq's default (prefer)
+    QString sslrootcert;  // the CA that signs the server's certificate (verify-ca, verify-full)
+    // The connection proves whom it talks to only with verify-full.
+    bool verifiesServer() const { return sslmode == QLatin1String("verify-full"); }
     QString alertsTable;  // set: this database's table of alerts is an alert source (docs/alerts.md)
 };
 

@@ -4,8 +4,19 @@
 #include "config/secrets.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 
 #include <pqxx/pqxx>
+
+#include <sys/socket.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <shared_mutex>
+#include <thread>
 
 namespace opsdeck {
 
@@ -18,123 +29,252 @@ QString quoted(const QString &value)
     return QStringLiteral("'%1'").arg(v);
 }
 
+std::atomic<qint64> g_lastTeardownMs{0};
+
+// How long the destructor gives an idle or cut thread to close its connection
+// cleanly. A profile with a few databases tears down well under 100 ms.
+constexpr auto closeWait = std::chrono::milliseconds(10);
+
 } // namespace
 
-PgWorker::PgWorker(DatabaseConfig config, int statementTimeoutMs)
-    : m_config(std::move(config)),
-      m_statementTimeoutMs(statementTimeoutMs),
-      m_thread([this] { loop(); })
+struct PgWorker::State {
+    DatabaseConfig config;
+    int statementTimeoutMs;
+    QString role;
+
+    std::mutex mutex;  // jobs, stopping, finished
+    std::condition_variable wake;
+    std::condition_variable done;
+    std::deque<PgJob> jobs;
+    bool stopping = false;
+    bool finished = false;
+
+    // The connection is replaced only by the worker thread, under an exclusive
+    // lock; cancellers and the destructor read it under a shared one.
+    std::shared_timed_mutex connectionLock;
+    std::unique_ptr<pqxx::connection> connection;
+    std::atomic<bool> busy{false};
+    std::atomic<bool> connecting{false};
+    std::atomic<bool> connected{false};
+    std::atomic<qint64> retryAtMs{0};
+    int backoffMs = 0;
+
+    bool isStopping()
+    {
+        std::lock_guard lock(mutex);
+        return stopping;
+    }
+
+    void replaceConnection(std::unique_ptr<pqxx::connection> next)
+    {
+        std::unique_ptr<pqxx::connection> old;
+        {
+            std::unique_lock lock(connectionLock);
+            old = std::move(connection);
+            connection = std::move(next);
+            connected = connection != nullptr;
+        }
+        old.reset();  // PQfinish outside the lock: it may write to the socket
+    }
+
+    bool ensureConnected(QString *error);
+    void loop();
+};
+
+PgWorker::PgWorker(DatabaseConfig config, int statementTimeoutMs, QString role)
+    : m_state(std::make_shared<State>())
 {
+    m_state->config = std::move(config);
+    m_state->statementTimeoutMs = statementTimeoutMs;
+    m_state->role = std::move(role);
+    // The thread holds the state too: if it outlives the worker, it ends on its own.
+    std::thread([state = m_state] { state->loop(); }).detach();
 }
 
 PgWorker::~PgWorker()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-        m_jobs.clear();
+    QElapsedTimer timer;
+    timer.start();
+    std::unique_lock lock(m_state->mutex);
+    m_state->stopping = true;
+    m_state->jobs.clear();
+    m_state->wake.notify_all();
+    if (m_state->busy) {
+        // In a statement: the server is asked to cancel it (for its own sake),
+        // and the socket is cut so that libpq returns now, whatever the server does.
+        cancelRunning();
+        std::shared_lock connectionLock(m_state->connectionLock, std::defer_lock);
+        if (connectionLock.try_lock_for(std::chrono::milliseconds(5)) && m_state->connection) {
+            const int fd = m_state->connection->sock();
+            if (fd >= 0)
+                ::shutdown(fd, SHUT_RDWR);
+        }
     }
-    m_wake.notify_all();
-    m_thread.join();
+    // A thread still connecting has no socket to cut yet: it ends by itself
+    // after connect_timeout, holding only its own state. The others close now.
+    if (!m_state->connecting)
+        m_state->done.wait_for(lock, closeWait, [this] { return m_state->finished; });
+    g_lastTeardownMs = timer.elapsed();
+}
+
+const DatabaseConfig &PgWorker::config() const
+{
+    return m_state->config;
 }
 
 void PgWorker::submit(PgJob job)
 {
     {
-        std::lock_guard lock(m_mutex);
-        m_jobs.push_back(std::move(job));
+        std::lock_guard lock(m_state->mutex);
+        if (m_state->stopping)
+            return;
+        m_state->jobs.push_back(std::move(job));
     }
-    m_wake.notify_one();
+    m_state->wake.notify_one();
 }
 
-QString PgWorker::conninfo(const DatabaseConfig &c, int statementTimeoutMs)
+void PgWorker::cancelRunning()
+{
+    // PQcancel opens its own connection to the server and waits for it to
+    // close: on a server that stopped answering it would hang, so never here.
+    std::thread([state = m_state] {
+        std::shared_lock lock(state->connectionLock);
+        if (!state->connection || !state->busy)
+            return;
+        try {
+            state->connection->cancel_query();
+        } catch (const std::exception &) {
+            // Nothing to cancel, or the server is gone: the statement ends either way.
+        }
+    }).detach();
+}
+
+qint64 PgWorker::retryAtMs() const
+{
+    return m_state->retryAtMs;
+}
+
+bool PgWorker::isConnected() const
+{
+    return m_state->connected;
+}
+
+qint64 PgWorker::lastTeardownMs()
+{
+    return g_lastTeardownMs;
+}
+
+QString PgWorker::conninfo(const DatabaseConfig &c, int statementTimeoutMs, const QString &role)
 {
     QStringList parts{
         QStringLiteral("host=%1").arg(quoted(c.host)),
         QStringLiteral("port=%1").arg(c.port),
         QStringLiteral("dbname=%1").arg(quoted(c.dbname)),
         QStringLiteral("connect_timeout=5"),
-        QStringLiteral("application_name='opsdeck'"),
+        QStringLiteral("application_name=%1").arg(quoted(QStringLiteral("opsdeck/") + role)),
         QStringLiteral("options=%1").arg(quoted(QStringLiteral("-c statement_timeout=%1").arg(statementTimeoutMs))),
+        // A connection whose peer vanished (a cable, a failover) is noticed in
+        // about a minute instead of the kernel's two hours.
+        QStringLiteral("keepalives=1 keepalives_idle=30 keepalives_interval=10 keepalives_count=3"),
     };
     if (!c.user.isEmpty())
         parts << QStringLiteral("user=%1").arg(quoted(c.user));
     if (!c.sslmode.isEmpty())
         parts << QStringLiteral("sslmode=%1").arg(quoted(c.sslmode));
+    if (!c.sslrootcert.isEmpty())
+        parts << QStringLiteral("sslrootcert=%1").arg(quoted(c.sslrootcert));
     return parts.join(u' ');
 }
 
-bool PgWorker::ensureConnected(QString *error)
+bool PgWorker::State::ensureConnected(QString *error)
 {
-    if (m_connection && m_connection->is_open())
+    if (connection && connection->is_open())
         return true;
-    m_connection.reset();
+    if (connection)
+        replaceConnection(nullptr);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (now < m_nextAttemptMs) {
+    if (now < retryAtMs) {
         *error = QStringLiteral("database %1 unreachable; next attempt in %2 s")
-                     .arg(m_config.name).arg((m_nextAttemptMs - now + 999) / 1000);
+                     .arg(config.name).arg((retryAtMs - now + 999) / 1000);
         return false;
     }
-    QString info = conninfo(m_config, m_statementTimeoutMs);
-    if (m_config.password.kind == SecretRef::Kind::Env || m_config.password.kind == SecretRef::Kind::Keychain) {
-        const SecretLookup secret = resolveSecret(m_config.password);
+    QString info = conninfo(config, statementTimeoutMs, role);
+    if (config.password.kind == SecretRef::Kind::Env || config.password.kind == SecretRef::Kind::Keychain) {
+        const SecretLookup secret = resolveSecret(config.password);
         if (!secret.ok()) {
-            *error = QStringLiteral("database %1: password: %2").arg(m_config.name, secret.error);
+            *error = QStringLiteral("database %1: password: %2").arg(config.name, secret.error);
             return false;
         }
         info += QStringLiteral(" password=%1").arg(quoted(secret.value));
     }
     // pgpass (and no password at all) is libpq's own business.
-    const QString target = QStringLiteral("%1@%2:%3/%4").arg(m_config.user, m_config.host).arg(m_config.port).arg(m_config.dbname);
-    logDebug(QStringLiteral("database %1: connecting to %2").arg(m_config.name, target));
+    const QString target = QStringLiteral("%1@%2:%3/%4").arg(config.user, config.host).arg(config.port).arg(config.dbname);
+    logDebug(QStringLiteral("database %1 (%2): connecting to %3").arg(config.name, role, target));
+    struct Connecting {
+        std::atomic<bool> &flag;
+        explicit Connecting(std::atomic<bool> &f) : flag(f) { flag = true; }
+        ~Connecting() { flag = false; }
+    } connecting(this->connecting);
     try {
-        m_connection = std::make_unique<pqxx::connection>(info.toStdString());
-        logInfo(QStringLiteral("database %1: connected to %2%3")
-                    .arg(m_config.name, target, m_backoffMs ? QStringLiteral(" again") : QString()));
-        m_backoffMs = 0;
-        m_nextAttemptMs = 0;
+        auto opened = std::make_unique<pqxx::connection>(info.toStdString());
+        if (isStopping())
+            return false;  // the owner left while we connected: not worth a log line
+        replaceConnection(std::move(opened));
+        logInfo(QStringLiteral("database %1 (%2): connected to %3%4")
+                    .arg(config.name, role, target, backoffMs ? QStringLiteral(" again") : QString()));
+        backoffMs = 0;
+        retryAtMs = 0;
         return true;
     } catch (const std::exception &e) {
-        m_backoffMs = m_backoffMs == 0 ? 1000 : std::min(m_backoffMs * 2, 30000);
-        m_nextAttemptMs = now + m_backoffMs;
-        *error = QStringLiteral("database %1: %2").arg(m_config.name, QString::fromUtf8(e.what()).trimmed());
-        logWarn(QStringLiteral("%1; next attempt in %2 s").arg(*error).arg(m_backoffMs / 1000));
+        if (isStopping())
+            return false;
+        backoffMs = backoffMs == 0 ? 1000 : std::min(backoffMs * 2, 30000);
+        retryAtMs = now + backoffMs;
+        *error = QStringLiteral("database %1: %2").arg(config.name, QString::fromUtf8(e.what()).trimmed());
+        logWarn(QStringLiteral("%1; next attempt in %2 s").arg(*error).arg(backoffMs / 1000));
         return false;
     }
 }
 
-void PgWorker::loop()
+void PgWorker::State::loop()
 {
     while (true) {
         PgJob job;
         {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
-            if (m_stopping)
+            std::unique_lock lock(mutex);
+            wake.wait(lock, [this] { return stopping || !jobs.empty(); });
+            if (stopping)
                 break;
-            job = std::move(m_jobs.front());
-            m_jobs.pop_front();
+            job = std::move(jobs.front());
+            jobs.pop_front();
         }
         QString error;
         if (!ensureConnected(&error)) {
-            if (job.onError)
+            if (job.onError && !isStopping())
                 job.onError(error);
             continue;
         }
+        busy = true;
         try {
-            job.run(*m_connection);
+            job.run(*connection);
+            busy = false;
         } catch (const pqxx::broken_connection &e) {
-            m_connection.reset();
-            if (job.onError)
-                job.onError(QStringLiteral("database %1: connection lost: %2").arg(m_config.name, QString::fromUtf8(e.what()).trimmed()));
+            busy = false;
+            replaceConnection(nullptr);
+            if (job.onError && !isStopping())
+                job.onError(QStringLiteral("database %1: connection lost: %2").arg(config.name, QString::fromUtf8(e.what()).trimmed()));
         } catch (const std::exception &e) {
-            if (m_connection && !m_connection->is_open())
-                m_connection.reset();
-            if (job.onError)
-                job.onError(QStringLiteral("database %1: %2").arg(m_config.name, QString::fromUtf8(e.what()).trimmed()));
+            busy = false;
+            if (!connection->is_open())
+                replaceConnection(nullptr);
+            if (job.onError && !isStopping())
+                job.onError(QStringLiteral("database %1: %2").arg(config.name, QString::fromUtf8(e.what()).trimmed()));
         }
     }
-    m_connection.reset();
+    replaceConnection(nullptr);
+    std::lock_guard lock(mutex);
+    finished = true;
+    done.notify_all();
 }
 
 } // namespace opsdeck

@@ -5,6 +5,13 @@
 // statement_timeout, and after a drop reopens on a later job with a backoff.
 // A job's result goes back to its owner through whatever the job captures
 // (QMetaObject::invokeMethod on a QPointer); errors go to its onError.
+//
+// Teardown never waits on the server: the destructor asks the server to
+// cancel the statement in flight (PQcancel, from a helper thread, since
+// PQcancel itself talks to the server), waits a few milliseconds for the
+// thread to finish, and otherwise cuts the connection's socket and leaves the
+// thread to end by itself. The thread shares only its own state, so nothing
+// it touches later belongs to the worker's owner.
 
 #include "config/config.h"
 
@@ -14,12 +21,8 @@
 // so it cannot be declared ahead the same way for both: the header is included.
 #include <pqxx/connection>
 
-#include <condition_variable>
-#include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 namespace opsdeck {
 
@@ -31,30 +34,31 @@ struct PgJob {
 class PgWorker
 {
 public:
-    explicit PgWorker(DatabaseConfig config, int statementTimeoutMs = 10000);
-    ~PgWorker();  // waits for the running job, drops the queued ones
+    // role names the connection for people and for the server
+    // (application_name "opsdeck/<role>"): "monitor", "actions", "alerts".
+    explicit PgWorker(DatabaseConfig config, int statementTimeoutMs = 10000, QString role = QStringLiteral("monitor"));
+    ~PgWorker();  // returns within milliseconds, whatever the server does
 
-    const DatabaseConfig &config() const { return m_config; }
+    const DatabaseConfig &config() const;
     void submit(PgJob job);
 
+    // Asks the server to cancel the statement running now, if any; returns at once.
+    void cancelRunning();
+
+    // When the next connection attempt may be made after a failure (ms since
+    // the epoch), 0 while connected or never failed. Any thread.
+    qint64 retryAtMs() const;
+    bool isConnected() const;
+    // How long the last teardown waited (for tests and the log).
+    static qint64 lastTeardownMs();
+
     // libpq's keyword=value string, password excluded; values quoted as libpq wants.
-    static QString conninfo(const DatabaseConfig &config, int statementTimeoutMs);
+    static QString conninfo(const DatabaseConfig &config, int statementTimeoutMs,
+                            const QString &role = QStringLiteral("monitor"));
 
 private:
-    void loop();
-    bool ensureConnected(QString *error);
-
-    DatabaseConfig m_config;
-    int m_statementTimeoutMs;
-    std::unique_ptr<pqxx::connection> m_connection;
-    qint64 m_nextAttemptMs = 0;
-    int m_backoffMs = 0;
-
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<PgJob> m_jobs;
-    bool m_stopping = false;
-    std::thread m_thread;
+    struct State;
+    std::shared_ptr<State> m_state;
 };
 
 } // namespace opsdeck
