@@ -6,6 +6,7 @@
 #include "alerts/alertmanager_api.h"
 #include "alerts/database_alerts.h"
 #include "alerts/silence_matchers.h"
+#include "common/compact_units.h"
 #include "common/rfc3339.h"
 #include "net/http_client.h"
 #include "prometheus/prometheus_api.h"
@@ -69,14 +70,7 @@ QJsonObject labelsJson(const Labels &labels)
 
 QString ageText(qint64 sinceMs, qint64 nowMs)
 {
-    const qint64 s = std::max<qint64>(0, (nowMs - sinceMs) / 1000);
-    if (s < 120)
-        return QStringLiteral("%1s").arg(s);
-    if (s < 7200)
-        return QStringLiteral("%1m").arg(s / 60);
-    if (s < 172800)
-        return QStringLiteral("%1h").arg(s / 3600);
-    return QStringLiteral("%1d").arg(s / 86400);
+    return compactDuration(nowMs - sinceMs);
 }
 
 void printFailures(CliContext &context, const Collected &collected)

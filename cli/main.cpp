@@ -4,6 +4,7 @@
 #include "alerts_command.h"
 #include "cli_context.h"
 #include "common/logging.h"
+#include "db_command.h"
 #include "health_command.h"
 #include "metrics_command.h"
 
@@ -24,6 +25,7 @@ int main(int argc, char *argv[])
 
     const std::map<QString, std::function<int(CliContext &)>> commands = {
         {QStringLiteral("alerts"), runAlerts},
+        {QStringLiteral("db"), runDb},
         {QStringLiteral("health"), runHealth},
         {QStringLiteral("metrics"), runMetrics},
     };
@@ -39,7 +41,14 @@ int main(int argc, char *argv[])
         "  alerts ack              acknowledge: --fingerprint FP | --match MATCHERS, --comment TEXT,\n"
         "                          --duration 15m|1h|4h|until-resolved (default 1h), --alertmanager NAME\n"
         "  alerts unack            expire an acknowledgement: --silence ID\n"
-        "  alerts silences         the silences of every Alertmanager"));
+        "  alerts silences         the silences of every Alertmanager\n"
+        "  db overview             each database: version, connections, rates, replication (--database NAME)\n"
+        "  db activity             the client sessions (--database NAME)\n"
+        "  db blocking             who waits on whose lock, the root blockers first\n"
+        "  db queries              pg_stat_statements by total time (--top N, default 10; --window 5m watches\n"
+        "                          that long and shows what ran in it; without: since the last reset)\n"
+        "  db cancel PID           cancel that backend's query (--database NAME)\n"
+        "  db terminate PID        end that backend's session (--database NAME)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("Configuration file (default: the GUI's)."),
@@ -66,6 +75,11 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("silence"), QStringLiteral("alerts unack: the silence to expire."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("alertmanager"), QStringLiteral("alerts ack: the Alertmanager to use (default: the alert's, or the first)."),
                       QStringLiteral("name")});
+    parser.addOption({QStringLiteral("database"), QStringLiteral("db: the configured database to use (default: every one)."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("top"), QStringLiteral("db queries: how many statements (default 10)."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("window"), QStringLiteral("db queries: watch this long and show what ran in it (e.g. 5m)."),
+                      QStringLiteral("duration")});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."));
 
     QTextStream out(stdout);

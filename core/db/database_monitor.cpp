@@ -30,7 +30,7 @@ DatabaseMonitor::DatabaseMonitor(DatabaseConfig config, int intervalMs, QObject 
     qRegisterMetaType<PgPollResult>();
     m_snapshot.database = m_config.name;
     m_timer->setInterval(m_intervalMs);
-    connect(m_timer, &QTimer::timeout, this, &DatabaseMonitor::pollNow);
+    connect(m_timer, &QTimer::timeout, this, [this] { pollNow(); });
 }
 
 DatabaseMonitor::~DatabaseMonitor() = default;
@@ -47,14 +47,14 @@ void DatabaseMonitor::start()
     pollNow();
 }
 
-void DatabaseMonitor::pollNow()
+void DatabaseMonitor::pollNow(bool full)
 {
     if (m_inFlight)
         return;  // a slow server gets one poll at a time, not a queue of them
     m_inFlight = true;
     pg::PollPlan plan;
-    plan.statements = m_polls % statementsEvery == 0;
-    plan.tables = m_polls % tablesEvery == 0;
+    plan.statements = full || m_polls % statementsEvery == 0;
+    plan.tables = full || m_polls % tablesEvery == 0;
     for (const auto &entry : m_texts)
         plan.knownTexts.insert(entry.first);
     ++m_polls;
@@ -111,21 +111,8 @@ void DatabaseMonitor::acceptPoll(PgPollResult result)
 
     DatabaseTrendPoint point;
     point.atMs = s.server.serverTimeMs;
-    if (s.rates)
-        point.rates = *s.rates;
-    for (const PgSession &session : s.sessions) {
-        if (session.backendType != QLatin1String("client backend"))
-            continue;
-        ++point.total;
-        if (session.waitEventType == QLatin1String("Lock"))
-            ++point.waiting;
-        if (session.state == QLatin1String("active"))
-            ++point.active;
-        else if (session.state == QLatin1String("idle"))
-            ++point.idle;
-        else if (session.state.startsWith(QLatin1String("idle in transaction")))
-            ++point.idleInTransaction;
-    }
+    point.rates = s.rates;
+    point.activity = pg::summarizeActivity(s.sessions, s.server.serverTimeMs);
     m_trend.push_back(point);
     while (!m_trend.empty() && m_trend.front().atMs < point.atMs - trendKeepMs)
         m_trend.pop_front();

@@ -6,6 +6,7 @@
 // statement history, and keeps the last good data when a poll fails, saying
 // why and when it tries again.
 
+#include "db/activity_summary.h"
 #include "db/pg_snapshot.h"
 #include "db/statement_history.h"
 #include "config/config.h"
@@ -24,8 +25,8 @@ class PgWorker;
 // A point of the overview's small charts.
 struct DatabaseTrendPoint {
     qint64 atMs = 0;  // server time
-    PgRates rates;
-    int active = 0, idle = 0, idleInTransaction = 0, waiting = 0, total = 0;
+    std::optional<PgRates> rates;  // none across a reset, a restart or an outage
+    pg::ActivitySummary activity;
 };
 
 struct DatabaseSnapshot {
@@ -62,7 +63,8 @@ public:
     int intervalMs() const { return m_intervalMs; }
     void setIntervalMs(int ms);
     void start();
-    void pollNow();  // unless one is in flight
+    // Unless one is in flight. full: pg_stat_statements and the tables too, whatever their turn.
+    void pollNow(bool full = false);
 
     const DatabaseSnapshot &snapshot() const { return m_snapshot; }
     const pg::StatementHistory &statementHistory() const { return m_statements; }

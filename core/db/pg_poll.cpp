@@ -2,6 +2,7 @@
 
 #include "db/pg_compat.h"
 #include "db/pg_queries.h"
+#include "db/pg_worker.h"
 
 #include <pqxx/pqxx>
 
@@ -69,6 +70,8 @@ std::vector<PgSession> readSessions(pqxx::nontransaction &tx, int versionNum, in
         s.lockMode = text(row[i++]);
         s.lockType = text(row[i++]);
         s.lockRelation = text(row[i++]);
+        if (PgWorker::isOwnApplication(s.application))
+            continue;  // this console's other connections: the observer, not the observed
         out.push_back(std::move(s));
     }
     return out;

@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "config/secrets.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 
@@ -164,6 +165,17 @@ qint64 PgWorker::lastTeardownMs()
     return g_lastTeardownMs;
 }
 
+QString PgWorker::applicationName(const QString &role)
+{
+    return QStringLiteral("opsdeck/%1:%2").arg(role).arg(QCoreApplication::applicationPid());
+}
+
+bool PgWorker::isOwnApplication(const QString &applicationName)
+{
+    static const QString suffix = QStringLiteral(":%1").arg(QCoreApplication::applicationPid());
+    return applicationName.startsWith(QLatin1String("opsdeck/")) && applicationName.endsWith(suffix);
+}
+
 QString PgWorker::conninfo(const DatabaseConfig &c, int statementTimeoutMs, const QString &role)
 {
     QStringList parts{
@@ -171,7 +183,7 @@ QString PgWorker::conninfo(const DatabaseConfig &c, int statementTimeoutMs, cons
         QStringLiteral("port=%1").arg(c.port),
         QStringLiteral("dbname=%1").arg(quoted(c.dbname)),
         QStringLiteral("connect_timeout=5"),
-        QStringLiteral("application_name=%1").arg(quoted(QStringLiteral("opsdeck/") + role)),
+        QStringLiteral("application_name=%1").arg(quoted(applicationName(role))),
         QStringLiteral("options=%1").arg(quoted(QStringLiteral("-c statement_timeout=%1").arg(statementTimeoutMs))),
         // A connection whose peer vanished (a cable, a failover) is noticed in
         // about a minute instead of the kernel's two hours.

@@ -35,7 +35,7 @@ class PgWorker
 {
 public:
     // role names the connection for people and for the server
-    // (application_name "opsdeck/<role>"): "monitor", "actions", "alerts".
+    // (application_name "opsdeck/<role>:<our process id>"): "monitor", "actions", "alerts".
     explicit PgWorker(DatabaseConfig config, int statementTimeoutMs = 10000, QString role = QStringLiteral("monitor"));
     ~PgWorker();  // returns within milliseconds, whatever the server does
 
@@ -51,6 +51,11 @@ public:
     bool isConnected() const;
     // How long the last teardown waited (for tests and the log).
     static qint64 lastTeardownMs();
+
+    // "opsdeck/monitor:4242": the role, and which process, so that a poll can
+    // leave this console's own connections out of what it shows.
+    static QString applicationName(const QString &role);
+    static bool isOwnApplication(const QString &applicationName);
 
     // libpq's keyword=value string, password excluded; values quoted as libpq wants.
     static QString conninfo(const DatabaseConfig &config, int statementTimeoutMs,

@@ -6,6 +6,7 @@
 #include "db/pg_queries.h"
 #include "db/pg_worker.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -132,7 +133,10 @@ void TestPgQueries::conninfoQuotesAndNamesTheRole()
     d.sslrootcert = QStringLiteral("/etc/ssl/ca dir/root.crt");
     const QString info = PgWorker::conninfo(d, 5000, QStringLiteral("actions"));
     QVERIFY2(info.contains(QStringLiteral("dbname='it\\'s'")), qPrintable(info));
-    QVERIFY(info.contains(QStringLiteral("application_name='opsdeck/actions'")));
+    QVERIFY(info.contains(QStringLiteral("application_name='opsdeck/actions:%1'").arg(QCoreApplication::applicationPid())));
+    QVERIFY(PgWorker::isOwnApplication(PgWorker::applicationName(QStringLiteral("monitor"))));
+    QVERIFY(!PgWorker::isOwnApplication(QStringLiteral("opsdeck/monitor:1")));  // another console
+    QVERIFY(!PgWorker::isOwnApplication(QStringLiteral("psql")));
     QVERIFY(info.contains(QStringLiteral("-c statement_timeout=5000")));
     QVERIFY(info.contains(QStringLiteral("sslmode='verify-full'")));
     QVERIFY(info.contains(QStringLiteral("sslrootcert='/etc/ssl/ca dir/root.crt'")));
