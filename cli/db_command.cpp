@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.h"
 #include "common/compact_units.h"
+#include "common/display_text.h"
 #include "common/rfc3339.h"
 #include "db/activity_summary.h"
 #include "db/backend_actions.h"
@@ -247,27 +248,6 @@ QJsonObject sessionJson(const PgSession &s, qint64 serverNowMs)
     };
 }
 
-// One line of a query for a terminal: whitespace folded, control characters shown as '?'.
-QString oneLine(const QString &query, int width)
-{
-    QString line;
-    line.reserve(std::min<int>(int(query.size()), width + 1));
-    bool space = false;
-    for (const QChar c : query) {
-        if (line.size() > width)
-            break;
-        if (c.isSpace()) {
-            space = !line.isEmpty();
-            continue;
-        }
-        if (space)
-            line += u' ';
-        space = false;
-        line += c.isPrint() ? c : QChar(u'?');
-    }
-    return line.size() > width ? line.left(width - 1) + QChar(0x2026) : line;
-}
-
 // Two configured databases on one server see the same sessions: each is listed once.
 std::vector<std::pair<const PgSession *, qint64>> distinctSessions(const std::vector<std::unique_ptr<DatabaseMonitor>> &monitors)
 {
@@ -308,9 +288,9 @@ int activityCommand(CliContext &context, const QList<DatabaseConfig> &databases)
             if (!blocked.isEmpty())
                 blocked += u']';
             context.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8%9")
-                               .arg(s.pid, -7).arg(oneLine(s.database, 10), -10).arg(oneLine(s.user, 10), -10)
-                               .arg(oneLine(s.application, 16), -16).arg(s.state, -20).arg(oneLine(wait, 18), -18)
-                               .arg(age, 6).arg(oneLine(s.query, 100), blocked)
+                               .arg(s.pid, -7).arg(singleLine(s.database, 10), -10).arg(singleLine(s.user, 10), -10)
+                               .arg(singleLine(s.application, 16), -16).arg(s.state, -20).arg(singleLine(wait, 18), -18)
+                               .arg(age, 6).arg(singleLine(s.query, 100), blocked)
                         << Qt::endl;
         }
     }
@@ -355,7 +335,7 @@ int blockingCommand(CliContext &context, const QList<DatabaseConfig> &databases)
             if (node.inCycle)
                 line += QStringLiteral("  (in a cycle: a deadlock the server will break)");
             context.out << snapshot.database << ": " << line << Qt::endl
-                        << QString(node.depth * 2 + snapshot.database.size() + 2, u' ') << "  " << oneLine(s.query, 100) << Qt::endl;
+                        << QString(node.depth * 2 + snapshot.database.size() + 2, u' ') << "  " << singleLine(s.query, 100) << Qt::endl;
         }
     }
     if (context.json)
@@ -434,7 +414,7 @@ int queriesCommand(CliContext &context, const QList<DatabaseConfig> &databases)
             context.out << QStringLiteral("  %1 %2 %3 %4 %5 %6")
                                .arg(c.calls, 9).arg(c.totalMs, 12, 'f', 1).arg(mean, 10, 'f', 2).arg(c.rows, 10)
                                .arg(blocks ? QString::number(100.0 * double(c.sharedHit) / double(blocks), 'f', 1) : QStringLiteral("-"), 6)
-                               .arg(oneLine(m->statementText(row.key), 90))
+                               .arg(singleLine(m->statementText(row.key), 90))
                         << Qt::endl;
         }
     }
