@@ -12,7 +12,7 @@ class AppSettings
 {
 public:
     // The dock layout's format; bump it when panels change so old layouts fall back.
-    static constexpr int layoutVersion = 3;  // 2: the Dashboards dock; 3: the Alerts dock
+    static constexpr int layoutVersion = 4;  // 2: the Dashboards dock; 3: the Alerts dock; 4: the Database dock
 
     AppSettings();
     explicit AppSettings(const QString &fileName);  // for tests

@@ -3,6 +3,7 @@
 #include "alert_model.h"
 #include "alerts/alert_notifier.h"
 #include "alerts/alerts_panel.h"
+#include "database/database_panel.h"
 #include "app_settings.h"
 #include "dashboards/dashboard_panel.h"
 #include "dashboards/grafana_import.h"
@@ -47,6 +48,11 @@ MainWindow::MainWindow(Config config, AppSettings *settings, QWidget *parent)
     m_alertsPanel = new AlertsPanel(this);
     // Alerts get the full height on the right: the list is what an incident is worked from.
     m_alertsDock = addPanel(m_alertsPanel, QStringLiteral("alertsDock"), tr("Alerts"), Qt::RightDockWidgetArea);
+    // The database's tables need width: a tab beside the dashboards, which stay in front.
+    m_databasePanel = new DatabasePanel(this);
+    m_databaseDock = addPanel(m_databasePanel, QStringLiteral("databaseDock"), tr("Database"), Qt::LeftDockWidgetArea);
+    tabifyDockWidget(m_dashboardsDock, m_databaseDock);
+    m_dashboardsDock->raise();
 
     createMenus();
     createToolBar();
@@ -55,6 +61,9 @@ MainWindow::MainWindow(Config config, AppSettings *settings, QWidget *parent)
 
     connect(m_healthPanel, &HealthPanel::summaryChanged, this, &MainWindow::updateHealthIndicator);
     connect(m_alertsPanel, &AlertsPanel::summaryChanged, this, &MainWindow::updateAlertIndicator);
+    connect(m_databasePanel, &DatabasePanel::summaryChanged, this, [this](const QString &summary) {
+        m_databaseDock->setWindowTitle(summary.isEmpty() ? tr("Database") : tr("Database — %1").arg(summary));
+    });
     m_defaultState = saveState(AppSettings::layoutVersion);
     restoreLayout();
     setPanelsLocked(m_settings->panelsLocked());
@@ -66,6 +75,7 @@ MainWindow::~MainWindow()
     m_healthPanel->setSession(nullptr);
     m_dashboardPanel->setSession(nullptr);
     m_alertsPanel->setSession(nullptr);
+    m_databasePanel->setSession(nullptr);
     m_notifier->setModel(nullptr);
     delete m_session;
 }
@@ -251,6 +261,7 @@ bool MainWindow::setProfile(const QString &name)
     m_healthPanel->setSession(nullptr);
     m_dashboardPanel->setSession(nullptr);
     m_alertsPanel->setSession(nullptr);
+    m_databasePanel->setSession(nullptr);
     m_notifier->setModel(nullptr);
     m_alertNotifier->reset();
     delete m_session;
@@ -260,6 +271,7 @@ bool MainWindow::setProfile(const QString &name)
     m_healthPanel->setSession(m_session);
     m_dashboardPanel->setSession(m_session);
     m_alertsPanel->setSession(m_session);
+    m_databasePanel->setSession(m_session);
     m_notifier->setModel(m_session->healthModel());
     updateTlsIndicator();
     m_session->start();

@@ -16,6 +16,7 @@ class AlertNotifier;
 class AlertsPanel;
 class AppSettings;
 class DashboardPanel;
+class DatabasePanel;
 class HealthNotifier;
 class HealthPanel;
 class ProfileSession;
@@ -38,6 +39,7 @@ public:
     HealthPanel *healthPanel() const { return m_healthPanel; }
     DashboardPanel *dashboardPanel() const { return m_dashboardPanel; }
     AlertsPanel *alertsPanel() const { return m_alertsPanel; }
+    DatabasePanel *databasePanel() const { return m_databasePanel; }
     AlertNotifier *alertNotifier() const { return m_alertNotifier; }
 
     void resetLayout();
@@ -70,12 +72,14 @@ private:
     HealthPanel *m_healthPanel = nullptr;
     DashboardPanel *m_dashboardPanel = nullptr;
     AlertsPanel *m_alertsPanel = nullptr;
+    DatabasePanel *m_databasePanel = nullptr;
     QList<QDockWidget *> m_docks;
     QStringList m_panelNames;
     bool m_proportionOnShow = false;  // the default layout was set up before the window had its size
     QDockWidget *m_healthDock = nullptr;
     QDockWidget *m_dashboardsDock = nullptr;
     QDockWidget *m_alertsDock = nullptr;
+    QDockWidget *m_databaseDock = nullptr;
     QByteArray m_defaultState;
     QMenu *m_viewMenu = nullptr;
     QAction *m_lockAction = nullptr;

@@ -9,6 +9,8 @@
 #include "audit/audit_log.h"
 #include "common/logging.h"
 #include "config/secret_cache.h"
+#include "db/backend_actions.h"
+#include "db/database_monitor.h"
 #include "health/health_checker.h"
 #include "health_model.h"
 #include "metrics/series_store.h"
@@ -38,8 +40,12 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
       m_silenceModel(new SilenceModel(this)),
       m_alertActions(new AlertActions(profile, AuditLog(AuditLog::defaultPath()), QStringLiteral("gui"), this)),
       m_ackKeeper(new AckKeeper(m_alertActions, this)),
-      m_alertTimer(new QTimer(this))
+      m_alertTimer(new QTimer(this)),
+      m_backendActions(new BackendActions(profile, AuditLog(AuditLog::defaultPath()), QStringLiteral("gui"), this))
 {
+    for (const DatabaseConfig &d : profile.databases)
+        m_databaseMonitors << new DatabaseMonitor(d, 2000, this);
+
     QList<ServiceConfig> checked;
     QList<HealthModel::ServiceEntry> entries;
     for (const ServiceConfig &s : profile.services) {
@@ -141,6 +147,15 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
     }
 }
 
+DatabaseMonitor *ProfileSession::databaseMonitor(const QString &name) const
+{
+    for (DatabaseMonitor *m : m_databaseMonitors) {
+        if (m->config().name == name)
+            return m;
+    }
+    return nullptr;
+}
+
 void ProfileSession::refreshAlerts()
 {
     m_alertSources->refreshAll();
@@ -180,6 +195,8 @@ void ProfileSession::start()
     m_evictTimer->start();
     m_alertTimer->start();
     refreshAlerts();
+    for (DatabaseMonitor *m : std::as_const(m_databaseMonitors))
+        m->start();
 }
 
 void ProfileSession::checkHealthNow()

@@ -14,6 +14,8 @@ class QTimer;
 namespace opsdeck {
 
 class AckKeeper;
+class BackendActions;
+class DatabaseMonitor;
 class AlertActions;
 class AlertModel;
 class AlertSources;
@@ -51,6 +53,11 @@ public:
     AlertSources *alertSources() const { return m_alertSources; }
     AlertActions *alertActions() const { return m_alertActions; }
     AckKeeper *ackKeeper() const { return m_ackKeeper; }
+    // One monitor per configured database, in the profile's order, and the
+    // cancel/terminate actions on their own connections.
+    const QList<DatabaseMonitor *> &databaseMonitors() const { return m_databaseMonitors; }
+    DatabaseMonitor *databaseMonitor(const QString &name) const;
+    BackendActions *backendActions() const { return m_backendActions; }
     // Polls every alert source now (and then on the usual interval).
     void refreshAlerts();
     void setAlertInterval(int ms);
@@ -85,6 +92,8 @@ private:
     AlertActions *m_alertActions;
     AckKeeper *m_ackKeeper;
     QTimer *m_alertTimer;
+    QList<DatabaseMonitor *> m_databaseMonitors;
+    BackendActions *m_backendActions;
 };
 
 } // namespace opsdeck

@@ -61,6 +61,12 @@ struct DatabaseConfig {
     QString sslrootcert;  // the CA that signs the server's certificate (verify-ca, verify-full)
     // The connection proves whom it talks to only with verify-full.
     bool verifiesServer() const { return sslmode == QLatin1String("verify-full"); }
+    // Loopback or a Unix socket: no network path for anyone to listen on.
+    bool isLocal() const
+    {
+        return host.startsWith(u'/') || host == QLatin1String("localhost") || host.startsWith(QLatin1String("127."))
+               || host == QLatin1String("::1");
+    }
     QString alertsTable;  // set: this database's table of alerts is an alert source (docs/alerts.md)
 };
 
