@@ -69,6 +69,10 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("dashboard"),
                       QStringLiteral("Dashboard to show first: one of the profile's (by title) or a service's (by name)."),
                       QStringLiteral("title")});
+    parser.addOption({QStringLiteral("panel"),
+                      QStringLiteral("Panel to bring to the front: health, dashboards, alerts or database, with a page of it "
+                                     "after a colon (database:sessions, database:blocking, database:queries, database:tables)."),
+                      QStringLiteral("panel")});
     parser.addOption({QStringLiteral("log-level"), QStringLiteral("trace, debug, info, warn, error, critical or off."),
                       QStringLiteral("level"), QStringLiteral("info")});
     parser.addOption({QStringLiteral("log-json"), QStringLiteral("Write the log as JSON lines.")});
@@ -120,6 +124,8 @@ int main(int argc, char *argv[])
     window.setProfile(profile.isEmpty() ? loaded.config->profiles.first().name : profile);
     if (parser.isSet(QStringLiteral("dashboard")))
         window.dashboardPanel()->setCurrentDashboard(parser.value(QStringLiteral("dashboard")));
+    if (parser.isSet(QStringLiteral("panel")) && !window.showPanel(parser.value(QStringLiteral("panel"))))
+        logWarn(QStringLiteral("--panel: no panel \"%1\"").arg(parser.value(QStringLiteral("panel"))));
     window.show();
 
     if (parser.isSet(QStringLiteral("quit-after"))) {

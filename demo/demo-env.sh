@@ -14,7 +14,8 @@
 # OPSDECK_DEMO_PORT_BASE (default 18080: services use BASE..BASE+2), and
 # OPSDECK_PROMETHEUS_PORT (19090), OPSDECK_ALERTMANAGER_PORT (19093), OPSDECK_PG_PORT (15432),
 # OPSDECK_NODE_EXPORTER_PORT (19100);
-# OPSDECK_DEMO_WITHOUT_PG=1 leaves PostgreSQL out (tests that do not need it start faster).
+# OPSDECK_DEMO_WITHOUT_PG=1 leaves PostgreSQL out (tests that do not need it start faster);
+# OPSDECK_DEMO_WORKLOAD=0 leaves out the live workload on the app database (demo/workload.sh).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -192,6 +193,10 @@ start_postgres() {
     { echo "SET ROLE ops;"; cat "$here/sql/monitoring.sql"; } | as_postgres "${psql[@]}" -d monitoring >/dev/null
     as_postgres "${psql[@]}" -d app -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements;" >/dev/null
   fi
+  if [ "${OPSDECK_DEMO_WORKLOAD:-1}" = 1 ]; then
+    PGHOST=127.0.0.1 PGPORT=$pg_port PGUSER=ops PGPASSWORD=$app_password PGDATABASE=app PG_BIN=$pg_bin \
+      start_bg workload "$here/workload.sh"
+  fi
 }
 
 cmd_start() {
@@ -253,7 +258,7 @@ stop_pid() {  # name
 
 cmd_stop() {
   [ -d "$state" ] || return 0
-  for name in prometheus alertmanager node-exporter "${services[@]}"; do stop_pid "$name"; done
+  for name in workload prometheus alertmanager node-exporter "${services[@]}"; do stop_pid "$name"; done
   if [ -f "$state/pgdata.path" ]; then
     local pgdata; pgdata=$(cat "$state/pgdata.path")
     if [ -f "$pgdata/postmaster.pid" ]; then

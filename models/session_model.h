@@ -25,8 +25,9 @@ class SessionModel : public KeyedTableModel<PgSession, SessionKey, SessionKeyHas
     Q_OBJECT
 public:
     enum Column {
-        PidColumn, DatabaseColumn, UserColumn, ApplicationColumn, ClientColumn, StateColumn, WaitColumn,
-        QueryAgeColumn, TransactionAgeColumn, QueryColumn, ColumnCount
+        // What decides an action first; where it comes from last.
+        PidColumn, UserColumn, ApplicationColumn, StateColumn, WaitColumn, QueryAgeColumn, TransactionAgeColumn,
+        QueryColumn, DatabaseColumn, ClientColumn, ColumnCount
     };
     enum Role {
         SortRole = Qt::UserRole + 1,  // the raw value to sort by (ages in ms)

@@ -20,6 +20,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QTabWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
@@ -345,6 +346,27 @@ void MainWindow::updateTrayToolTip()
     if (m_settings->doNotDisturb())
         lines << tr("Do not disturb");
     m_tray->setToolTip(lines.join(u'\n'));
+}
+
+bool MainWindow::showPanel(const QString &spec)
+{
+    const QString panel = spec.section(u':', 0, 0);
+    const QString page = spec.section(u':', 1);
+    for (QDockWidget *dock : std::as_const(m_docks)) {
+        if (dock->objectName() != panel + QStringLiteral("Dock"))
+            continue;
+        dock->show();
+        dock->raise();
+        if (panel == QLatin1String("database") && !page.isEmpty()) {
+            static const QStringList pages{QStringLiteral("overview"), QStringLiteral("sessions"), QStringLiteral("blocking"),
+                                           QStringLiteral("queries"), QStringLiteral("tables")};
+            if (!pages.contains(page))
+                return false;
+            m_databasePanel->tabs()->setCurrentIndex(int(pages.indexOf(page)));
+        }
+        return true;
+    }
+    return false;
 }
 
 void MainWindow::resetLayout()

@@ -42,6 +42,9 @@ public:
     DatabasePanel *databasePanel() const { return m_databasePanel; }
     AlertNotifier *alertNotifier() const { return m_alertNotifier; }
 
+    // Brings a panel to the front ("database"), and a page of it ("database:blocking").
+    bool showPanel(const QString &spec);
+
     void resetLayout();
     void setPanelsLocked(bool locked);
 

@@ -353,6 +353,9 @@ void TimeSeriesChart::updateYAxis()
         hi = lo + 1;
     m_y->setRange(lo, hi + (hi - lo) * 0.08);
     m_y->applyNiceNumbers();
+    // %g turns 100000 into "1e+05": large counts are written out whole.
+    if (m_unit != Unit::Percent)
+        m_y->setLabelFormat(std::max(std::abs(lo), std::abs(hi)) >= 10000 ? QStringLiteral("%.0f") : QStringLiteral("%.4g"));
     m_y->setTitleText(unitTitle());
     QFont f = m_y->labelsFont();
     m_y->setTitleFont(f);

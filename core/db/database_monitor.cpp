@@ -1,6 +1,7 @@
 #include "db/database_monitor.h"
 
 #include "db/pg_poll.h"
+#include "db/pg_queries.h"
 #include "db/pg_rates.h"
 #include "db/pg_worker.h"
 
@@ -57,6 +58,7 @@ void DatabaseMonitor::pollNow(bool full)
     plan.tables = full || m_polls % tablesEvery == 0;
     for (const auto &entry : m_texts)
         plan.knownTexts.insert(entry.first);
+    plan.knownTexts.insert(m_ownStatements.begin(), m_ownStatements.end());
     ++m_polls;
     QPointer<DatabaseMonitor> self(this);
     PgJob job;
@@ -98,10 +100,18 @@ void DatabaseMonitor::acceptPoll(PgPollResult result)
         s.statementsState = result.statementsState;
         s.statementsMessage = result.statementsMessage;
     }
-    if (result.statements)
+    for (auto &[key, text] : result.statementTexts) {
+        if (text.startsWith(QLatin1String(pg::ownQueryMarker.data(), qsizetype(pg::ownQueryMarker.size()))))
+            m_ownStatements.insert(key);
+        else
+            m_texts[key] = std::move(text);
+    }
+    if (result.statements) {
+        // The console's own statements are the observer, not the observed.
+        for (const PgStatementKey &key : m_ownStatements)
+            result.statements->entries.erase(key);
         m_statements.add(std::move(*result.statements));
-    for (auto &[key, text] : result.statementTexts)
-        m_texts[key] = std::move(text);
+    }
     for (auto &[key, owner] : result.statementOwners)
         m_owners[key] = std::move(owner);
     s.warnings = result.warnings;

@@ -14,6 +14,7 @@
 #include <QObject>
 
 #include <deque>
+#include <set>
 #include <memory>
 
 class QTimer;
@@ -91,6 +92,7 @@ private:
     DatabaseSnapshot m_snapshot;
     pg::StatementHistory m_statements;
     std::map<PgStatementKey, QString> m_texts;
+    std::set<PgStatementKey> m_ownStatements;  // OpsDeck's own (ownQueryMarker): left out
     std::map<PgStatementKey, std::pair<QString, QString>> m_owners;
     std::deque<DatabaseTrendPoint> m_trend;
 };

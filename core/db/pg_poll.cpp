@@ -257,7 +257,7 @@ PgPollResult poll(pqxx::connection &connection, const PollPlan &plan)
     if (plan.tables)
         part("tables", [&] {
             out.tables = readTables(tx, versionNum);
-            out.server.databaseBytes = value<qint64>(tx.exec("SELECT pg_database_size(current_database())")[0][0]);
+            out.server.databaseBytes = value<qint64>(tx.exec(databaseSizeSql())[0][0]);
         });
     return out;
 }

@@ -13,6 +13,14 @@ std::string ms(const std::string &expression)
 // The WAL position this server is at: written on a primary, received on a standby.
 const char *currentLsn = "(CASE WHEN pg_is_in_recovery() THEN pg_last_wal_receive_lsn() ELSE pg_current_wal_lsn() END)";
 
+// Every statement OpsDeck sends starts with this comment, which pg_stat_statements
+// keeps in its text: the console's own queries are told apart and left out of
+// "top queries", and the cost of a poll can be measured on them alone.
+std::string tagged(const std::string &sql)
+{
+    return std::string(ownQueryMarker) + ' ' + sql;
+}
+
 int effective(int versionNum)
 {
     return versionNum > newestKnownVersion + 9999 ? newestKnownVersion : versionNum;
@@ -33,7 +41,7 @@ std::string serverSql(int versionNum)
     const std::string checkpoints = effective(versionNum) >= 170000
         ? "(SELECT num_timed AS timed, num_requested AS requested FROM pg_stat_checkpointer)"
         : "(SELECT checkpoints_timed AS timed, checkpoints_req AS requested FROM pg_stat_bgwriter)";
-    return "SELECT " + ms("clock_timestamp()") + ", current_setting('server_version_num')::int, "
+    return tagged("SELECT " + ms("clock_timestamp()") + ", current_setting('server_version_num')::int, "
            "current_setting('server_version'), current_setting('max_connections')::int, "
            + ms("pg_postmaster_start_time()") + ", pg_is_in_recovery(), "
            "current_setting('default_transaction_read_only') = 'on', "
@@ -45,14 +53,14 @@ std::string serverSql(int versionNum)
            "c.timed, c.requested, "
            "COALESCE((SELECT max(age(backend_xmin)) FROM pg_stat_activity), 0), "
            "(SELECT max(age(datfrozenxid)) FROM pg_database) "
-           "FROM pg_stat_database d, " + checkpoints + " c WHERE d.datname = current_database()";
+           "FROM pg_stat_database d, " + checkpoints + " c WHERE d.datname = current_database()");
 }
 
 std::string sessionsSql(int /*versionNum: the same from 12 to 17*/, int maxQueryChars)
 {
     const std::string n = std::to_string(maxQueryChars);
     // The locks waited for, read once (pg_locks is a scan of the lock table).
-    return "WITH waiting AS (SELECT DISTINCT ON (pid) pid, mode, locktype, "
+    return tagged("WITH waiting AS (SELECT DISTINCT ON (pid) pid, mode, locktype, "
            "CASE WHEN relation IS NOT NULL THEN relation::regclass::text END AS rel "
            "FROM pg_locks WHERE NOT granted ORDER BY pid) "
            "SELECT a.pid, COALESCE(a.datname, ''), COALESCE(a.usename, ''), COALESCE(a.application_name, ''), "
@@ -63,31 +71,31 @@ std::string sessionsSql(int /*versionNum: the same from 12 to 17*/, int maxQuery
            "CASE WHEN a.wait_event_type = 'Lock' THEN array_to_string(pg_blocking_pids(a.pid), ',') ELSE '' END, "
            "COALESCE(w.mode, ''), COALESCE(w.locktype, ''), COALESCE(w.rel, '') "
            "FROM pg_stat_activity a LEFT JOIN waiting w ON w.pid = a.pid "
-           "WHERE a.pid <> pg_backend_pid() ORDER BY a.pid";
+           "WHERE a.pid <> pg_backend_pid() ORDER BY a.pid");
 }
 
 std::string replicasSql(int /*versionNum: the same from 12 to 17*/)
 {
-    return std::string("SELECT COALESCE(application_name, ''), COALESCE(host(client_addr), ''), COALESCE(state, ''), "
+    return tagged(std::string("SELECT COALESCE(application_name, ''), COALESCE(host(client_addr), ''), COALESCE(state, ''), "
                        "COALESCE(sync_state, ''), COALESCE(extract(epoch FROM write_lag)::float8, -1), "
                        "COALESCE(extract(epoch FROM flush_lag)::float8, -1), "
                        "COALESCE(extract(epoch FROM replay_lag)::float8, -1), "
                        "COALESCE((") + currentLsn + " - replay_lsn)::float8, 0) "
-           "FROM pg_stat_replication ORDER BY application_name";
+           "FROM pg_stat_replication ORDER BY application_name");
 }
 
 std::string slotsSql(int versionNum)
 {
     // wal_status came in 13.
     const std::string walStatus = effective(versionNum) >= 130000 ? "COALESCE(wal_status, '')" : "''";
-    return "SELECT slot_name, slot_type, active, " + walStatus + ", "
-           "COALESCE((" + currentLsn + " - restart_lsn)::float8, 0) FROM pg_replication_slots ORDER BY slot_name";
+    return tagged("SELECT slot_name, slot_type, active, " + walStatus + ", "
+           "COALESCE((" + currentLsn + " - restart_lsn)::float8, 0) FROM pg_replication_slots ORDER BY slot_name");
 }
 
 std::string statementsSchemaSql()
 {
-    return "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
-           "WHERE e.extname = 'pg_stat_statements'";
+    return tagged("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+           "WHERE e.extname = 'pg_stat_statements'");
 }
 
 namespace {
@@ -107,27 +115,28 @@ std::string totalTime(int versionNum)
 
 std::string statementsSql(int versionNum, const std::string &quotedSchema)
 {
-    return "SELECT s.userid::bigint, s.dbid::bigint, s.queryid, " + toplevel(versionNum) + ", s.calls, "
+    return tagged("SELECT s.userid::bigint, s.dbid::bigint, s.queryid, " + toplevel(versionNum) + ", s.calls, "
            + totalTime(versionNum) + "::float8, s.rows, s.shared_blks_hit, s.shared_blks_read "
-           "FROM " + quotedSchema + ".pg_stat_statements(false) s WHERE s.queryid IS NOT NULL";
+           "FROM " + quotedSchema + ".pg_stat_statements(false) s WHERE s.queryid IS NOT NULL "
+           "AND s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())");
 }
 
 std::string statementTextsSql(int versionNum, const std::string &quotedSchema)
 {
     const std::string key = "s.userid::text || ':' || s.dbid::text || ':' || s.queryid::text || ':' || ("
                             + toplevel(versionNum) + ")::text";
-    return "SELECT s.userid::bigint, s.dbid::bigint, s.queryid, " + toplevel(versionNum) + ", left(s.query, 8192), "
+    return tagged("SELECT s.userid::bigint, s.dbid::bigint, s.queryid, " + toplevel(versionNum) + ", left(s.query, 8192), "
            "COALESCE(r.rolname, s.userid::text), COALESCE(d.datname, s.dbid::text) "
            "FROM " + quotedSchema + ".pg_stat_statements(true) s "
            "LEFT JOIN pg_roles r ON r.oid = s.userid LEFT JOIN pg_database d ON d.oid = s.dbid "
-           "WHERE s.queryid IS NOT NULL AND " + key + " = ANY($1::text[])";
+           "WHERE s.queryid IS NOT NULL AND " + key + " = ANY($1::text[])");
 }
 
 std::string statementsInfoSql(int versionNum, const std::string &quotedSchema)
 {
     if (effective(versionNum) < 140000)
         return {};
-    return "SELECT " + ms("stats_reset") + ", dealloc FROM " + quotedSchema + ".pg_stat_statements_info";
+    return tagged("SELECT " + ms("stats_reset") + ", dealloc FROM " + quotedSchema + ".pg_stat_statements_info");
 }
 
 std::string tablesSql(int /*versionNum: the same from 12 to 17*/, int limit)
@@ -135,7 +144,7 @@ std::string tablesSql(int /*versionNum: the same from 12 to 17*/, int limit)
     // Bloat, estimated as the check_postgres and pgsql-bloat-estimation queries
     // do, simplified: the pages the live rows need (header 24 bytes, item
     // pointer 4, the columns' average widths) against the pages there are.
-    return "SELECT s.schemaname, s.relname, pg_total_relation_size(s.relid), pg_relation_size(s.relid), "
+    return tagged("SELECT s.schemaname, s.relname, pg_total_relation_size(s.relid), pg_relation_size(s.relid), "
            "pg_indexes_size(s.relid), COALESCE(pg_total_relation_size(NULLIF(c.reltoastrelid, 0)), 0), "
            "s.n_live_tup, s.n_dead_tup, COALESCE(b.bloat, -1), s.seq_scan, COALESCE(s.idx_scan, 0), "
            + ms("s.last_vacuum") + ", " + ms("s.last_autovacuum") + ", " + ms("s.last_analyze") + ", "
@@ -145,24 +154,29 @@ std::string tablesSql(int /*versionNum: the same from 12 to 17*/, int limit)
            "GREATEST(pg_relation_size(s.relid) - ceil(c.reltuples * (28 + sum((1 - st.null_frac) * st.avg_width)) "
            "/ (current_setting('block_size')::int - 24)) * current_setting('block_size')::int, 0)::bigint END AS bloat "
            "FROM pg_stats st WHERE st.schemaname = s.schemaname AND st.tablename = s.relname AND NOT st.inherited) b ON true "
-           "ORDER BY pg_total_relation_size(s.relid) DESC LIMIT " + std::to_string(limit);
+           "ORDER BY pg_total_relation_size(s.relid) DESC LIMIT " + std::to_string(limit));
+}
+
+std::string databaseSizeSql()
+{
+    return tagged("SELECT pg_database_size(current_database())");
 }
 
 std::string cancelSql()
 {
-    return "SELECT pg_cancel_backend($1::int)";
+    return tagged("SELECT pg_cancel_backend($1::int)");
 }
 
 std::string terminateSql()
 {
-    return "SELECT pg_terminate_backend($1::int)";
+    return tagged("SELECT pg_terminate_backend($1::int)");
 }
 
 std::string sessionByPidSql()
 {
-    return "SELECT pid, COALESCE(usename, ''), COALESCE(application_name, ''), COALESCE(datname, ''), "
+    return tagged("SELECT pid, COALESCE(usename, ''), COALESCE(application_name, ''), COALESCE(datname, ''), "
            "COALESCE(state, ''), left(COALESCE(query, ''), 4096), " + ms("xact_start") + ", " + ms("query_start") + ", "
-           + ms("clock_timestamp()") + " FROM pg_stat_activity WHERE pid = $1::int";
+           + ms("clock_timestamp()") + " FROM pg_stat_activity WHERE pid = $1::int");
 }
 
 } // namespace opsdeck::pg

@@ -8,10 +8,13 @@
 // against it by the integration tests.
 
 #include <string>
+#include <string_view>
 
 namespace opsdeck::pg {
 
 constexpr int oldestSupportedVersion = 120000;
+// The comment every statement of OpsDeck's starts with.
+constexpr std::string_view ownQueryMarker = "/* opsdeck */";
 constexpr int newestKnownVersion = 170000;  // newer servers get 17's queries
 
 // Empty when the server is supported, else why not, for people.
@@ -27,8 +30,8 @@ std::string slotsSql(int versionNum);
 
 // Which schema holds pg_stat_statements in this database (no row: not installed).
 std::string statementsSchemaSql();
-// The counters without their texts (pg_stat_statements(false) does not read the
-// text file), from the extension in that schema.
+// This database's counters without their texts (pg_stat_statements(false) does
+// not read the text file), from the extension in that schema.
 std::string statementsSql(int versionNum, const std::string &quotedSchema);
 // The texts, user and database of the entries given as a text array of "userid:dbid:queryid:toplevel" ($1).
 std::string statementTextsSql(int versionNum, const std::string &quotedSchema);
@@ -37,6 +40,8 @@ std::string statementsInfoSql(int versionNum, const std::string &quotedSchema);
 
 // The largest user tables with sizes, tuples, scans, maintenance and a bloat estimate.
 std::string tablesSql(int versionNum, int limit = 200);
+
+std::string databaseSizeSql();
 
 // Cancel or terminate a backend, the pid bound as $1.
 std::string cancelSql();

@@ -85,6 +85,8 @@ QProcessEnvironment DemoEnvironment::environment() const
     env.insert(QStringLiteral("OPSDECK_ALERTMANAGER_PORT"), QString::number(m_ports.alertmanager));
     env.insert(QStringLiteral("OPSDECK_PG_PORT"), QString::number(m_ports.postgres));
     env.insert(QStringLiteral("OPSDECK_NODE_EXPORTER_PORT"), QString::number(m_ports.nodeExporter));
+    // Tests count sessions and rows themselves: no background workload on the app database.
+    env.insert(QStringLiteral("OPSDECK_DEMO_WORKLOAD"), QStringLiteral("0"));
     if (!m_withPostgres)
         env.insert(QStringLiteral("OPSDECK_DEMO_WITHOUT_PG"), QStringLiteral("1"));
     return env;

@@ -16,6 +16,7 @@ namespace opsdeck {
 namespace {
 
 constexpr qint64 chartSpanMs = 10 * 60 * 1000;
+constexpr qint64 minimumSpanMs = 2 * 60 * 1000;
 
 QString perSecond(double value)
 {
@@ -134,8 +135,8 @@ void DatabaseOverview::showMonitor(const DatabaseMonitor *monitor)
     set(QStringLiteral("size"), server.databaseBytes > 0 ? compactBytes(double(server.databaseBytes)) : QStringLiteral("–"));
     const double used = server.maxConnections > 0 ? double(a.total) / server.maxConnections : 0;
     set(QStringLiteral("connections"),
-        tr("%1 of %2 (%3 active, %4 idle in xact, %5 waiting)")
-            .arg(a.total).arg(server.maxConnections).arg(a.active).arg(a.idleInTransaction).arg(a.waitingOnLock),
+        tr("%1 of %2: %3 active, %4 idle, %5 idle in xact, %6 waiting")
+            .arg(a.total).arg(server.maxConnections).arg(a.active).arg(a.idle).arg(a.idleInTransaction).arg(a.waitingOnLock),
         used > 0.9 ? BadgeTone::Bad : used > 0.75 ? BadgeTone::Warning : BadgeTone::Neutral,
         tr("Client connections against max_connections; background processes are not counted"));
     if (s.rates) {
@@ -185,9 +186,12 @@ void DatabaseOverview::showMonitor(const DatabaseMonitor *monitor)
 
 void DatabaseOverview::updateCharts(const DatabaseMonitor &m)
 {
+    // The last ten minutes, or less while there is less: a minute of data is not squeezed into a corner.
     const qint64 to = m.snapshot().server.serverTimeMs;
+    const qint64 first = m.trend().empty() ? to : m.trend().front().atMs;
+    const qint64 from = std::max(to - chartSpanMs, std::min(first, to - minimumSpanMs));
     for (TimeSeriesChart *c : {m_connections, m_transactions, m_tuples, m_wal})
-        c->setTimeRange(to - chartSpanMs, to);
+        c->setTimeRange(from, to);
     auto count = [](int pg::ActivitySummary::*member) {
         return [member](const DatabaseTrendPoint &p) { return std::optional<double>(p.activity.*member); };
     };
@@ -196,7 +200,14 @@ void DatabaseOverview::updateCharts(const DatabaseMonitor &m)
     connections.push_back(trendLine(m, QStringLiteral("idle"), tr("idle"), count(&pg::ActivitySummary::idle)));
     connections.push_back(trendLine(m, QStringLiteral("idletx"), tr("idle in xact"), count(&pg::ActivitySummary::idleInTransaction)));
     connections.push_back(trendLine(m, QStringLiteral("waiting"), tr("waiting on lock"), count(&pg::ActivitySummary::waitingOnLock)));
-    m_connections->setThresholds({{double(m.snapshot().server.maxConnections), tr("max_connections")}});
+    // max_connections is drawn once it is near enough to matter: a line at 100 would flatten 8 connections to nothing.
+    const int maxConnections = m.snapshot().server.maxConnections;
+    int peak = 0;
+    for (const DatabaseTrendPoint &p : m.trend())
+        peak = std::max(peak, p.activity.total);
+    m_connections->setTitle(tr("Connections by state (max %1)").arg(maxConnections));
+    m_connections->setThresholds(peak * 2 > maxConnections ? QList<TimeSeriesChart::Threshold>{{double(maxConnections), tr("max_connections")}}
+                                                           : QList<TimeSeriesChart::Threshold>{});
     m_connections->setLines(std::move(connections));
 
     auto rate = [](double PgRates::*member) {

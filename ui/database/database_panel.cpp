@@ -88,7 +88,9 @@ DatabasePanel::DatabasePanel(QWidget *parent)
     blockingLayout->setContentsMargins(0, 0, 0, 0);
     m_blockingHint = new QLabel(tr("No session waits for a lock another one holds."), blockingPage);
     m_blockingHint->setObjectName(QStringLiteral("blockingHint"));
-    blockingLayout->addWidget(m_blockingHint);
+    m_blockingHint->setAlignment(Qt::AlignCenter);
+    m_blockingHint->setForegroundRole(QPalette::PlaceholderText);
+    blockingLayout->addWidget(m_blockingHint, 1);
     m_blockingView = new QTreeView(blockingPage);
     m_blockingView->setObjectName(QStringLiteral("blockingView"));
     m_blockingView->setModel(m_blocking);
@@ -242,7 +244,9 @@ void DatabasePanel::showMonitor()
             m_tablesSized = true;
         }
     }
+    // Calm is said once, in the middle, not as an empty table.
     m_blockingHint->setVisible(m_blocking->rootCount() == 0);
+    m_blockingView->setVisible(m_blocking->rootCount() > 0);
     m_overview->showMonitor(m);
     m_queries->showMonitor(m);
     const int roots = m_blocking->rootCount();

@@ -70,7 +70,6 @@ SessionsTab::SessionsTab(QWidget *parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setHighlightSections(false);
     layout->addWidget(m_view, 1);
 
@@ -92,6 +91,8 @@ void SessionsTab::setSessions(std::vector<PgSession> sessions, qint64 serverNowM
         m_view->resizeColumnsToContents();
         m_view->setColumnWidth(SessionModel::ApplicationColumn, std::min(m_view->columnWidth(SessionModel::ApplicationColumn), 160));
         m_view->setColumnWidth(SessionModel::ClientColumn, std::min(m_view->columnWidth(SessionModel::ClientColumn), 150));
+        m_view->setColumnWidth(SessionModel::WaitColumn, std::min(m_view->columnWidth(SessionModel::WaitColumn), 150));
+        m_view->setColumnWidth(SessionModel::QueryColumn, std::clamp(m_view->columnWidth(SessionModel::QueryColumn), 200, 520));
         m_columnsSized = true;
     }
 }

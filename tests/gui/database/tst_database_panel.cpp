@@ -238,10 +238,13 @@ void TestDatabasePanel::hintWhenStatementsAreMissing()
     QVERIFY(panel.selectDatabase(QStringLiteral("plain")));
     QTRY_VERIFY_WITH_TIMEOUT(panel.queriesTab()->hintText().contains(QStringLiteral("CREATE EXTENSION pg_stat_statements")), 15000);
     QVERIFY(panel.selectDatabase(QStringLiteral("app")));
+    // Nothing runs in app now but the console itself, which top queries leave out: since the reset, the earlier tests' queries.
+    panel.queriesTab()->setWindowMinutes(0);
     QTRY_VERIFY_WITH_TIMEOUT(panel.queriesTab()->model()->rowCount() > 0, 15000);
     QVERIFY(panel.queriesTab()->hintText().isEmpty());
-    panel.queriesTab()->setWindowMinutes(0);
     QVERIFY(panel.queriesTab()->windowText().contains(QStringLiteral("since the statistics were reset")));
+    for (int row = 0; row < panel.queriesTab()->model()->rowCount(); ++row)
+        QVERIFY(!panel.queriesTab()->model()->index(row, StatementModel::QueryColumn).data().toString().contains(QStringLiteral("opsdeck")));
 }
 
 void TestDatabasePanel::unreachableDatabaseSaysWhenItRetries()

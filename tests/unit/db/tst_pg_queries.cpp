@@ -26,6 +26,7 @@ private Q_SLOTS:
     void actionsBindThePid();
     void sessionsCutLongQueriesAndSkipOurOwn();
     void conninfoQuotesAndNamesTheRole();
+    void everyStatementIsMarkedAsOurs();
 };
 
 void TestPgQueries::versionsOutsideTheRangeAreSaid()
@@ -106,8 +107,8 @@ void TestPgQueries::walStatusOnlyFrom13()
 
 void TestPgQueries::actionsBindThePid()
 {
-    QCOMPARE(QString::fromStdString(pg::cancelSql()), QStringLiteral("SELECT pg_cancel_backend($1::int)"));
-    QCOMPARE(QString::fromStdString(pg::terminateSql()), QStringLiteral("SELECT pg_terminate_backend($1::int)"));
+    QCOMPARE(QString::fromStdString(pg::cancelSql()), QStringLiteral("/* opsdeck */ SELECT pg_cancel_backend($1::int)"));
+    QCOMPARE(QString::fromStdString(pg::terminateSql()), QStringLiteral("/* opsdeck */ SELECT pg_terminate_backend($1::int)"));
     QVERIFY(QString::fromStdString(pg::sessionByPidSql()).contains(QStringLiteral("WHERE pid = $1::int")));
 }
 
@@ -145,6 +146,18 @@ void TestPgQueries::conninfoQuotesAndNamesTheRole()
     QVERIFY(d.verifiesServer());
     d.sslmode = QStringLiteral("require");
     QVERIFY(!d.verifiesServer());
+}
+
+void TestPgQueries::everyStatementIsMarkedAsOurs()
+{
+    // pg_stat_statements keeps the comment: top queries leave these out.
+    for (const int v : {120017, 150008, 170002}) {
+        for (const std::string &sql : {pg::serverSql(v), pg::sessionsSql(v), pg::replicasSql(v), pg::slotsSql(v), pg::statementsSchemaSql(),
+                                       pg::statementsSql(v, "s"), pg::statementTextsSql(v, "s"), pg::tablesSql(v), pg::databaseSizeSql(),
+                                       pg::cancelSql(), pg::terminateSql(), pg::sessionByPidSql()})
+            QVERIFY2(sql.rfind("/* opsdeck */ ", 0) == 0, sql.c_str());
+    }
+    QVERIFY(QString::fromStdString(pg::statementsSql(150008, "s")).contains(QStringLiteral("current_database()")));
 }
 
 QTEST_GUILESS_MAIN(TestPgQueries)
