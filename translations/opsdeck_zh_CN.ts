@@ -90,23 +90,23 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="105"/>
-        <location filename="../app/main.cpp" line="114"/>
+        <location filename="../app/main.cpp" line="109"/>
+        <location filename="../app/main.cpp" line="118"/>
         <source>OpsDeck cannot start</source>
         <translation>OpsDeck 无法启动</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="106"/>
+        <location filename="../app/main.cpp" line="110"/>
         <source>The configuration could not be loaded:</source>
         <translation>无法加载配置：</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="107"/>
+        <location filename="../app/main.cpp" line="111"/>
         <source>See docs/configuration.md for the format.</source>
         <translation>配置格式见 docs/configuration.md。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="115"/>
+        <location filename="../app/main.cpp" line="119"/>
         <source>%1: no profile named &quot;%2&quot;.</source>
         <translation>%1：没有名为“%2”的配置档。</translation>
     </message>
@@ -813,6 +813,160 @@
     </message>
 </context>
 <context>
+    <name>opsdeck::BackendSignalDialog</name>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="20"/>
+        <source>Terminate session %1</source>
+        <translation>终止会话 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="20"/>
+        <source>Cancel query of %1</source>
+        <translation>取消 %1 的查询</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="23"/>
+        <source>End backend %1 on %2? The client loses its connection and an open transaction is rolled back.</source>
+        <translation>结束 %2 上的后端进程 %1？客户端将断开连接，未提交的事务会回滚。</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="25"/>
+        <source>Cancel the query running in backend %1 on %2? The session stays connected; its transaction, if any, is aborted.</source>
+        <translation>取消 %2 上后端进程 %1 正在运行的查询？会话保持连接；若有事务则会中止。</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="33"/>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="45"/>
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="40"/>
+        <source>PID:</source>
+        <translation>PID：</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="41"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="42"/>
+        <source>Application:</source>
+        <translation>应用：</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="43"/>
+        <source>Client:</source>
+        <translation>客户端：</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="44"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="45"/>
+        <source>Query running for:</source>
+        <translation>查询已运行：</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="46"/>
+        <source>Transaction open for:</source>
+        <translation>事务已打开：</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="52"/>
+        <source>(hidden from this role)</source>
+        <translation>（此角色不可见）</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="57"/>
+        <source>Keep it running</source>
+        <translation>保持运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="58"/>
+        <source>Terminate session</source>
+        <translation>终止会话</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/backend_signal_dialog.cpp" line="58"/>
+        <source>Cancel query</source>
+        <translation>取消查询</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::BlockingModel</name>
+    <message>
+        <location filename="../models/blocking_model.cpp" line="129"/>
+        <source>%1 — root blocker</source>
+        <translation>%1 — 根阻塞者</translation>
+    </message>
+    <message>
+        <location filename="../models/blocking_model.cpp" line="134"/>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <location filename="../models/blocking_model.cpp" line="140"/>
+        <source>(hidden from this role)</source>
+        <translation>（此角色不可见）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/blocking_model.cpp" line="145"/>
+        <source>Blocks %n session(s) and waits for no one: ending this session&apos;s transaction frees them.</source>
+        <translation>
+            <numerusform>阻塞了 %n 个会话且不等待任何人：结束此会话的事务即可释放它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/blocking_model.cpp" line="148"/>
+        <source>Part of a lock cycle: a deadlock the server breaks after deadlock_timeout.</source>
+        <translation>处于锁环中：服务器会在 deadlock_timeout 之后打破这个死锁。</translation>
+    </message>
+    <message>
+        <location filename="../models/blocking_model.cpp" line="175"/>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <location filename="../models/blocking_model.cpp" line="176"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../models/blocking_model.cpp" line="177"/>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../models/blocking_model.cpp" line="178"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/blocking_model.cpp" line="179"/>
+        <source>Waits for</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location filename="../models/blocking_model.cpp" line="180"/>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <location filename="../models/blocking_model.cpp" line="181"/>
+        <source>Blocking</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <location filename="../models/blocking_model.cpp" line="182"/>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+</context>
+<context>
     <name>opsdeck::DashboardPanel</name>
     <message>
         <location filename="../ui/dashboards/dashboard_panel.cpp" line="88"/>
@@ -930,6 +1084,436 @@
         <location filename="../ui/dashboards/dashboard_panel.cpp" line="637"/>
         <source>No series match the query</source>
         <translation>没有与查询匹配的序列</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::DatabaseOverview</name>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="48"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="49"/>
+        <source>Up</source>
+        <translation>运行时长</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="50"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="51"/>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="52"/>
+        <source>Commits/s</source>
+        <translation>提交/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="53"/>
+        <source>Rollbacks/s</source>
+        <translation>回滚/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="54"/>
+        <source>Cache hit</source>
+        <translation>缓存命中</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="55"/>
+        <source>Deadlocks</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="56"/>
+        <source>Temp files</source>
+        <translation>临时文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="57"/>
+        <source>Longest xact</source>
+        <translation>最长事务</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="58"/>
+        <source>Oldest xmin age</source>
+        <translation>最旧 xmin 年龄</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="59"/>
+        <source>XID age</source>
+        <translation>XID 年龄</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="80"/>
+        <source>Connections by state</source>
+        <translation>按状态的连接数</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="81"/>
+        <source>Transactions per second</source>
+        <translation>每秒事务数</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="82"/>
+        <source>Tuples per second</source>
+        <translation>每秒元组数</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="83"/>
+        <source>WAL written per second</source>
+        <translation>每秒写入的 WAL</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="129"/>
+        <source>standby</source>
+        <translation>备库</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="129"/>
+        <source>primary</source>
+        <translation>主库</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="131"/>
+        <source>, read-only</source>
+        <translation>，只读</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="132"/>
+        <source>PostgreSQL %1 · %2</source>
+        <translation>PostgreSQL %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="138"/>
+        <source>%1 of %2: %3 active, %4 idle, %5 idle in xact, %6 waiting</source>
+        <translation>%1 / %2：%3 活跃，%4 空闲，%5 事务中空闲，%6 等待</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="141"/>
+        <source>Client connections against max_connections; background processes are not counted</source>
+        <translation>客户端连接数对比 max_connections；不计后台进程</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="144"/>
+        <source>Over the last %1 ms between two samples, by the server&apos;s clock</source>
+        <translation>按服务器时钟，两次采样之间的 %1 毫秒内</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="148"/>
+        <source>no reads</source>
+        <translation>无读取</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="150"/>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="153"/>
+        <source>A rate needs two samples in a row</source>
+        <translation>速率需要连续两次采样</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="155"/>
+        <source>%1 (%2 new)</source>
+        <translation>%1（新增 %2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="157"/>
+        <source>Since the statistics were last reset</source>
+        <translation>自上次统计重置以来</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="158"/>
+        <source>%1 (pid %2)</source>
+        <translation>%1（pid %2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="159"/>
+        <source>none open</source>
+        <translation>无未结束事务</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="161"/>
+        <source>A long transaction holds its locks and keeps vacuum from removing old rows</source>
+        <translation>长事务会持有锁，并使 vacuum 无法清理旧行</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="163"/>
+        <source>Transactions since the oldest snapshot a session still holds</source>
+        <translation>自会话仍持有的最旧快照以来的事务数</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="167"/>
+        <source>Transaction IDs since the oldest unfrozen one (wraparound at about 2 billion)</source>
+        <translation>自最旧未冻结事务以来的事务 ID 数（约 20 亿时回卷）</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="171"/>
+        <source>in sync</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="171"/>
+        <source>replay lag %1 s</source>
+        <translation>回放延迟 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="172"/>
+        <source>Standby &lt;b&gt;%1&lt;/b&gt; (%2, %3): write %4 s, flush %5 s, %6, %7 behind</source>
+        <translation>备库 &lt;b&gt;%1&lt;/b&gt;（%2，%3）：写入 %4 秒，刷盘 %5 秒，%6，落后 %7</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="178"/>
+        <source>Slot &lt;b&gt;%1&lt;/b&gt; (%2, %3): retains %4 of WAL</source>
+        <translation>复制槽 &lt;b&gt;%1&lt;/b&gt;（%2，%3）：保留 %4 的 WAL</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="179"/>
+        <location filename="../ui/database/database_overview.cpp" line="199"/>
+        <source>active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="179"/>
+        <source>inactive</source>
+        <translation>非活跃</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="182"/>
+        <source>No standby and no replication slot.</source>
+        <translation>没有备库，也没有复制槽。</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="200"/>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="201"/>
+        <source>idle in xact</source>
+        <translation>事务中空闲</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="202"/>
+        <source>waiting on lock</source>
+        <translation>等待锁</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="208"/>
+        <source>Connections by state (max %1)</source>
+        <translation>按状态的连接数（上限 %1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="209"/>
+        <source>max_connections</source>
+        <translation>max_connections</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="217"/>
+        <source>commits</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="218"/>
+        <source>rollbacks</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="221"/>
+        <source>read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="222"/>
+        <source>written</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="225"/>
+        <source>WAL</source>
+        <translation>WAL</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_overview.cpp" line="226"/>
+        <source>temp files</source>
+        <translation>临时文件</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::DatabasePanel</name>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="62"/>
+        <source>The configured database to show</source>
+        <translation>要显示的已配置数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="82"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="84"/>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="89"/>
+        <source>No session waits for a lock another one holds.</source>
+        <translation>没有会话在等待其他会话持有的锁。</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="102"/>
+        <location filename="../ui/database/database_panel.cpp" line="254"/>
+        <source>Blocking</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="105"/>
+        <source>Top queries</source>
+        <translation>热点查询</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="119"/>
+        <source>Tables</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="123"/>
+        <source>Cancel query…</source>
+        <translation>取消查询…</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="127"/>
+        <source>Terminate session…</source>
+        <translation>终止会话…</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="254"/>
+        <source>Blocking (%1)</source>
+        <translation>阻塞（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/database/database_panel.cpp" line="255"/>
+        <source>%n waiting on a lock</source>
+        <translation>
+            <numerusform>%n 个在等待锁</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="268"/>
+        <source>No database in this profile: add one under &quot;databases&quot; (docs/configuration.md).</source>
+        <translation>此配置中没有数据库：请在 &quot;databases&quot; 下添加（见 docs/configuration.md）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="283"/>
+        <source>— reconnecting in %1 s</source>
+        <translation>— %1 秒后重连</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="285"/>
+        <source>— showing data from %1 ago (stale)</source>
+        <translation>— 显示的是 %1 前的数据（已过期）</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="287"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="290"/>
+        <source>%1 — no answer for %2: the data shown is stale</source>
+        <translation>%1 — 已 %2 无应答：显示的数据已过期</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="292"/>
+        <source>%1 — updated %2 ago</source>
+        <translation>%1 — %2 前更新</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="295"/>
+        <source>(partly: %1)</source>
+        <translation>（部分：%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="301"/>
+        <source>TLS verified</source>
+        <translation>TLS 已验证</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="302"/>
+        <source>sslmode=verify-full: the server&apos;s certificate and name are checked</source>
+        <translation>sslmode=verify-full：会校验服务器的证书和名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="305"/>
+        <source>local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="306"/>
+        <source>A loopback or Unix-socket connection: it does not cross a network</source>
+        <translation>回环或 Unix 套接字连接：不经过网络</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="309"/>
+        <source>TLS not verified</source>
+        <translation>TLS 未验证</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="310"/>
+        <source>sslmode=%1: the server&apos;s identity is not checked (verify-full would), so its answers could come from anyone on the path</source>
+        <translation>sslmode=%1：不校验服务器身份（verify-full 才会），其应答可能来自路径上的任何人</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="316"/>
+        <source>The %1 largest tables, read %2 ago (sizes are read every 30 s)</source>
+        <translation>最大的 %1 张表，%2 前读取（大小每 30 秒读取一次）</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="319"/>
+        <source>Reading the tables…</source>
+        <translation>正在读取表…</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="346"/>
+        <source>The profile is read-only</source>
+        <translation>此配置为只读</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="347"/>
+        <source>Select a session in Sessions or Blocking</source>
+        <translation>请在“会话”或“阻塞”中选择一个会话</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="348"/>
+        <source>A background process of the server is not to be signalled from here</source>
+        <translation>不应从这里向服务器的后台进程发送信号</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="349"/>
+        <source>Cancel the selected session&apos;s query (C)</source>
+        <translation>取消所选会话的查询（C）</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="350"/>
+        <source>End the selected session (T)</source>
+        <translation>结束所选会话（T）</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="379"/>
+        <source>Cancelling the query of %1…</source>
+        <translation>正在取消 %1 的查询…</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="380"/>
+        <source>Terminating %1…</source>
+        <translation>正在终止 %1…</translation>
     </message>
 </context>
 <context>
@@ -1120,122 +1704,133 @@
 <context>
     <name>opsdeck::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="43"/>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="45"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="45"/>
+        <location filename="../ui/main_window.cpp" line="47"/>
         <source>Dashboards</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="49"/>
-        <location filename="../ui/main_window.cpp" line="320"/>
+        <location filename="../ui/main_window.cpp" line="51"/>
+        <location filename="../ui/main_window.cpp" line="333"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="66"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="66"/>
+        <source>Database — %1</source>
+        <translation>数据库 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>&amp;Import Grafana dashboard…</source>
         <translation>导入 Grafana 仪表盘(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="93"/>
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>&amp;Lock panels</source>
         <translation>锁定面板(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="111"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>&amp;Notifications</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="114"/>
         <source>Notify when a service goes down or recovers</source>
         <translation>服务宕机或恢复时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>Notify about new critical alerts</source>
         <translation>新的严重告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window.cpp" line="127"/>
         <source>Notify about new warning alerts</source>
         <translation>新的警告告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/main_window.cpp" line="128"/>
         <source>Notify about new info alerts</source>
         <translation>新的信息告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132"/>
+        <location filename="../ui/main_window.cpp" line="143"/>
         <source>Play a sound with alert notifications</source>
         <translation>告警通知时播放声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140"/>
-        <location filename="../ui/main_window.cpp" line="334"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="347"/>
         <source>Do not disturb</source>
         <translation>请勿打扰</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="152"/>
+        <location filename="../ui/main_window.cpp" line="163"/>
         <source>&amp;About OpsDeck</source>
         <translation>关于 OpsDeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="164"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Profile</source>
         <translation>配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Profile: </source>
         <translation>配置档：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
         <source>TLS not verified: %n endpoint(s)</source>
         <translation>
             <numerusform>TLS 未验证：%n 个端点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>The profile turns TLS certificate verification off (insecure_skip_verify) for:
 %1
 Their answers could come from anyone on the path.</source>
@@ -1244,124 +1839,313 @@ Their answers could come from anyone on the path.</source>
 它们的应答可能来自路径上的任何人。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>Metrics: no targets</source>
         <translation>指标：无目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>Metrics: %1/%2 targets up</source>
         <translation>指标：%1/%2 个目标正常</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="281"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="281"/>
         <source>read-write</source>
         <translation>读写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>%1 · %2 · operator %3</source>
         <translation>%1 · %2 · 操作员 %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>OpsDeck — %1</source>
         <translation>OpsDeck — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="306"/>
         <source>Health: no health endpoints configured</source>
         <translation>健康：未配置健康检查端点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="307"/>
         <source>Health: waiting for answers</source>
         <translation>健康：等待响应</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>Health: %1</source>
         <translation>健康：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>Health — %1</source>
         <translation>健康状况 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="325"/>
         <source>Alerts: waiting</source>
         <translation>告警：等待中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="325"/>
         <source>Alerts: %1</source>
         <translation>告警：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="320"/>
+        <location filename="../ui/main_window.cpp" line="333"/>
         <source>Alerts — %1</source>
         <translation>告警 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="423"/>
-        <location filename="../ui/main_window.cpp" line="429"/>
-        <location filename="../ui/main_window.cpp" line="434"/>
-        <location filename="../ui/main_window.cpp" line="443"/>
-        <location filename="../ui/main_window.cpp" line="446"/>
+        <location filename="../ui/main_window.cpp" line="457"/>
+        <location filename="../ui/main_window.cpp" line="463"/>
+        <location filename="../ui/main_window.cpp" line="468"/>
+        <location filename="../ui/main_window.cpp" line="477"/>
+        <location filename="../ui/main_window.cpp" line="480"/>
         <source>Import Grafana dashboard</source>
         <translation>导入 Grafana 仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="424"/>
+        <location filename="../ui/main_window.cpp" line="458"/>
         <source>Grafana dashboard (*.json)</source>
         <translation>Grafana 仪表盘 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="429"/>
+        <location filename="../ui/main_window.cpp" line="463"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="435"/>
+        <location filename="../ui/main_window.cpp" line="469"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="435"/>
+        <location filename="../ui/main_window.cpp" line="469"/>
         <source>no panel OpsDeck can draw</source>
         <translation>没有 OpsDeck 能绘制的面板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="444"/>
+        <location filename="../ui/main_window.cpp" line="478"/>
         <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
         <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 &quot;prometheus&quot;。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="447"/>
+        <location filename="../ui/main_window.cpp" line="481"/>
         <source>Imported %n panel(s). Not imported:</source>
         <translation>
             <numerusform>已导入 %n 个面板。未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="453"/>
+        <location filename="../ui/main_window.cpp" line="487"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="454"/>
+        <location filename="../ui/main_window.cpp" line="488"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console. Panels in this version: %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3. Configuration: &lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台。本版本的面板：%2。&lt;/p&gt;&lt;p&gt;基于 Qt %3 构建。配置文件：&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console: health, metrics, alerts, databases, backups and deployments in one calm window.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Configuration: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
         <translation type="vanished">&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台：健康、指标、告警、数据库、备份与部署，尽在一个安静的窗口中。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。配置文件：&lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::QueriesTab</name>
+    <message>
+        <location filename="../ui/database/queries_tab.cpp" line="31"/>
+        <source>Last 5 minutes</source>
+        <translation>最近 5 分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/queries_tab.cpp" line="32"/>
+        <source>Last 15 minutes</source>
+        <translation>最近 15 分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/queries_tab.cpp" line="33"/>
+        <source>Last 60 minutes</source>
+        <translation>最近 60 分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/queries_tab.cpp" line="34"/>
+        <source>Since the statistics reset</source>
+        <translation>自统计重置以来</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/queries_tab.cpp" line="97"/>
+        <source>Reading pg_stat_statements…</source>
+        <translation>正在读取 pg_stat_statements…</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/queries_tab.cpp" line="111"/>
+        <source>Cumulative since the statistics were reset, %1 ago.</source>
+        <translation>自 %1 前统计重置以来的累计值。</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/queries_tab.cpp" line="113"/>
+        <source>A window needs two samples of pg_stat_statements: the first difference comes within a minute.</source>
+        <translation>时间窗口需要两次 pg_stat_statements 采样：第一个差值将在一分钟内得到。</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/queries_tab.cpp" line="115"/>
+        <source>Only the last %1 so far: OpsDeck has been watching (or the statistics were reset) for that long.</source>
+        <translation>目前只有最近 %1：OpsDeck 观察了这么久（或统计在此期间被重置）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/queries_tab.cpp" line="118"/>
+        <source>What ran in the last %1, from the difference between two samples.</source>
+        <translation>最近 %1 内运行的查询，由两次采样之差得出。</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/queries_tab.cpp" line="120"/>
+        <source>The statistics were reset while OpsDeck watched: counted from the reset.</source>
+        <translation>统计在 OpsDeck 观察期间被重置：从重置时开始计数。</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::SessionModel</name>
+    <message>
+        <location filename="../models/session_model.cpp" line="38"/>
+        <source>This role may not see the query: grant it pg_read_all_stats (or pg_monitor) to see every session&apos;s query.</source>
+        <translation>此角色无权查看该查询：授予 pg_read_all_stats（或 pg_monitor）即可查看所有会话的查询。</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="41"/>
+        <source>(cut: the query is longer than OpsDeck reads)</source>
+        <translation>（已截断：查询长度超过 OpsDeck 读取的上限）</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="103"/>
+        <source>(hidden from this role)</source>
+        <translation>（此角色不可见）</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="121"/>
+        <source>Waits for %1 on %2, held by %3</source>
+        <translation>等待 %2 上的 %1，持有者 %3</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="128"/>
+        <source>Running for longer than %1</source>
+        <translation>运行已超过 %1</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="132"/>
+        <source>Idle in a transaction for longer than %1: it holds its locks and keeps old rows from being vacuumed</source>
+        <translation>事务中空闲已超过 %1：它持有锁，并使旧行无法被 vacuum 清理</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="172"/>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="173"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="174"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="175"/>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="176"/>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="177"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="178"/>
+        <source>Waiting for</source>
+        <translation>等待事件</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="179"/>
+        <source>Query age</source>
+        <translation>查询时长</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="180"/>
+        <source>Xact age</source>
+        <translation>事务时长</translation>
+    </message>
+    <message>
+        <location filename="../models/session_model.cpp" line="181"/>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::SessionsTab</name>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="28"/>
+        <source>Filter: words, user:NAME, app:NAME, db:NAME</source>
+        <translation>过滤：关键词、user:名称、app:名称、db:名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="30"/>
+        <source>Hide idle</source>
+        <translation>隐藏空闲</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="32"/>
+        <source>Active only</source>
+        <translation>仅活跃</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="34"/>
+        <source>Background</source>
+        <translation>后台进程</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="36"/>
+        <source>Show the server&apos;s own processes too (checkpointer, autovacuum, WAL sender…)</source>
+        <translation>同时显示服务器自身的进程（checkpointer、autovacuum、WAL sender…）</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="46"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="52"/>
+        <source>A query running longer than this is highlighted</source>
+        <translation>运行超过此时长的查询会被高亮</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="54"/>
+        <source>A transaction idle longer than this is highlighted: it holds locks and blocks vacuum</source>
+        <translation>空闲超过此时长的事务会被高亮：它持有锁并阻碍 vacuum</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="55"/>
+        <source>Highlight queries running over</source>
+        <translation>高亮运行超过</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="57"/>
+        <source>and transactions idle over</source>
+        <translation>的查询，以及空闲超过</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +2350,166 @@ The alerts it silences will notify again.</source>
     </message>
 </context>
 <context>
+    <name>opsdeck::StatementModel</name>
+    <message>
+        <location filename="../models/statement_model.cpp" line="53"/>
+        <source>(text not read yet)</source>
+        <translation>（文本尚未读取）</translation>
+    </message>
+    <message>
+        <location filename="../models/statement_model.cpp" line="78"/>
+        <source>Shared blocks found in PostgreSQL&apos;s buffer cache: %1 hit, %2 read</source>
+        <translation>在 PostgreSQL 共享缓冲区中找到的块：命中 %1，读取 %2</translation>
+    </message>
+    <message>
+        <location filename="../models/statement_model.cpp" line="93"/>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../models/statement_model.cpp" line="94"/>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <location filename="../models/statement_model.cpp" line="95"/>
+        <source>Total time</source>
+        <translation>总耗时</translation>
+    </message>
+    <message>
+        <location filename="../models/statement_model.cpp" line="96"/>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../models/statement_model.cpp" line="97"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../models/statement_model.cpp" line="98"/>
+        <source>Cache hit</source>
+        <translation>缓存命中</translation>
+    </message>
+    <message>
+        <location filename="../models/statement_model.cpp" line="99"/>
+        <source>Blocks read</source>
+        <translation>读取块数</translation>
+    </message>
+    <message>
+        <location filename="../models/statement_model.cpp" line="100"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../models/statement_model.cpp" line="101"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::TableStatsModel</name>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="47"/>
+        <source>%1 ago</source>
+        <translation>%1 前</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="47"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="86"/>
+        <source>No statistics yet: ANALYZE the table for an estimate</source>
+        <translation>尚无统计信息：对该表执行 ANALYZE 即可估算</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="87"/>
+        <source>Estimated from the rows&apos; average widths (pg_stats): space the table could give back</source>
+        <translation>根据行的平均宽度（pg_stats）估算：该表可回收的空间</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="89"/>
+        <source>By hand: %1
+Autovacuum: %2</source>
+        <translation>手动：%1
+自动 vacuum：%2</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="91"/>
+        <source>By hand: %1
+Autoanalyze: %2</source>
+        <translation>手动：%1
+自动 analyze：%2</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="94"/>
+        <source>Read only by sequential scans: a missing index?</source>
+        <translation>只被顺序扫描读取：是否缺少索引？</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="115"/>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="116"/>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="117"/>
+        <source>Heap</source>
+        <translation>堆</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="118"/>
+        <source>Indexes</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="119"/>
+        <source>TOAST</source>
+        <translation>TOAST</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="120"/>
+        <source>Live rows</source>
+        <translation>存活行</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="121"/>
+        <source>Dead rows</source>
+        <translation>死行</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="122"/>
+        <source>Bloat (est.)</source>
+        <translation>膨胀（估）</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="123"/>
+        <source>Seq scans</source>
+        <translation>顺序扫描</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="124"/>
+        <source>Index scans</source>
+        <translation>索引扫描</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="125"/>
+        <source>Vacuumed</source>
+        <translation>上次 vacuum</translation>
+    </message>
+    <message>
+        <location filename="../models/table_stats_model.cpp" line="126"/>
+        <source>Analyzed</source>
+        <translation>上次 analyze</translation>
+    </message>
+</context>
+<context>
     <name>opsdeck::TimeRangeDialog</name>
     <message>
         <location filename="../ui/dashboards/time_range_dialog.cpp" line="15"/>
@@ -1591,7 +2535,7 @@ The alerts it silences will notify again.</source>
         <translation>%1（已过期）</translation>
     </message>
     <message>
-        <location filename="../widgets/time_series_chart.cpp" line="368"/>
+        <location filename="../widgets/time_series_chart.cpp" line="371"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
