@@ -12,6 +12,7 @@
 #include "db/backend_actions.h"
 #include "db/database_monitor.h"
 #include "health/health_checker.h"
+#include "database_health.h"
 #include "health_model.h"
 #include "metrics/series_store.h"
 #include "net/credential_resolver.h"
@@ -54,8 +55,13 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
         checked << s;
         entries << HealthModel::ServiceEntry{s.name, s.intervalS, s.security.insecure};
     }
+    // Each database is a row too, fed by its monitor's polls.
+    for (const DatabaseConfig &d : profile.databases)
+        entries << HealthModel::ServiceEntry{databaseHealthName(d.name), 2, !d.verifiesServer() && !d.isLocal()};
     m_healthChecker->setServices(checked);
     m_healthModel->setServices(entries);
+    for (DatabaseMonitor *m : std::as_const(m_databaseMonitors))
+        connect(m, &DatabaseMonitor::updated, m_healthModel, [this, m] { m_healthModel->applyHealth(databaseHealth(m->snapshot())); });
     connect(m_healthChecker, &HealthChecker::serviceChecked, m_healthModel, &HealthModel::applyHealth);
     connect(m_healthModel, &HealthModel::transitioned, this,
             [](const QString &service, HealthStatus from, HealthStatus to, const QString &reason) {

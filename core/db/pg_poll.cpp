@@ -4,6 +4,8 @@
 #include "db/pg_queries.h"
 #include "db/pg_worker.h"
 
+#include <QElapsedTimer>
+
 #include <pqxx/pqxx>
 
 namespace opsdeck::pg {
@@ -239,7 +241,12 @@ PgPollResult poll(pqxx::connection &connection, const PollPlan &plan)
         throw std::runtime_error(unsupported);
 
     PgPollResult out;
+    QElapsedTimer ping;
+    ping.start();
+    tx.exec(pingSql());
+    const double pingMs = double(ping.nsecsElapsed()) / 1e6;
     out.server = readServer(tx, versionNum);
+    out.server.pingMs = pingMs;
     out.sessions = readSessions(tx, versionNum, plan.maxQueryChars);
     auto part = [&](const char *what, auto &&read) {
         try {

@@ -162,6 +162,11 @@ std::string databaseSizeSql()
     return tagged("SELECT pg_database_size(current_database())");
 }
 
+std::string pingSql()
+{
+    return tagged("SELECT 1");
+}
+
 std::string cancelSql()
 {
     return tagged("SELECT pg_cancel_backend($1::int)");

@@ -42,6 +42,8 @@ std::string statementsInfoSql(int versionNum, const std::string &quotedSchema);
 std::string tablesSql(int versionNum, int limit = 200);
 
 std::string databaseSizeSql();
+// A round trip and nothing else: the latency the Health panel shows.
+std::string pingSql();
 
 // Cancel or terminate a backend, the pid bound as $1.
 std::string cancelSql();

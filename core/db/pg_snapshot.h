@@ -21,6 +21,7 @@ namespace opsdeck {
 // sampled at serverTimeMs by the server's own clock.
 struct PgServerSample {
     qint64 serverTimeMs = 0;
+    double pingMs = 0;        // a SELECT 1 round trip, as the console measured it
     int versionNum = 0;       // server_version_num, e.g. 150008
     QString version;          // server_version, e.g. "15.8 (Debian 15.8-0+deb12u1)"
     int maxConnections = 0;

@@ -12,6 +12,7 @@
 #include "database/sessions_tab.h"
 #include "db/database_monitor.h"
 #include "postgres_server.h"
+#include "health_model.h"
 #include "profile_session.h"
 #include "session_filter.h"
 #include "session_model.h"
@@ -225,6 +226,12 @@ void TestDatabasePanel::overviewShowsServerAndRates()
     QVERIFY(panel.statusText().contains(QStringLiteral("updated")));
     QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("databaseSecurity"))->text(), QStringLiteral("local"));
     QTRY_VERIFY_WITH_TIMEOUT(panel.tablesModel()->rowCount() >= 2, 15000);
+    // The same polls make the database a row of the Health panel.
+    const std::optional<ServiceHealth> health = screen.session.healthModel()->lastHealth(QStringLiteral("db/app"));
+    QVERIFY(health);
+    QCOMPARE(health->status, HealthStatus::Healthy);
+    QVERIFY(health->reason.contains(QStringLiteral("primary")));
+    QVERIFY(health->version.startsWith(QStringLiteral("15.")));
 }
 
 void TestDatabasePanel::hintWhenStatementsAreMissing()
@@ -257,6 +264,7 @@ void TestDatabasePanel::unreachableDatabaseSaysWhenItRetries()
     QTRY_VERIFY_WITH_TIMEOUT(screen.panel.statusText().contains(QStringLiteral("Connection refused")), 15000);
     QTRY_VERIFY_WITH_TIMEOUT(screen.panel.statusText().contains(QStringLiteral("reconnecting in")), 15000);
     QVERIFY(!screen.panel.findChild<QComboBox *>(QStringLiteral("databasePicker"))->isVisibleTo(&screen.panel));
+    QCOMPARE(screen.session.healthModel()->lastHealth(QStringLiteral("db/app"))->status, HealthStatus::Unreachable);
 }
 
 void TestDatabasePanel::readOnlyProfileCannotSignal()

@@ -153,7 +153,7 @@ void TestPgQueries::everyStatementIsMarkedAsOurs()
     // pg_stat_statements keeps the comment: top queries leave these out.
     for (const int v : {120017, 150008, 170002}) {
         for (const std::string &sql : {pg::serverSql(v), pg::sessionsSql(v), pg::replicasSql(v), pg::slotsSql(v), pg::statementsSchemaSql(),
-                                       pg::statementsSql(v, "s"), pg::statementTextsSql(v, "s"), pg::tablesSql(v), pg::databaseSizeSql(),
+                                       pg::statementsSql(v, "s"), pg::statementTextsSql(v, "s"), pg::tablesSql(v), pg::databaseSizeSql(), pg::pingSql(),
                                        pg::cancelSql(), pg::terminateSql(), pg::sessionByPidSql()})
             QVERIFY2(sql.rfind("/* opsdeck */ ", 0) == 0, sql.c_str());
     }
