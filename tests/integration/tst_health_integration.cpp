@@ -162,13 +162,14 @@ void TestHealthIntegration::consoleOpensOnDemoProfile()
     QVERIFY2(!image.isNull(), "no screenshot written");
     QVERIFY(image.width() >= 800 && image.height() >= 500);
 
-    // What the window showed: the demo profile, and every demo service healthy in the Health panel.
+    // What the window showed: the demo profile, and every demo service and both demo databases
+    // (db/app, db/monitoring: their rows come from the Database panel's polls) healthy in the Health panel.
     QFile file(state);
     QVERIFY2(file.open(QIODevice::ReadOnly), "no state report written");
     const QJsonObject shown = QJsonDocument::fromJson(file.readAll()).object();
     QCOMPARE(shown.value(QStringLiteral("profile")).toString(), QStringLiteral("demo"));
     const QJsonArray health = shown.value(QStringLiteral("health")).toArray();
-    QCOMPARE(health.size(), 3);
+    QCOMPARE(health.size(), 5);
     for (const QJsonValue &v : health) {
         const QJsonObject s = v.toObject();
         QVERIFY2(s.value(QStringLiteral("status")).toString() == u"healthy",

@@ -89,6 +89,9 @@ QProcessEnvironment DemoEnvironment::environment() const
     env.insert(QStringLiteral("OPSDECK_DEMO_WORKLOAD"), QStringLiteral("0"));
     if (!m_withPostgres)
         env.insert(QStringLiteral("OPSDECK_DEMO_WITHOUT_PG"), QStringLiteral("1"));
+    // The demo's own password for its ops role, which its profile names (demo-env.sh's default).
+    if (!env.contains(QStringLiteral("OPSDECK_APP_PASSWORD")))
+        env.insert(QStringLiteral("OPSDECK_APP_PASSWORD"), QStringLiteral("ops-demo"));
     return env;
 }
 
