@@ -135,7 +135,8 @@ $entries,
         { "name": "app", "host": "127.0.0.1", "port": $pg_port, "dbname": "app", "user": "ops",
           "password": { "env": "OPSDECK_APP_PASSWORD" } },
         { "name": "monitoring", "host": "127.0.0.1", "port": $pg_port, "dbname": "monitoring", "user": "ops",
-          "password": { "env": "OPSDECK_APP_PASSWORD" }, "alerts_table": "alerts" }
+          "password": { "env": "OPSDECK_APP_PASSWORD" }, "alerts_table": "alerts",
+          "logs_table": "logs", "quality_table": "data_quality_checks" }
       ],
       "backups": { "directory": "$state/backups", "keep_days": 30, "keep_min": 3 },
       "dashboards": [

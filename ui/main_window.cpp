@@ -359,7 +359,7 @@ bool MainWindow::showPanel(const QString &spec)
         dock->raise();
         if (panel == QLatin1String("database") && !page.isEmpty()) {
             static const QStringList pages{QStringLiteral("overview"), QStringLiteral("sessions"), QStringLiteral("blocking"),
-                                           QStringLiteral("queries"), QStringLiteral("tables")};
+                                           QStringLiteral("queries"), QStringLiteral("tables"), QStringLiteral("monitoring")};
             if (!pages.contains(page))
                 return false;
             m_databasePanel->tabs()->setCurrentIndex(int(pages.indexOf(page)));

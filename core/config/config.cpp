@@ -306,10 +306,17 @@ DatabaseConfig readDatabase(ObjectReader &r)
     if (!d.sslmode.isEmpty() && !modes.contains(d.sslmode))
         r.error(QStringLiteral("sslmode"), QStringLiteral("must be one of %1").arg(modes.join(u", ")));
     d.sslrootcert = r.string("sslrootcert", false);
-    d.alertsTable = r.string("alerts_table", false);
+    // Tables of a monitoring database, each named by a key (docs/alerts.md, docs/database.md).
     static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,62}$"));
-    if (!d.alertsTable.isEmpty() && !identifier.match(d.alertsTable).hasMatch())
-        r.error(QStringLiteral("alerts_table"), QStringLiteral("must be a plain table name (letters, digits, _)"));
+    auto table = [&r](const char *key) {
+        const QString name = r.string(key, false);
+        if (!name.isEmpty() && !identifier.match(name).hasMatch())
+            r.error(QString::fromLatin1(key), QStringLiteral("must be a plain table name (letters, digits, _)"));
+        return name;
+    };
+    d.alertsTable = table("alerts_table");
+    d.logsTable = table("logs_table");
+    d.qualityTable = table("quality_table");
     return d;
 }
 

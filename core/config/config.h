@@ -68,6 +68,8 @@ struct DatabaseConfig {
                || host == QLatin1String("::1");
     }
     QString alertsTable;  // set: this database's table of alerts is an alert source (docs/alerts.md)
+    QString logsTable;     // set: its recent ERROR lines show in the Database panel (logs(timestamp, level, service, message))
+    QString qualityTable;  // set: the latest result of each data quality check shows there too
 };
 
 struct BackupsConfig {

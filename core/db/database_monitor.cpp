@@ -59,6 +59,8 @@ void DatabaseMonitor::pollNow(bool full)
     for (const auto &entry : m_texts)
         plan.knownTexts.insert(entry.first);
     plan.knownTexts.insert(m_ownStatements.begin(), m_ownStatements.end());
+    plan.logsTable = m_config.logsTable.toStdString();
+    plan.qualityTable = m_config.qualityTable.toStdString();
     ++m_polls;
     QPointer<DatabaseMonitor> self(this);
     PgJob job;
@@ -96,6 +98,10 @@ void DatabaseMonitor::acceptPoll(PgPollResult result)
         s.tables = std::move(*result.tables);
         s.tablesAtMs = QDateTime::currentMSecsSinceEpoch();
     }
+    if (result.errorLogs)
+        s.errorLogs = std::move(*result.errorLogs);
+    if (result.qualityChecks)
+        s.qualityChecks = std::move(*result.qualityChecks);
     if (result.statementsState != PgStatementsState::Unknown) {
         s.statementsState = result.statementsState;
         s.statementsMessage = result.statementsMessage;

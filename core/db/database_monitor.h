@@ -47,6 +47,8 @@ struct DatabaseSnapshot {
     qint64 tablesAtMs = 0;
     PgStatementsState statementsState = PgStatementsState::Unknown;
     QString statementsMessage;
+    std::vector<PgLogEntry> errorLogs;          // the profile named a logs table
+    std::vector<PgQualityCheck> qualityChecks;  // the profile named a quality table
     QStringList warnings;
 
     // The newest data is older than twice the interval.

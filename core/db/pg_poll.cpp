@@ -196,6 +196,36 @@ std::vector<PgTable> readTables(pqxx::nontransaction &tx, int versionNum)
     return out;
 }
 
+std::vector<PgLogEntry> readErrorLogs(pqxx::nontransaction &tx, const std::string &table)
+{
+    std::vector<PgLogEntry> out;
+    for (const pqxx::row &row : tx.exec(recentErrorsSql(tx.quote_name(table)))) {
+        PgLogEntry e;
+        e.id = value<qint64>(row[0]);
+        e.atMs = value<qint64>(row[1]);
+        e.level = text(row[2]);
+        e.service = text(row[3]);
+        e.message = text(row[4]);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::vector<PgQualityCheck> readQualityChecks(pqxx::nontransaction &tx, const std::string &table)
+{
+    std::vector<PgQualityCheck> out;
+    for (const pqxx::row &row : tx.exec(latestQualityChecksSql(tx.quote_name(table)))) {
+        PgQualityCheck c;
+        c.name = text(row[0]);
+        c.table = text(row[1]);
+        c.passed = value<bool>(row[2]);
+        c.atMs = value<qint64>(row[3]);
+        c.details = text(row[4]);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
 } // namespace
 
 std::vector<int> parsePidList(const std::string &text)
@@ -261,6 +291,11 @@ PgPollResult poll(pqxx::connection &connection, const PollPlan &plan)
     part("replication slots", [&] { out.replicationSlots = readSlots(tx, versionNum); });
     if (plan.statements)
         part("pg_stat_statements", [&] { readStatements(tx, versionNum, plan, out); });
+    // A monitoring database's own tables, with the statements (their cadence is the same).
+    if (plan.statements && !plan.logsTable.empty())
+        part("logs", [&] { out.errorLogs = readErrorLogs(tx, plan.logsTable); });
+    if (plan.statements && !plan.qualityTable.empty())
+        part("data quality checks", [&] { out.qualityChecks = readQualityChecks(tx, plan.qualityTable); });
     if (plan.tables)
         part("tables", [&] {
             out.tables = readTables(tx, versionNum);

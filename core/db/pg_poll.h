@@ -17,6 +17,7 @@ struct PollPlan {
     bool statements = false;
     bool tables = false;
     std::set<PgStatementKey> knownTexts;  // entries whose text the caller has already
+    std::string logsTable, qualityTable;   // a monitoring database's tables to read (empty: none)
     int maxQueryChars = 65536;
 };
 

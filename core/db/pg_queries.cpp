@@ -162,6 +162,20 @@ std::string databaseSizeSql()
     return tagged("SELECT pg_database_size(current_database())");
 }
 
+std::string recentErrorsSql(const std::string &quotedTable, int limit)
+{
+    // Levels as the services write them: Python's CRITICAL, syslog's ALERT and EMERG, PostgreSQL's FATAL and PANIC.
+    return tagged("SELECT id, " + ms("timestamp") + ", level, service, left(message, 4096) FROM " + quotedTable
+                  + " WHERE upper(level) IN ('ERROR', 'CRITICAL', 'FATAL', 'PANIC', 'ALERT', 'EMERG', 'EMERGENCY') "
+                    "ORDER BY timestamp DESC LIMIT " + std::to_string(limit));
+}
+
+std::string latestQualityChecksSql(const std::string &quotedTable)
+{
+    return tagged("SELECT DISTINCT ON (check_name) check_name, table_name, passed, " + ms("timestamp")
+                  + ", COALESCE(details, '') FROM " + quotedTable + " ORDER BY check_name, timestamp DESC");
+}
+
 std::string pingSql()
 {
     return tagged("SELECT 1");

@@ -42,6 +42,11 @@ std::string statementsInfoSql(int versionNum, const std::string &quotedSchema);
 std::string tablesSql(int versionNum, int limit = 200);
 
 std::string databaseSizeSql();
+
+// A monitoring database's tables (docs/database.md), quoted by the caller:
+// the newest lines at ERROR or worse, and the latest result of each check.
+std::string recentErrorsSql(const std::string &quotedTable, int limit = 200);
+std::string latestQualityChecksSql(const std::string &quotedTable);
 // A round trip and nothing else: the latency the Health panel shows.
 std::string pingSql();
 

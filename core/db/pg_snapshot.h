@@ -114,6 +114,21 @@ struct PgTable {
     qint64 lastVacuumMs = 0, lastAutovacuumMs = 0, lastAnalyzeMs = 0, lastAutoanalyzeMs = 0;
 };
 
+// A line of a monitoring database's logs table at level ERROR or worse.
+struct PgLogEntry {
+    qint64 id = 0;
+    qint64 atMs = 0;
+    QString level, service, message;
+};
+
+// The latest result of one data quality check.
+struct PgQualityCheck {
+    QString name, table;
+    bool passed = false;
+    qint64 atMs = 0;
+    QString details;
+};
+
 // The result of one poll, as the worker read it.
 struct PgPollResult {
     PgServerSample server;
@@ -127,6 +142,8 @@ struct PgPollResult {
     PgStatementsState statementsState = PgStatementsState::Unknown;
     QString statementsMessage;  // why not, with the fix
     std::optional<std::vector<PgTable>> tables;
+    std::optional<std::vector<PgLogEntry>> errorLogs;        // when the plan named a logs table
+    std::optional<std::vector<PgQualityCheck>> qualityChecks;  // when it named a quality table
     QStringList warnings;  // a part that failed; the rest is still good
 };
 

@@ -5,6 +5,8 @@
 #include "blocking_model.h"
 #include "common/compact_units.h"
 #include "database_overview.h"
+#include "monitoring_tab.h"
+#include "quality_check_model.h"
 #include "db/database_monitor.h"
 #include "profile_session.h"
 #include "queries_tab.h"
@@ -117,6 +119,8 @@ DatabasePanel::DatabasePanel(QWidget *parent)
     m_tablesView->sortByColumn(TableStatsModel::TotalColumn, Qt::DescendingOrder);
     tablesLayout->addWidget(m_tablesView, 1);
     m_tabs->addTab(tablesPage, tr("Tables"));
+    m_monitoring = new MonitoringTab(this);
+    m_tabs->addTab(m_monitoring, tr("Monitoring"));
     layout->addWidget(m_tabs, 1);
 
     auto *actions = new QHBoxLayout;
@@ -249,6 +253,11 @@ void DatabasePanel::showMonitor()
     m_blockingView->setVisible(m_blocking->rootCount() > 0);
     m_overview->showMonitor(m);
     m_queries->showMonitor(m);
+    m_monitoring->showMonitor(m);
+    m_tabs->setTabVisible(MonitoringTabIndex, MonitoringTab::applies(m));
+    m_tabs->setTabText(MonitoringTabIndex, MonitoringTab::applies(m) && m_monitoring->checks()->failingCount() > 0
+                                               ? tr("Monitoring (%1 failing)").arg(m_monitoring->checks()->failingCount())
+                                               : tr("Monitoring"));
     const int roots = m_blocking->rootCount();
     const int waiting = m_blocking->nodeCount() - roots;
     m_tabs->setTabText(BlockingTab, roots > 0 ? tr("Blocking (%1)").arg(waiting) : tr("Blocking"));

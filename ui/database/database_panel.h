@@ -24,6 +24,7 @@ class BackendSignalDialog;
 class BlockingModel;
 class DatabaseMonitor;
 class DatabaseOverview;
+class MonitoringTab;
 class ProfileSession;
 class QueriesTab;
 class SessionsTab;
@@ -37,7 +38,7 @@ class DatabasePanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { OverviewTab, SessionsTabIndex, BlockingTab, QueriesTabIndex, TablesTab };
+    enum Tab { OverviewTab, SessionsTabIndex, BlockingTab, QueriesTabIndex, TablesTab, MonitoringTabIndex };
 
     explicit DatabasePanel(QWidget *parent = nullptr);
     ~DatabasePanel() override;
@@ -56,6 +57,7 @@ public:
     BlockingModel *blockingModel() const { return m_blocking; }
     QueriesTab *queriesTab() const { return m_queries; }
     TableStatsModel *tablesModel() const { return m_tables; }
+    MonitoringTab *monitoringTab() const { return m_monitoring; }
     BackendSignalDialog *pendingConfirmation() const;  // the open confirmation, if any
 
     // Ask to cancel or terminate the selected session (Sessions or Blocking tab).
@@ -90,6 +92,7 @@ private:
     QSortFilterProxyModel *m_tablesSorted;
     QTableView *m_tablesView;
     QLabel *m_tablesAge;
+    MonitoringTab *m_monitoring;
     QAction *m_cancelAction;
     QAction *m_terminateAction;
     QLabel *m_message;

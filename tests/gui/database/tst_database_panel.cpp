@@ -12,7 +12,10 @@
 #include "database/sessions_tab.h"
 #include "db/database_monitor.h"
 #include "postgres_server.h"
+#include "database/monitoring_tab.h"
 #include "health_model.h"
+#include "log_entry_model.h"
+#include "quality_check_model.h"
 #include "profile_session.h"
 #include "session_filter.h"
 #include "session_model.h"
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void hintWhenStatementsAreMissing();
     void unreachableDatabaseSaysWhenItRetries();
     void readOnlyProfileCannotSignal();
+    void monitoringDatabaseShowsErrorsAndFailingChecks();
 
 private:
     Profile profile(bool readOnly = false) const;
@@ -281,6 +285,38 @@ void TestDatabasePanel::readOnlyProfileCannotSignal()
     panel.terminateSelected();
     QVERIFY(!panel.pendingConfirmation());
     QCOMPARE(sleeper->state(), QProcess::Running);
+}
+
+void TestDatabasePanel::monitoringDatabaseShowsErrorsAndFailingChecks()
+{
+    QVERIFY(!m_server.psql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE monitoring")).isNull());
+    QVERIFY(!m_server.psql(QStringLiteral("monitoring"), QStringLiteral(
+        "CREATE TABLE logs (id bigserial PRIMARY KEY, timestamp timestamptz NOT NULL DEFAULT now(), level text NOT NULL, "
+        "service text NOT NULL, message text NOT NULL, context jsonb); "
+        "INSERT INTO logs (timestamp, level, service, message) SELECT now() - g * interval '1 second', "
+        "(ARRAY['INFO', 'WARNING', 'ERROR', 'critical'])[1 + g % 4], 'api', 'line ' || g FROM generate_series(1, 400) g; "
+        "CREATE TABLE data_quality_checks (id bigserial PRIMARY KEY, timestamp timestamptz NOT NULL DEFAULT now(), "
+        "check_name text NOT NULL, table_name text NOT NULL, passed boolean NOT NULL, details text); "
+        "INSERT INTO data_quality_checks (timestamp, check_name, table_name, passed, details) VALUES "
+        "(now() - interval '2 hours', 'quotes_fresh', 'quotes', true, NULL), "
+        "(now() - interval '1 hour', 'quotes_fresh', 'quotes', false, 'last quote 14 minutes old'), "
+        "(now() - interval '1 hour', 'no_null_prices', 'orders', true, NULL)")).isNull());
+    Profile p = profile();
+    DatabaseConfig monitoring = m_server.database(QStringLiteral("monitoring"));
+    monitoring.logsTable = QStringLiteral("logs");
+    monitoring.qualityTable = QStringLiteral("data_quality_checks");
+    p.databases << monitoring;
+    PanelOnScreen screen(p);
+    DatabasePanel &panel = screen.panel;
+    QVERIFY(!panel.tabs()->isTabVisible(DatabasePanel::MonitoringTabIndex));  // app has no such tables
+    QVERIFY(panel.selectDatabase(QStringLiteral("monitoring")));
+    QVERIFY(panel.tabs()->isTabVisible(DatabasePanel::MonitoringTabIndex));
+    QTRY_COMPARE_WITH_TIMEOUT(panel.monitoringTab()->logs()->rowCount(), 200, 15000);  // 200 of the 200 ERROR and critical lines
+    for (const PgLogEntry &e : panel.monitoringTab()->logs()->rows())
+        QVERIFY(e.level == QStringLiteral("ERROR") || e.level == QStringLiteral("critical"));
+    QCOMPARE(panel.monitoringTab()->checks()->rowCount(), 2);  // the latest of each check
+    QCOMPARE(panel.monitoringTab()->checks()->failingCount(), 1);
+    QCOMPARE(panel.tabs()->tabText(DatabasePanel::MonitoringTabIndex), QStringLiteral("Monitoring (1 failing)"));
 }
 
 QTEST_MAIN(TestDatabasePanel)

@@ -121,6 +121,8 @@ void TestConfig::errorsNameFileFieldAndReason_data()
                                        << QStringLiteral("profiles[0].alertmanagers[0].urls: required");
     QTest::newRow("sslmode") << QByteArray(R"({"profiles":[{"name":"a","databases":[{"name":"d","dbname":"d","user":"u","sslmode":"always"}]}]})")
                              << QStringLiteral("profiles[0].databases[0].sslmode: must be one of");
+    QTest::newRow("logs_table") << QByteArray(R"({"profiles":[{"name":"a","databases":[{"name":"d","dbname":"d","user":"u","logs_table":"logs; DROP TABLE x"}]}]})")
+                                << QStringLiteral("profiles[0].databases[0].logs_table: must be a plain table name");
 }
 
 void TestConfig::errorsNameFileFieldAndReason()
