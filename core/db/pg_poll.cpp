@@ -6,6 +6,8 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
+
 #include <pqxx/pqxx>
 
 namespace opsdeck::pg {
@@ -45,7 +47,6 @@ PgServerSample readServer(pqxx::nontransaction &tx, int versionNum)
     s.walPosition = value<double>(row[i++]);
     s.checkpointsTimed = value<qint64>(row[i++]);
     s.checkpointsRequested = value<qint64>(row[i++]);
-    s.oldestXminAge = value<qint64>(row[i++]);
     s.frozenXidAge = value<qint64>(row[i++]);
     return s;
 }
@@ -63,6 +64,7 @@ std::vector<PgSession> readSessions(pqxx::nontransaction &tx, int versionNum, in
                                &s.waitEventType, &s.waitEvent, &s.query})
             *field = text(row[i++]);
         s.queryTruncated = value<bool>(row[i++]);
+        s.xminAge = value<qint64>(row[i++]);
         s.queryHidden = s.query == QLatin1String("<insufficient privilege>");
         s.backendStartMs = value<qint64>(row[i++]);
         s.xactStartMs = value<qint64>(row[i++]);
@@ -79,19 +81,24 @@ std::vector<PgSession> readSessions(pqxx::nontransaction &tx, int versionNum, in
     return out;
 }
 
-std::vector<PgReplica> readReplicas(pqxx::nontransaction &tx, int versionNum)
+std::vector<PgReplica> readReplicas(pqxx::nontransaction &tx, int versionNum, const std::vector<PgSession> &sessions)
 {
     std::vector<PgReplica> out;
     for (const pqxx::row &row : tx.exec(replicasSql(versionNum))) {
         PgReplica r;
-        r.name = text(row[0]);
-        r.client = text(row[1]);
-        r.state = text(row[2]);
-        r.syncState = text(row[3]);
-        r.writeLagS = value<double>(row[4], -1);
-        r.flushLagS = value<double>(row[5], -1);
-        r.replayLagS = value<double>(row[6], -1);
-        r.replayBytesBehind = value<double>(row[7]);
+        r.pid = value<int>(row[0]);
+        r.state = text(row[1]);
+        r.syncState = text(row[2]);
+        r.writeLagS = value<double>(row[3], -1);
+        r.flushLagS = value<double>(row[4], -1);
+        r.replayLagS = value<double>(row[5], -1);
+        r.replayBytesBehind = value<double>(row[6]);
+        // Its name and address are the WAL sender backend's, read with the sessions.
+        const auto sender = std::find_if(sessions.begin(), sessions.end(), [&](const PgSession &s) { return s.pid == r.pid; });
+        if (sender != sessions.end()) {
+            r.name = sender->application;
+            r.client = sender->client.section(u':', 0, -2);
+        }
         out.push_back(std::move(r));
     }
     return out;
@@ -278,6 +285,8 @@ PgPollResult poll(pqxx::connection &connection, const PollPlan &plan)
     out.server = readServer(tx, versionNum);
     out.server.pingMs = pingMs;
     out.sessions = readSessions(tx, versionNum, plan.maxQueryChars);
+    for (const PgSession &session : out.sessions)
+        out.server.oldestXminAge = std::max(out.server.oldestXminAge, session.xminAge);
     auto part = [&](const char *what, auto &&read) {
         try {
             read();
@@ -287,7 +296,7 @@ PgPollResult poll(pqxx::connection &connection, const PollPlan &plan)
             out.warnings << QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromUtf8(e.what()).trimmed());
         }
     };
-    part("replication", [&] { out.replicas = readReplicas(tx, versionNum); });
+    part("replication", [&] { out.replicas = readReplicas(tx, versionNum, out.sessions); });
     part("replication slots", [&] { out.replicationSlots = readSlots(tx, versionNum); });
     if (plan.statements)
         part("pg_stat_statements", [&] { readStatements(tx, versionNum, plan, out); });

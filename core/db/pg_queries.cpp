@@ -51,7 +51,6 @@ std::string serverSql(int versionNum)
            "COALESCE((CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END"
            " - '0/0'::pg_lsn)::float8, 0), "
            "c.timed, c.requested, "
-           "COALESCE((SELECT max(age(backend_xmin)) FROM pg_stat_activity), 0), "
            "(SELECT max(age(datfrozenxid)) FROM pg_database) "
            "FROM pg_stat_database d, " + checkpoints + " c WHERE d.datname = current_database()");
 }
@@ -67,6 +66,7 @@ std::string sessionsSql(int /*versionNum: the same from 12 to 17*/, int maxQuery
            "COALESCE(host(a.client_addr) || ':' || a.client_port, CASE WHEN a.client_port = -1 THEN 'local' ELSE '' END), "
            "COALESCE(a.backend_type, ''), COALESCE(a.state, ''), COALESCE(a.wait_event_type, ''), "
            "COALESCE(a.wait_event, ''), left(COALESCE(a.query, ''), " + n + "), COALESCE(length(a.query) > " + n + ", false), "
+           "COALESCE(age(a.backend_xmin), 0), "
            + ms("a.backend_start") + ", " + ms("a.xact_start") + ", " + ms("a.query_start") + ", " + ms("a.state_change") + ", "
            "CASE WHEN a.wait_event_type = 'Lock' THEN array_to_string(pg_blocking_pids(a.pid), ',') ELSE '' END, "
            "COALESCE(w.mode, ''), COALESCE(w.locktype, ''), COALESCE(w.rel, '') "
@@ -76,12 +76,15 @@ std::string sessionsSql(int /*versionNum: the same from 12 to 17*/, int maxQuery
 
 std::string replicasSql(int /*versionNum: the same from 12 to 17*/)
 {
-    return tagged(std::string("SELECT COALESCE(application_name, ''), COALESCE(host(client_addr), ''), COALESCE(state, ''), "
-                       "COALESCE(sync_state, ''), COALESCE(extract(epoch FROM write_lag)::float8, -1), "
-                       "COALESCE(extract(epoch FROM flush_lag)::float8, -1), "
-                       "COALESCE(extract(epoch FROM replay_lag)::float8, -1), "
-                       "COALESCE((") + currentLsn + " - replay_lsn)::float8, 0) "
-           "FROM pg_stat_replication ORDER BY application_name");
+    // The WAL senders themselves, not pg_stat_replication: that view reads every
+    // backend's activity again, which the sessions query has just read (the
+    // caller takes each sender's name and address from there, by pid).
+    return tagged(std::string("SELECT w.pid, COALESCE(w.state, ''), COALESCE(w.sync_state, ''), "
+                              "COALESCE(extract(epoch FROM w.write_lag)::float8, -1), "
+                              "COALESCE(extract(epoch FROM w.flush_lag)::float8, -1), "
+                              "COALESCE(extract(epoch FROM w.replay_lag)::float8, -1), "
+                              "COALESCE((") + currentLsn + " - w.replay_lsn)::float8, 0) "
+                  "FROM pg_stat_get_wal_senders() w ORDER BY w.pid");
 }
 
 std::string slotsSql(int versionNum)

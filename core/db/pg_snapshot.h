@@ -37,7 +37,7 @@ struct PgServerSample {
     qint64 databaseBytes = 0;
     double walPosition = 0;   // bytes since 0/0: the current LSN (replayed LSN on a standby)
     qint64 checkpointsTimed = 0, checkpointsRequested = 0;
-    qint64 oldestXminAge = 0;      // transactions behind, of the oldest backend_xmin
+    qint64 oldestXminAge = 0;      // transactions behind, of the oldest backend_xmin (from the sessions)
     qint64 frozenXidAge = 0;       // max(age(datfrozenxid)): how near wraparound
 };
 
@@ -60,12 +60,14 @@ struct PgSession {
     QString query;
     bool queryTruncated = false;
     bool queryHidden = false;  // "<insufficient privilege>": the role may not see it
+    qint64 xminAge = 0;        // age(backend_xmin): how far back its snapshot holds vacuum; 0 none
     qint64 backendStartMs = 0, xactStartMs = 0, queryStartMs = 0, stateChangeMs = 0;
     std::vector<int> blockedBy;  // pg_blocking_pids, for sessions waiting on a lock
     QString lockMode, lockType, lockRelation;  // the lock it waits for
 };
 
 struct PgReplica {
+    int pid = 0;     // the WAL sender's
     QString name;    // application_name
     QString client;  // client address
     QString state, syncState;

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void statementInFlightOnAFrozenBackendDoesNotHoldTeardown();
     void roleWithoutPgMonitorSeesMaskedQueries();
     void megabyteQueryComesCut();
+    void streamingStandbyIsSeenFromBothSides();
     void cleanupTestCase();
 
 private:
@@ -481,6 +482,36 @@ void TestPostgresIntegration::megabyteQueryComesCut()
     QVERIFY(s->queryTruncated);
     QCOMPARE(s->query.size(), 65536);
     QVERIFY(s->query.startsWith(QStringLiteral("SELECT pg_sleep(60) /* xxx")));
+}
+
+void TestPostgresIntegration::streamingStandbyIsSeenFromBothSides()
+{
+    testsupport::PostgresServer standby;
+    QVERIFY2(standby.startAsStandbyOf(m_server, QStringLiteral("standby_one")), qPrintable(standby.lastError()));
+    m_server.psql(QStringLiteral("app"), QStringLiteral("CREATE TABLE replicated AS SELECT generate_series(1, 10000) AS n"));
+    DatabaseMonitor primary(m_server.database(QStringLiteral("app")));
+    QVERIFY(pollUntil(primary, [](const DatabaseSnapshot &s) {
+        return !s.replicas.empty() && s.replicas.front().state == QStringLiteral("streaming");
+    }, 30000));
+    const PgReplica &replica = primary.snapshot().replicas.front();
+    QVERIFY(replica.pid > 0);
+    QVERIFY2(!replica.name.isEmpty(), "the WAL sender's application name, from the sessions");
+    QCOMPARE(replica.client, QStringLiteral("127.0.0.1"));
+    QCOMPARE(replica.syncState, QStringLiteral("async"));
+    QVERIFY(replica.replayBytesBehind >= 0);
+    QCOMPARE(primary.snapshot().replicationSlots.size(), size_t(1));
+    QCOMPARE(primary.snapshot().replicationSlots.front().name, QStringLiteral("standby_one"));
+    QVERIFY(primary.snapshot().replicationSlots.front().active);
+    QCOMPARE(primary.snapshot().replicationSlots.front().type, QStringLiteral("physical"));
+    QVERIFY(primary.snapshot().warnings.isEmpty());
+
+    DatabaseMonitor secondary(standby.database(QStringLiteral("app")));
+    QVERIFY(pollUntil(secondary, [](const DatabaseSnapshot &s) { return s.hasData(); }));
+    QVERIFY(secondary.snapshot().server.inRecovery);
+    QVERIFY(secondary.snapshot().server.walPosition > 0);
+    QVERIFY2(secondary.snapshot().error.isEmpty(), qPrintable(secondary.snapshot().error));
+    standby.stop(QStringLiteral("immediate"));
+    m_server.psql(QStringLiteral("postgres"), QStringLiteral("SELECT pg_drop_replication_slot('standby_one')"));
 }
 
 void TestPostgresIntegration::cleanupTestCase()

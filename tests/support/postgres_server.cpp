@@ -109,6 +109,38 @@ bool PostgresServer::start()
     return true;
 }
 
+bool PostgresServer::startAsStandbyOf(PostgresServer &primary, const QString &slot)
+{
+    if (primary.psql(QStringLiteral("postgres"), QStringLiteral("SELECT pg_create_physical_replication_slot('%1')").arg(slot)).isNull()) {
+        m_error = primary.lastError();
+        return false;
+    }
+    if (::geteuid() == 0) {
+        const passwd *pw = ::getpwnam("postgres");
+        if (!pw || ::chown(QFile::encodeName(m_dir.path()).constData(), pw->pw_uid, pw->pw_gid) != 0) {
+            m_error = QStringLiteral("no postgres user to run the server as");
+            return false;
+        }
+    }
+    // -R writes standby.signal and primary_conninfo; the copied postgresql.conf is the
+    // primary's, so this server's own port and socket go after it (the last line wins).
+    if (!run(m_bin + QStringLiteral("/pg_basebackup"),
+             {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(primary.port()),
+              QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-D"), m_data, QStringLiteral("-R"),
+              QStringLiteral("-S"), slot, QStringLiteral("-X"), QStringLiteral("stream")}))
+        return false;
+    m_port = freePorts(1).front();
+    QProcess tee;
+    const QStringList command = asServerUser(QStringLiteral("tee"), {QStringLiteral("-a"), m_data + QStringLiteral("/postgresql.conf")});
+    tee.setWorkingDirectory(QStringLiteral("/"));
+    tee.start(command.first(), command.mid(1));
+    tee.write(QStringLiteral("port = %1\nunix_socket_directories = '%2'\n").arg(m_port).arg(m_data).toUtf8());
+    tee.closeWriteChannel();
+    tee.waitForFinished(10000);
+    m_initialised = true;
+    return start();
+}
+
 bool PostgresServer::stop(const QString &mode)
 {
     const bool ok = run(m_bin + QStringLiteral("/pg_ctl"), {QStringLiteral("-D"), m_data, QStringLiteral("-m"), mode,

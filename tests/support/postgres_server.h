@@ -24,6 +24,8 @@ public:
     ~PostgresServer();
 
     bool start();  // initdb on the first call, then pg_ctl start
+    // A streaming standby of that (running) server, through a physical replication slot of this name.
+    bool startAsStandbyOf(PostgresServer &primary, const QString &slot);
     // mode: fast, immediate
     bool stop(const QString &mode = QStringLiteral("fast"));
     int port() const { return m_port; }
