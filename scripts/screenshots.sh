@@ -4,8 +4,11 @@
 # each of the usual screen sizes, left running long enough for live data.
 #   scripts/screenshots.sh [OUT_DIR] [SECONDS]    (default docs/screenshots, 45 s)
 # Writes console-1366x768.png and console-1920x1080.png (the "All services"
-# dashboard), and host-1366x768.png and host-1920x1080.png (the demo's Grafana
-# import of a node_exporter dashboard, with its variables and tiles).
+# dashboard), host-1366x768.png and host-1920x1080.png (the demo's Grafana
+# import of a node_exporter dashboard, with its variables and tiles), and
+# database-<page>-<size>.png: the Database panel's overview, sessions, blocking
+# tree and top queries on the demo's live workload (its lock chain forms 30 s
+# after the demo starts and lasts 30 s: the shots are taken inside it).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${1:-docs/screenshots}
@@ -35,4 +38,13 @@ shoot() {  # name size [console options...]
 for size in 1366x768 1920x1080; do
   shoot console "$size"
   shoot host "$size" --dashboard "Host (node_exporter)"
+done
+# The database pages, taken side by side so that all of them fall in one lock chain.
+for size in 1366x768 1920x1080; do
+  demo/demo-env.sh stop >/dev/null && demo/demo-env.sh start >/dev/null
+  sleep 5
+  for page in overview sessions blocking queries; do
+    seconds=35 shoot "database-$page" "$size" --panel "database:$page" &
+  done
+  wait
 done

@@ -3,6 +3,7 @@
 // cancel and terminate with their exit codes and audit lines, and the
 // refusals (read-only profile, no --database, unknown database).
 
+#include "audit_lines.h"
 #include "postgres_server.h"
 
 #include <QFile>
@@ -59,15 +60,7 @@ int TestCliDb::cli(const QStringList &args, QByteArray *out, QByteArray *err, co
 
 QList<QJsonObject> TestCliDb::auditLines() const
 {
-    QList<QJsonObject> lines;
-    QFile f(m_dir.filePath(QStringLiteral("audit.jsonl")));
-    if (f.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : f.readAll().split('\n')) {
-            if (!line.isEmpty())
-                lines << QJsonDocument::fromJson(line).object();
-        }
-    }
-    return lines;
+    return testsupport::readAuditLines(m_dir.filePath(QStringLiteral("audit.jsonl")));
 }
 
 void TestCliDb::initTestCase()

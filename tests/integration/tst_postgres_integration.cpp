@@ -9,6 +9,7 @@
 #include "db/blocking_tree.h"
 #include "db/database_monitor.h"
 #include "db/pg_worker.h"
+#include "audit_lines.h"
 #include "postgres_server.h"
 
 #include <QElapsedTimer>
@@ -79,15 +80,7 @@ bool TestPostgresIntegration::pollUntil(DatabaseMonitor &monitor, Predicate done
 
 QList<QJsonObject> TestPostgresIntegration::auditLines() const
 {
-    QList<QJsonObject> lines;
-    QFile f(m_dir.filePath(QStringLiteral("audit.jsonl")));
-    if (!f.open(QIODevice::ReadOnly))
-        return lines;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (!line.trimmed().isEmpty())
-            lines << QJsonDocument::fromJson(line).object();
-    }
-    return lines;
+    return testsupport::readAuditLines(m_dir.filePath(QStringLiteral("audit.jsonl")));
 }
 
 namespace {
@@ -164,8 +157,8 @@ void TestPostgresIntegration::pollReadsTheServerAndItsSessions()
     // This console's own connections are not listed (the monitor, the other database's monitor);
     // background processes are, by their type.
     DatabaseMonitor other(m_server.database(QStringLiteral("plain")));
-    QVERIFY(pollUntil(other, [](const DatabaseSnapshot &s) { return s.hasData(); }));
-    QVERIFY(pollUntil(monitor, [](const DatabaseSnapshot &s) { return s.hasData(); }));
+    QVERIFY(pollUntil(other, [](const DatabaseSnapshot &x) { return x.hasData(); }));
+    QVERIFY(pollUntil(monitor, [](const DatabaseSnapshot &x) { return x.hasData(); }));
     for (const PgSession &session : s.sessions)
         QVERIFY(!session.application.startsWith(QStringLiteral("opsdeck/")));
     QVERIFY(std::any_of(s.sessions.begin(), s.sessions.end(),
@@ -314,9 +307,9 @@ void TestPostgresIntegration::lockChainOfThreeIsATreeWithTheRightRoot()
 
     DatabaseMonitor monitor(m_server.database(QStringLiteral("app")));
     QVERIFY(pollUntil(monitor, [](const DatabaseSnapshot &s) {
-        const PgSession *c = sessionOf(s, QStringLiteral("chain-c"));
-        const PgSession *b = sessionOf(s, QStringLiteral("chain-b"));
-        return c && b && !c->blockedBy.empty() && !b->blockedBy.empty();
+        const PgSession *third = sessionOf(s, QStringLiteral("chain-c"));
+        const PgSession *second = sessionOf(s, QStringLiteral("chain-b"));
+        return third && second && !third->blockedBy.empty() && !second->blockedBy.empty();
     }));
     const DatabaseSnapshot &s = monitor.snapshot();
     const PgSession *waiterC = sessionOf(s, QStringLiteral("chain-c"));

@@ -94,6 +94,7 @@ QLabel *DatabaseOverview::addFigure(QGridLayout *grid, int row, int column, cons
     name->setForegroundRole(QPalette::PlaceholderText);
     auto *value = new QLabel(this);
     value->setObjectName(key + QStringLiteral("Figure"));
+    value->setWordWrap(true);  // a long figure wraps rather than widen the page past the dock
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     grid->addWidget(name, row, column);
     grid->addWidget(value, row, column + 1);
@@ -149,7 +150,7 @@ void DatabaseOverview::showMonitor(const DatabaseMonitor *monitor)
             r.cacheHitRatio >= 0 && r.cacheHitRatio < 0.9 ? BadgeTone::Warning : BadgeTone::Neutral, over);
         set(QStringLiteral("temp"), tr("%1/s").arg(compactBytes(r.tempBytesPerS)));
     } else {
-        for (const QString key : {QStringLiteral("commits"), QStringLiteral("rollbacks"), QStringLiteral("cache"), QStringLiteral("temp")})
+        for (const QString &key : {QStringLiteral("commits"), QStringLiteral("rollbacks"), QStringLiteral("cache"), QStringLiteral("temp")})
             set(key, QStringLiteral("–"), BadgeTone::Neutral, tr("A rate needs two samples in a row"));
     }
     set(QStringLiteral("deadlocks"), s.rates && s.rates->deadlocks > 0 ? tr("%1 (%2 new)").arg(server.deadlocks).arg(s.rates->deadlocks)

@@ -10,6 +10,7 @@
 #include "db/database_monitor.h"
 #include "profile_session.h"
 #include "queries_tab.h"
+#include "record_table.h"
 #include "session_model.h"
 #include "sessions_tab.h"
 #include "table_stats_model.h"
@@ -33,19 +34,6 @@ namespace opsdeck {
 
 namespace {
 
-QTableView *tableView(QWidget *parent, const QString &name)
-{
-    auto *view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setSortingEnabled(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setHighlightSections(false);
-    return view;
-}
 
 } // namespace
 
@@ -114,8 +102,7 @@ DatabasePanel::DatabasePanel(QWidget *parent)
     tablesLayout->addWidget(m_tablesAge);
     m_tablesSorted->setSourceModel(m_tables);
     m_tablesSorted->setSortRole(TableStatsModel::SortRole);
-    m_tablesView = tableView(tablesPage, QStringLiteral("tablesView"));
-    m_tablesView->setModel(m_tablesSorted);
+    m_tablesView = newRecordTable(tablesPage, QStringLiteral("tablesView"), m_tablesSorted);
     m_tablesView->sortByColumn(TableStatsModel::TotalColumn, Qt::DescendingOrder);
     tablesLayout->addWidget(m_tablesView, 1);
     m_tabs->addTab(tablesPage, tr("Tables"));
@@ -161,7 +148,12 @@ DatabasePanel::DatabasePanel(QWidget *parent)
     connect(m_sessions, &SessionsTab::selectionChanged, this, &DatabasePanel::updateActions);
     connect(m_blockingView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DatabasePanel::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, &DatabasePanel::updateActions);
-    connect(m_blocking, &QAbstractItemModel::modelReset, m_blockingView, &QTreeView::expandAll);
+    // A new pile-up: every waiter shown, and the columns fitted to it (it is small).
+    connect(m_blocking, &QAbstractItemModel::modelReset, m_blockingView, [this] {
+        m_blockingView->expandAll();
+        for (int column = 0; column < BlockingModel::QueryColumn; ++column)
+            m_blockingView->resizeColumnToContents(column);
+    });
     // Ages and "reconnecting in N s" move with the clock, between polls too.
     m_clock->setInterval(1000);
     connect(m_clock, &QTimer::timeout, this, &DatabasePanel::updateStatus);

@@ -3,6 +3,7 @@
 #include "db/database_monitor.h"
 #include "log_entry_model.h"
 #include "quality_check_model.h"
+#include "record_table.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -20,18 +21,9 @@ QTableView *table(QWidget *parent, const QString &name, QAbstractItemModel *mode
     auto *sorted = new QSortFilterProxyModel(parent);
     sorted->setSourceModel(model);
     sorted->setSortRole(sortRole);
-    auto *view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setModel(sorted);
-    view->setSortingEnabled(true);
+    QTableView *view = newRecordTable(parent, name, sorted);
     view->sortByColumn(column, order);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setHighlightSections(false);
     return view;
 }
 

@@ -2,6 +2,7 @@
 
 #include "common/compact_units.h"
 #include "db/database_monitor.h"
+#include "record_table.h"
 #include "statement_model.h"
 
 #include <QComboBox>
@@ -47,17 +48,8 @@ QueriesTab::QueriesTab(QWidget *parent)
 
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(StatementModel::SortRole);
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("queriesView"));
-    m_view->setModel(m_sorted);
-    m_view->setSortingEnabled(true);
+    m_view = newRecordTable(this, QStringLiteral("queriesView"), m_sorted);
     m_view->sortByColumn(StatementModel::TotalColumn, Qt::DescendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setHighlightSections(false);
     layout->addWidget(m_view, 1);
 
     connect(m_window, &QComboBox::currentIndexChanged, this, [this] { showMonitor(m_monitor); });

@@ -1,5 +1,6 @@
 #include "sessions_tab.h"
 
+#include "record_table.h"
 #include "session_filter.h"
 #include "session_model.h"
 
@@ -59,18 +60,9 @@ SessionsTab::SessionsTab(QWidget *parent)
     thresholds->addStretch();
     layout->addLayout(thresholds);
 
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("sessionsView"));
-    m_view->setModel(m_filter);
-    m_view->setSortingEnabled(true);
+    m_view = newRecordTable(this, QStringLiteral("sessionsView"), m_filter);
     m_view->sortByColumn(SessionModel::QueryAgeColumn, Qt::DescendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setHighlightSections(false);
     layout->addWidget(m_view, 1);
 
     connect(m_words, &QLineEdit::textChanged, m_filter, &SessionFilter::setWords);

@@ -11,6 +11,7 @@
 #include "database/queries_tab.h"
 #include "database/sessions_tab.h"
 #include "db/database_monitor.h"
+#include "audit_lines.h"
 #include "postgres_server.h"
 #include "database/monitoring_tab.h"
 #include "health_model.h"
@@ -115,15 +116,7 @@ Profile TestDatabasePanel::profile(bool readOnly) const
 
 QList<QJsonObject> TestDatabasePanel::auditLines() const
 {
-    QList<QJsonObject> lines;
-    QFile f(m_dir.filePath(QStringLiteral("audit.jsonl")));
-    if (f.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : f.readAll().split('\n')) {
-            if (!line.isEmpty())
-                lines << QJsonDocument::fromJson(line).object();
-        }
-    }
-    return lines;
+    return testsupport::readAuditLines(m_dir.filePath(QStringLiteral("audit.jsonl")));
 }
 
 void TestDatabasePanel::initTestCase()
