@@ -1169,178 +1169,178 @@
         <translation>每秒写入的 WAL</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="129"/>
+        <location filename="../ui/database/database_overview.cpp" line="130"/>
         <source>standby</source>
         <translation>备库</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="129"/>
+        <location filename="../ui/database/database_overview.cpp" line="130"/>
         <source>primary</source>
         <translation>主库</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="131"/>
+        <location filename="../ui/database/database_overview.cpp" line="132"/>
         <source>, read-only</source>
         <translation>，只读</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="132"/>
+        <location filename="../ui/database/database_overview.cpp" line="133"/>
         <source>PostgreSQL %1 · %2</source>
         <translation>PostgreSQL %1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="138"/>
+        <location filename="../ui/database/database_overview.cpp" line="139"/>
         <source>%1 of %2: %3 active, %4 idle, %5 idle in xact, %6 waiting</source>
         <translation>%1 / %2：%3 活跃，%4 空闲，%5 事务中空闲，%6 等待</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="141"/>
+        <location filename="../ui/database/database_overview.cpp" line="142"/>
         <source>Client connections against max_connections; background processes are not counted</source>
         <translation>客户端连接数对比 max_connections；不计后台进程</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="144"/>
+        <location filename="../ui/database/database_overview.cpp" line="145"/>
         <source>Over the last %1 ms between two samples, by the server&apos;s clock</source>
         <translation>按服务器时钟，两次采样之间的 %1 毫秒内</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="148"/>
+        <location filename="../ui/database/database_overview.cpp" line="149"/>
         <source>no reads</source>
         <translation>无读取</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="150"/>
+        <location filename="../ui/database/database_overview.cpp" line="151"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="153"/>
+        <location filename="../ui/database/database_overview.cpp" line="154"/>
         <source>A rate needs two samples in a row</source>
         <translation>速率需要连续两次采样</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="155"/>
+        <location filename="../ui/database/database_overview.cpp" line="156"/>
         <source>%1 (%2 new)</source>
         <translation>%1（新增 %2）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="157"/>
+        <location filename="../ui/database/database_overview.cpp" line="158"/>
         <source>Since the statistics were last reset</source>
         <translation>自上次统计重置以来</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="158"/>
+        <location filename="../ui/database/database_overview.cpp" line="159"/>
         <source>%1 (pid %2)</source>
         <translation>%1（pid %2）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="159"/>
+        <location filename="../ui/database/database_overview.cpp" line="160"/>
         <source>none open</source>
         <translation>无未结束事务</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="161"/>
+        <location filename="../ui/database/database_overview.cpp" line="162"/>
         <source>A long transaction holds its locks and keeps vacuum from removing old rows</source>
         <translation>长事务会持有锁，并使 vacuum 无法清理旧行</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="163"/>
+        <location filename="../ui/database/database_overview.cpp" line="164"/>
         <source>Transactions since the oldest snapshot a session still holds</source>
         <translation>自会话仍持有的最旧快照以来的事务数</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="167"/>
+        <location filename="../ui/database/database_overview.cpp" line="168"/>
         <source>Transaction IDs since the oldest unfrozen one (wraparound at about 2 billion)</source>
         <translation>自最旧未冻结事务以来的事务 ID 数（约 20 亿时回卷）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="171"/>
+        <location filename="../ui/database/database_overview.cpp" line="172"/>
         <source>in sync</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="171"/>
+        <location filename="../ui/database/database_overview.cpp" line="172"/>
         <source>replay lag %1 s</source>
         <translation>回放延迟 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="172"/>
+        <location filename="../ui/database/database_overview.cpp" line="173"/>
         <source>Standby &lt;b&gt;%1&lt;/b&gt; (%2, %3): write %4 s, flush %5 s, %6, %7 behind</source>
         <translation>备库 &lt;b&gt;%1&lt;/b&gt;（%2，%3）：写入 %4 秒，刷盘 %5 秒，%6，落后 %7</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="178"/>
+        <location filename="../ui/database/database_overview.cpp" line="179"/>
         <source>Slot &lt;b&gt;%1&lt;/b&gt; (%2, %3): retains %4 of WAL</source>
         <translation>复制槽 &lt;b&gt;%1&lt;/b&gt;（%2，%3）：保留 %4 的 WAL</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="179"/>
-        <location filename="../ui/database/database_overview.cpp" line="199"/>
+        <location filename="../ui/database/database_overview.cpp" line="180"/>
+        <location filename="../ui/database/database_overview.cpp" line="200"/>
         <source>active</source>
         <translation>活跃</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="179"/>
+        <location filename="../ui/database/database_overview.cpp" line="180"/>
         <source>inactive</source>
         <translation>非活跃</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="182"/>
+        <location filename="../ui/database/database_overview.cpp" line="183"/>
         <source>No standby and no replication slot.</source>
         <translation>没有备库，也没有复制槽。</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="200"/>
+        <location filename="../ui/database/database_overview.cpp" line="201"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="201"/>
+        <location filename="../ui/database/database_overview.cpp" line="202"/>
         <source>idle in xact</source>
         <translation>事务中空闲</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="202"/>
+        <location filename="../ui/database/database_overview.cpp" line="203"/>
         <source>waiting on lock</source>
         <translation>等待锁</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="208"/>
+        <location filename="../ui/database/database_overview.cpp" line="209"/>
         <source>Connections by state (max %1)</source>
         <translation>按状态的连接数（上限 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="209"/>
+        <location filename="../ui/database/database_overview.cpp" line="210"/>
         <source>max_connections</source>
         <translation>max_connections</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="217"/>
+        <location filename="../ui/database/database_overview.cpp" line="218"/>
         <source>commits</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="218"/>
+        <location filename="../ui/database/database_overview.cpp" line="219"/>
         <source>rollbacks</source>
         <translation>回滚</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="221"/>
+        <location filename="../ui/database/database_overview.cpp" line="222"/>
         <source>read</source>
         <translation>读取</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="222"/>
+        <location filename="../ui/database/database_overview.cpp" line="223"/>
         <source>written</source>
         <translation>写入</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="225"/>
+        <location filename="../ui/database/database_overview.cpp" line="226"/>
         <source>WAL</source>
         <translation>WAL</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_overview.cpp" line="226"/>
+        <location filename="../ui/database/database_overview.cpp" line="227"/>
         <source>temp files</source>
         <translation>临时文件</translation>
     </message>
@@ -1348,170 +1348,181 @@
 <context>
     <name>opsdeck::DatabasePanel</name>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="62"/>
+        <location filename="../ui/database/database_panel.cpp" line="52"/>
         <source>The configured database to show</source>
         <translation>要显示的已配置数据库</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="82"/>
+        <location filename="../ui/database/database_panel.cpp" line="72"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="84"/>
+        <location filename="../ui/database/database_panel.cpp" line="74"/>
         <source>Sessions</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="89"/>
+        <location filename="../ui/database/database_panel.cpp" line="79"/>
         <source>No session waits for a lock another one holds.</source>
         <translation>没有会话在等待其他会话持有的锁。</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="102"/>
-        <location filename="../ui/database/database_panel.cpp" line="254"/>
+        <location filename="../ui/database/database_panel.cpp" line="92"/>
+        <location filename="../ui/database/database_panel.cpp" line="255"/>
         <source>Blocking</source>
         <translation>阻塞</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="105"/>
+        <location filename="../ui/database/database_panel.cpp" line="95"/>
         <source>Top queries</source>
         <translation>热点查询</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="119"/>
+        <location filename="../ui/database/database_panel.cpp" line="108"/>
         <source>Tables</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="123"/>
+        <location filename="../ui/database/database_panel.cpp" line="110"/>
+        <location filename="../ui/database/database_panel.cpp" line="252"/>
+        <source>Monitoring</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="114"/>
         <source>Cancel query…</source>
         <translation>取消查询…</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="127"/>
+        <location filename="../ui/database/database_panel.cpp" line="118"/>
         <source>Terminate session…</source>
         <translation>终止会话…</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="254"/>
+        <location filename="../ui/database/database_panel.cpp" line="251"/>
+        <source>Monitoring (%1 failing)</source>
+        <translation>监控（%1 项失败）</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="255"/>
         <source>Blocking (%1)</source>
         <translation>阻塞（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/database/database_panel.cpp" line="255"/>
+        <location filename="../ui/database/database_panel.cpp" line="256"/>
         <source>%n waiting on a lock</source>
         <translation>
             <numerusform>%n 个在等待锁</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="268"/>
+        <location filename="../ui/database/database_panel.cpp" line="269"/>
         <source>No database in this profile: add one under &quot;databases&quot; (docs/configuration.md).</source>
         <translation>此配置中没有数据库：请在 &quot;databases&quot; 下添加（见 docs/configuration.md）。</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="283"/>
+        <location filename="../ui/database/database_panel.cpp" line="284"/>
         <source>— reconnecting in %1 s</source>
         <translation>— %1 秒后重连</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="285"/>
+        <location filename="../ui/database/database_panel.cpp" line="286"/>
         <source>— showing data from %1 ago (stale)</source>
         <translation>— 显示的是 %1 前的数据（已过期）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="287"/>
+        <location filename="../ui/database/database_panel.cpp" line="288"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="290"/>
+        <location filename="../ui/database/database_panel.cpp" line="291"/>
         <source>%1 — no answer for %2: the data shown is stale</source>
         <translation>%1 — 已 %2 无应答：显示的数据已过期</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="292"/>
+        <location filename="../ui/database/database_panel.cpp" line="293"/>
         <source>%1 — updated %2 ago</source>
         <translation>%1 — %2 前更新</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="295"/>
+        <location filename="../ui/database/database_panel.cpp" line="296"/>
         <source>(partly: %1)</source>
         <translation>（部分：%1）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="301"/>
+        <location filename="../ui/database/database_panel.cpp" line="302"/>
         <source>TLS verified</source>
         <translation>TLS 已验证</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="302"/>
+        <location filename="../ui/database/database_panel.cpp" line="303"/>
         <source>sslmode=verify-full: the server&apos;s certificate and name are checked</source>
         <translation>sslmode=verify-full：会校验服务器的证书和名称</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="305"/>
+        <location filename="../ui/database/database_panel.cpp" line="306"/>
         <source>local</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="306"/>
+        <location filename="../ui/database/database_panel.cpp" line="307"/>
         <source>A loopback or Unix-socket connection: it does not cross a network</source>
         <translation>回环或 Unix 套接字连接：不经过网络</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="309"/>
+        <location filename="../ui/database/database_panel.cpp" line="310"/>
         <source>TLS not verified</source>
         <translation>TLS 未验证</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="310"/>
+        <location filename="../ui/database/database_panel.cpp" line="311"/>
         <source>sslmode=%1: the server&apos;s identity is not checked (verify-full would), so its answers could come from anyone on the path</source>
         <translation>sslmode=%1：不校验服务器身份（verify-full 才会），其应答可能来自路径上的任何人</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="316"/>
+        <location filename="../ui/database/database_panel.cpp" line="317"/>
         <source>The %1 largest tables, read %2 ago (sizes are read every 30 s)</source>
         <translation>最大的 %1 张表，%2 前读取（大小每 30 秒读取一次）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="319"/>
+        <location filename="../ui/database/database_panel.cpp" line="320"/>
         <source>Reading the tables…</source>
         <translation>正在读取表…</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="346"/>
+        <location filename="../ui/database/database_panel.cpp" line="347"/>
         <source>The profile is read-only</source>
         <translation>此配置为只读</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="347"/>
+        <location filename="../ui/database/database_panel.cpp" line="348"/>
         <source>Select a session in Sessions or Blocking</source>
         <translation>请在“会话”或“阻塞”中选择一个会话</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="348"/>
+        <location filename="../ui/database/database_panel.cpp" line="349"/>
         <source>A background process of the server is not to be signalled from here</source>
         <translation>不应从这里向服务器的后台进程发送信号</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="349"/>
+        <location filename="../ui/database/database_panel.cpp" line="350"/>
         <source>Cancel the selected session&apos;s query (C)</source>
         <translation>取消所选会话的查询（C）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="350"/>
+        <location filename="../ui/database/database_panel.cpp" line="351"/>
         <source>End the selected session (T)</source>
         <translation>结束所选会话（T）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="379"/>
+        <location filename="../ui/database/database_panel.cpp" line="380"/>
         <source>Cancelling the query of %1…</source>
         <translation>正在取消 %1 的查询…</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="380"/>
+        <location filename="../ui/database/database_panel.cpp" line="381"/>
         <source>Terminating %1…</source>
         <translation>正在终止 %1…</translation>
     </message>
@@ -1699,6 +1710,34 @@
         <location filename="../models/health_transition_model.cpp" line="86"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::LogEntryModel</name>
+    <message>
+        <location filename="../models/log_entry_model.cpp" line="33"/>
+        <source>%1 ago</source>
+        <translation>%1 前</translation>
+    </message>
+    <message>
+        <location filename="../models/log_entry_model.cpp" line="61"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../models/log_entry_model.cpp" line="62"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../models/log_entry_model.cpp" line="63"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../models/log_entry_model.cpp" line="64"/>
+        <source>Message</source>
+        <translation>消息</translation>
     </message>
 </context>
 <context>
@@ -1960,54 +1999,119 @@ Their answers could come from anyone on the path.</source>
     </message>
 </context>
 <context>
+    <name>opsdeck::MonitoringTab</name>
+    <message numerus="yes">
+        <location filename="../ui/database/monitoring_tab.cpp" line="77"/>
+        <source>Data quality: %n check(s) failing</source>
+        <translation>
+            <numerusform>数据质量：%n 项检查失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/database/monitoring_tab.cpp" line="78"/>
+        <source>Data quality: every check passes</source>
+        <translation>数据质量：所有检查均通过</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/database/monitoring_tab.cpp" line="81"/>
+        <source>The last %n ERROR (or worse) line(s) of %1</source>
+        <translation>
+            <numerusform>%1 中最近 %n 条 ERROR（或更严重）日志</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::QualityCheckModel</name>
+    <message>
+        <location filename="../models/quality_check_model.cpp" line="40"/>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../models/quality_check_model.cpp" line="40"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../models/quality_check_model.cpp" line="41"/>
+        <source>%1 ago</source>
+        <translation>%1 前</translation>
+    </message>
+    <message>
+        <location filename="../models/quality_check_model.cpp" line="69"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../models/quality_check_model.cpp" line="70"/>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../models/quality_check_model.cpp" line="71"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../models/quality_check_model.cpp" line="72"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../models/quality_check_model.cpp" line="73"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>opsdeck::QueriesTab</name>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="31"/>
+        <location filename="../ui/database/queries_tab.cpp" line="32"/>
         <source>Last 5 minutes</source>
         <translation>最近 5 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="32"/>
+        <location filename="../ui/database/queries_tab.cpp" line="33"/>
         <source>Last 15 minutes</source>
         <translation>最近 15 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="33"/>
+        <location filename="../ui/database/queries_tab.cpp" line="34"/>
         <source>Last 60 minutes</source>
         <translation>最近 60 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="34"/>
+        <location filename="../ui/database/queries_tab.cpp" line="35"/>
         <source>Since the statistics reset</source>
         <translation>自统计重置以来</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="97"/>
+        <location filename="../ui/database/queries_tab.cpp" line="89"/>
         <source>Reading pg_stat_statements…</source>
         <translation>正在读取 pg_stat_statements…</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="111"/>
+        <location filename="../ui/database/queries_tab.cpp" line="103"/>
         <source>Cumulative since the statistics were reset, %1 ago.</source>
         <translation>自 %1 前统计重置以来的累计值。</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="113"/>
+        <location filename="../ui/database/queries_tab.cpp" line="105"/>
         <source>A window needs two samples of pg_stat_statements: the first difference comes within a minute.</source>
         <translation>时间窗口需要两次 pg_stat_statements 采样：第一个差值将在一分钟内得到。</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="115"/>
+        <location filename="../ui/database/queries_tab.cpp" line="107"/>
         <source>Only the last %1 so far: OpsDeck has been watching (or the statistics were reset) for that long.</source>
         <translation>目前只有最近 %1：OpsDeck 观察了这么久（或统计在此期间被重置）。</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="118"/>
+        <location filename="../ui/database/queries_tab.cpp" line="110"/>
         <source>What ran in the last %1, from the difference between two samples.</source>
         <translation>最近 %1 内运行的查询，由两次采样之差得出。</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="120"/>
+        <location filename="../ui/database/queries_tab.cpp" line="112"/>
         <source>The statistics were reset while OpsDeck watched: counted from the reset.</source>
         <translation>统计在 OpsDeck 观察期间被重置：从重置时开始计数。</translation>
     </message>
@@ -2098,52 +2202,52 @@ Their answers could come from anyone on the path.</source>
 <context>
     <name>opsdeck::SessionsTab</name>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="28"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="29"/>
         <source>Filter: words, user:NAME, app:NAME, db:NAME</source>
         <translation>过滤：关键词、user:名称、app:名称、db:名称</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="30"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="31"/>
         <source>Hide idle</source>
         <translation>隐藏空闲</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="32"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="33"/>
         <source>Active only</source>
         <translation>仅活跃</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="34"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="35"/>
         <source>Background</source>
         <translation>后台进程</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="36"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="37"/>
         <source>Show the server&apos;s own processes too (checkpointer, autovacuum, WAL sender…)</source>
         <translation>同时显示服务器自身的进程（checkpointer、autovacuum、WAL sender…）</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="46"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="47"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="52"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="53"/>
         <source>A query running longer than this is highlighted</source>
         <translation>运行超过此时长的查询会被高亮</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="54"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="55"/>
         <source>A transaction idle longer than this is highlighted: it holds locks and blocks vacuum</source>
         <translation>空闲超过此时长的事务会被高亮：它持有锁并阻碍 vacuum</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="55"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="56"/>
         <source>Highlight queries running over</source>
         <translation>高亮运行超过</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="57"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="58"/>
         <source>and transactions idle over</source>
         <translation>的查询，以及空闲超过</translation>
     </message>

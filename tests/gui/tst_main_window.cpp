@@ -3,6 +3,7 @@
 #include "alerts/alerts_panel.h"
 #include "app_settings.h"
 #include "config/secret_cache.h"
+#include "db/backend_actions.h"
 #include "health/health_notifier.h"
 #include "health/health_panel.h"
 #include "health_model.h"
@@ -16,6 +17,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QLineEdit>
@@ -24,6 +26,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 
@@ -49,6 +56,7 @@ private Q_SLOTS:
     void showsEveryEndpointWithoutTlsVerification();
     void resolvesEachSecretOncePerProfile();
     void carriesItsIconFromResources();
+    void switchingAwayFromAMuteDatabaseIsQuick();
 
 private:
     Config config() const;
@@ -280,6 +288,39 @@ void TestMainWindow::showsEveryEndpointWithoutTlsVerification()
 
     QVERIFY(w.setProfile(QStringLiteral("safe")));
     QVERIFY(!tls->isVisible());
+}
+
+void TestMainWindow::switchingAwayFromAMuteDatabaseIsQuick()
+{
+    // A "server" that accepts connections and never answers: every connection of the
+    // profile (two databases: monitor, alerts table, and an action in flight) waits on it.
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+    QCOMPARE(::listen(fd, 64), 0);
+    socklen_t length = sizeof address;
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length);
+    const int port = ntohs(address.sin_port);
+    const QByteArray json = QStringLiteral(R"({"profiles":[
+        {"name":"mute","databases":[{"name":"a","port":%1,"dbname":"a","user":"u","alerts_table":"alerts"},
+                                    {"name":"b","port":%1,"dbname":"b","user":"u"}]},
+        {"name":"calm"}]})").arg(port).toUtf8();
+    auto loaded = parseConfig(json, QStringLiteral("test"));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errors.join(u'\n')));
+    MainWindow w(*loaded.config, m_settings.get());
+    QVERIFY(w.setProfile(QStringLiteral("mute")));
+    w.show();
+    w.session()->backendActions()->signalBackend(QStringLiteral("a"), 4242, BackendSignal::Cancel);
+    QTest::qWait(500);  // every connection is waiting on the mute server now
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(w.setProfile(QStringLiteral("calm")));
+    const qint64 took = timer.elapsed();
+    qInfo("the profile switch took %lld ms", took);
+    QVERIFY2(took < 100, qPrintable(QStringLiteral("the profile switch took %1 ms").arg(took)));
+    ::close(fd);
 }
 
 void TestMainWindow::resolvesEachSecretOncePerProfile()
