@@ -55,12 +55,10 @@ void DatabaseAlertSource::refresh()
     const std::string table = m_config.alertsTable.toStdString();
     const QString answeredBy = QStringLiteral("%1:%2/%3").arg(m_config.host).arg(m_config.port).arg(m_config.dbname);
     auto deliver = [self](AlertSnapshot taken) {
-        QMetaObject::invokeMethod(self, [self, taken = std::move(taken)] {
-            if (!self)
-                return;
-            self->m_refreshing = false;
-            Q_EMIT self->snapshot(taken);
-        }, Qt::QueuedConnection);
+        deliverToOwner(self, [taken = std::move(taken)](DatabaseAlertSource *source) {
+            source->m_refreshing = false;
+            Q_EMIT source->snapshot(taken);
+        });
     };
     PgJob job;
     job.run = [=](pqxx::connection &connection) {
@@ -102,10 +100,7 @@ quint64 DatabaseAlertSource::resolve(qint64 id)
     QPointer<DatabaseAlertSource> self(this);
     const std::string table = m_config.alertsTable.toStdString();
     auto deliver = [self, operation](bool ok, QString error) {
-        QMetaObject::invokeMethod(self, [self, operation, ok, error] {
-            if (self)
-                Q_EMIT self->resolved(operation, ok, error);
-        }, Qt::QueuedConnection);
+        deliverToOwner(self, [operation, ok, error](DatabaseAlertSource *source) { Q_EMIT source->resolved(operation, ok, error); });
     };
     PgJob job;
     job.run = [=](pqxx::connection &connection) {

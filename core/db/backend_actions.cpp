@@ -110,10 +110,7 @@ quint64 BackendActions::signalBackend(const QString &databaseName, int pid, Back
     const quint64 operation = m_nextOperation++;
     QPointer<BackendActions> self(this);
     auto deliver = [self, operation](BackendActionResult result) {
-        QMetaObject::invokeMethod(self, [self, operation, result] {
-            if (self)
-                Q_EMIT self->finished(operation, result);
-        }, Qt::QueuedConnection);
+        deliverToOwner(self, [operation, result](BackendActions *a) { Q_EMIT a->finished(operation, result); });
     };
 
     AuditEntry intent;

@@ -65,17 +65,10 @@ void DatabaseMonitor::pollNow(bool full)
     QPointer<DatabaseMonitor> self(this);
     PgJob job;
     job.run = [self, plan](pqxx::connection &connection) {
-        PgPollResult result = pg::poll(connection, plan);
-        QMetaObject::invokeMethod(self, [self, result = std::move(result)]() mutable {
-            if (self)
-                self->acceptPoll(std::move(result));
-        }, Qt::QueuedConnection);
+        deliverToOwner(self, [result = pg::poll(connection, plan)](DatabaseMonitor *m) mutable { m->acceptPoll(std::move(result)); });
     };
     job.onError = [self](const QString &error) {
-        QMetaObject::invokeMethod(self, [self, error] {
-            if (self)
-                self->acceptError(error);
-        }, Qt::QueuedConnection);
+        deliverToOwner(self, [error](DatabaseMonitor *m) { m->acceptError(error); });
     };
     m_worker->submit(std::move(job));
 }

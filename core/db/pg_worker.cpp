@@ -222,11 +222,12 @@ bool PgWorker::State::ensureConnected(QString *error)
     // pgpass (and no password at all) is libpq's own business.
     const QString target = QStringLiteral("%1@%2:%3/%4").arg(config.user, config.host).arg(config.port).arg(config.dbname);
     logDebug(QStringLiteral("database %1 (%2): connecting to %3").arg(config.name, role, target));
-    struct Connecting {
+    // Raised while libpq connects: the destructor has no socket to cut then, and does not wait.
+    struct ConnectingFlag {
         std::atomic<bool> &flag;
-        explicit Connecting(std::atomic<bool> &f) : flag(f) { flag = true; }
-        ~Connecting() { flag = false; }
-    } connecting(this->connecting);
+        explicit ConnectingFlag(std::atomic<bool> &f) : flag(f) { flag = true; }
+        ~ConnectingFlag() { flag = false; }
+    } raised(connecting);
     try {
         auto opened = std::make_unique<pqxx::connection>(info.toStdString());
         if (isStopping())

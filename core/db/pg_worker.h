@@ -21,10 +21,26 @@
 // so it cannot be declared ahead the same way for both: the header is included.
 #include <pqxx/connection>
 
+#include <QCoreApplication>
+#include <QPointer>
+
 #include <functional>
 #include <memory>
 
 namespace opsdeck {
+
+// Runs f(owner) on the main thread later, if the owner still exists then. The
+// event goes to the application object, never to the owner: the worker thread
+// must not touch an object the main thread may be destroying, so the owner is
+// looked up only on the main thread, where it lives.
+template<typename Owner, typename F>
+void deliverToOwner(const QPointer<Owner> &owner, F &&f)
+{
+    QMetaObject::invokeMethod(QCoreApplication::instance(), [owner, f = std::forward<F>(f)]() mutable {
+        if (Owner *o = owner.data())
+            f(o);
+    }, Qt::QueuedConnection);
+}
 
 struct PgJob {
     std::function<void(pqxx::connection &)> run;
