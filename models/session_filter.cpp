@@ -51,7 +51,7 @@ bool SessionFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePar
 {
     const QAbstractItemModel *m = sourceModel();
     const QModelIndex first = m->index(sourceRow, 0, sourceParent);
-    if (!m_showBackground && !first.data(SessionModel::IsClientRole).toBool())
+    if (!m_showBackground && (!first.data(SessionModel::IsClientRole).toBool() || first.data(SessionModel::IsObserverRole).toBool()))
         return false;
     const QString state = m->index(sourceRow, SessionModel::StateColumn, sourceParent).data().toString();
     if (m_activeOnly && state != QLatin1String("active"))

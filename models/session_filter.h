@@ -5,7 +5,8 @@
 namespace opsdeck {
 
 // What the Sessions view shows of a SessionModel: client sessions only unless
-// asked, idle ones hidden or not, active only, and words. A word matches the
+// asked (the server's own processes and other OpsDeck consoles' connections
+// count as background), idle ones hidden or not, active only, and words. A word matches the
 // pid, user, application, database, client, state or query; "user:NAME",
 // "app:NAME" and "db:NAME" match that column only. Sorted by raw values.
 class SessionFilter : public QSortFilterProxyModel

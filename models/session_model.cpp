@@ -160,6 +160,7 @@ QVariant SessionModel::data(const QModelIndex &index, int role) const
     case PidRole: return s->pid;
     case IsClientRole: return pg::isClientBackend(*s);
     case FullQueryRole: return s->query;
+    case IsObserverRole: return s->application.startsWith(QLatin1String("opsdeck/"));
     }
     return {};
 }

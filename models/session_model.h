@@ -35,6 +35,7 @@ public:
         PidRole,                      // int
         IsClientRole,                 // bool: a client backend, not a background process
         FullQueryRole,                // QString: the query as the server gave it (cut at the poll's limit)
+        IsObserverRole,               // bool: another OpsDeck console's own connection (application "opsdeck/…")
     };
     enum class Attention { None, LongRunning, IdleInTransaction, WaitingOnLock };
 

@@ -2149,52 +2149,52 @@ Their answers could come from anyone on the path.</source>
         <translation>事务中空闲已超过 %1：它持有锁，并使旧行无法被 vacuum 清理</translation>
     </message>
     <message>
-        <location filename="../models/session_model.cpp" line="172"/>
+        <location filename="../models/session_model.cpp" line="173"/>
         <source>PID</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location filename="../models/session_model.cpp" line="173"/>
+        <location filename="../models/session_model.cpp" line="174"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../models/session_model.cpp" line="174"/>
+        <location filename="../models/session_model.cpp" line="175"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../models/session_model.cpp" line="175"/>
+        <location filename="../models/session_model.cpp" line="176"/>
         <source>Application</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../models/session_model.cpp" line="176"/>
+        <location filename="../models/session_model.cpp" line="177"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../models/session_model.cpp" line="177"/>
+        <location filename="../models/session_model.cpp" line="178"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/session_model.cpp" line="178"/>
+        <location filename="../models/session_model.cpp" line="179"/>
         <source>Waiting for</source>
         <translation>等待事件</translation>
     </message>
     <message>
-        <location filename="../models/session_model.cpp" line="179"/>
+        <location filename="../models/session_model.cpp" line="180"/>
         <source>Query age</source>
         <translation>查询时长</translation>
     </message>
     <message>
-        <location filename="../models/session_model.cpp" line="180"/>
+        <location filename="../models/session_model.cpp" line="181"/>
         <source>Xact age</source>
         <translation>事务时长</translation>
     </message>
     <message>
-        <location filename="../models/session_model.cpp" line="181"/>
+        <location filename="../models/session_model.cpp" line="182"/>
         <source>Query</source>
         <translation>查询</translation>
     </message>
@@ -2222,9 +2222,13 @@ Their answers could come from anyone on the path.</source>
         <translation>后台进程</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="37"/>
         <source>Show the server&apos;s own processes too (checkpointer, autovacuum, WAL sender…)</source>
-        <translation>同时显示服务器自身的进程（checkpointer、autovacuum、WAL sender…）</translation>
+        <translation type="vanished">同时显示服务器自身的进程（checkpointer、autovacuum、WAL sender…）</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="37"/>
+        <source>Show the server&apos;s own processes too (checkpointer, autovacuum, WAL sender…) and other OpsDeck consoles&apos; connections</source>
+        <translation>同时显示服务器自身的进程（checkpointer、autovacuum、WAL sender…）以及其他 OpsDeck 控制台的连接</translation>
     </message>
     <message>
         <location filename="../ui/database/sessions_tab.cpp" line="47"/>

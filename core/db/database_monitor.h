@@ -76,13 +76,11 @@ public:
     std::pair<QString, QString> statementOwner(const PgStatementKey &key) const;
     const std::deque<DatabaseTrendPoint> &trend() const { return m_trend; }
 
-    // Exposed for tests: takes a poll's result as if the worker had answered.
-    void acceptPoll(PgPollResult result);
-
 Q_SIGNALS:
     void updated();  // the snapshot changed (new data or a new error)
 
 private:
+    void acceptPoll(PgPollResult result);
     void acceptError(const QString &error);
 
     DatabaseConfig m_config;

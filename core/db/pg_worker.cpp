@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QElapsedTimer>
 
 #include <pqxx/pqxx>
 
@@ -29,8 +28,6 @@ QString quoted(const QString &value)
     v.replace(u'\\', QLatin1String("\\\\")).replace(u'\'', QLatin1String("\\'"));
     return QStringLiteral("'%1'").arg(v);
 }
-
-std::atomic<qint64> g_lastTeardownMs{0};
 
 // How long the destructor gives an idle or cut thread to close its connection
 // cleanly. A profile with a few databases tears down well under 100 ms.
@@ -56,7 +53,6 @@ struct PgWorker::State {
     std::unique_ptr<pqxx::connection> connection;
     std::atomic<bool> busy{false};
     std::atomic<bool> connecting{false};
-    std::atomic<bool> connected{false};
     std::atomic<qint64> retryAtMs{0};
     int backoffMs = 0;
 
@@ -73,7 +69,6 @@ struct PgWorker::State {
             std::unique_lock lock(connectionLock);
             old = std::move(connection);
             connection = std::move(next);
-            connected = connection != nullptr;
         }
         old.reset();  // PQfinish outside the lock: it may write to the socket
     }
@@ -94,8 +89,6 @@ PgWorker::PgWorker(DatabaseConfig config, int statementTimeoutMs, QString role)
 
 PgWorker::~PgWorker()
 {
-    QElapsedTimer timer;
-    timer.start();
     std::unique_lock lock(m_state->mutex);
     m_state->stopping = true;
     m_state->jobs.clear();
@@ -115,7 +108,6 @@ PgWorker::~PgWorker()
     // after connect_timeout, holding only its own state. The others close now.
     if (!m_state->connecting)
         m_state->done.wait_for(lock, closeWait, [this] { return m_state->finished; });
-    g_lastTeardownMs = timer.elapsed();
 }
 
 const DatabaseConfig &PgWorker::config() const
@@ -153,16 +145,6 @@ void PgWorker::cancelRunning()
 qint64 PgWorker::retryAtMs() const
 {
     return m_state->retryAtMs;
-}
-
-bool PgWorker::isConnected() const
-{
-    return m_state->connected;
-}
-
-qint64 PgWorker::lastTeardownMs()
-{
-    return g_lastTeardownMs;
 }
 
 QString PgWorker::applicationName(const QString &role)

@@ -64,9 +64,6 @@ public:
     // When the next connection attempt may be made after a failure (ms since
     // the epoch), 0 while connected or never failed. Any thread.
     qint64 retryAtMs() const;
-    bool isConnected() const;
-    // How long the last teardown waited (for tests and the log).
-    static qint64 lastTeardownMs();
 
     // "opsdeck/monitor:4242": the role, and which process, so that a poll can
     // leave this console's own connections out of what it shows.

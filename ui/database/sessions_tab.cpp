@@ -34,7 +34,7 @@ SessionsTab::SessionsTab(QWidget *parent)
     m_activeOnly->setObjectName(QStringLiteral("activeOnly"));
     m_background = new QCheckBox(tr("Background"), this);
     m_background->setObjectName(QStringLiteral("showBackground"));
-    m_background->setToolTip(tr("Show the server's own processes too (checkpointer, autovacuum, WAL sender…)"));
+    m_background->setToolTip(tr("Show the server's own processes too (checkpointer, autovacuum, WAL sender…) and other OpsDeck consoles' connections"));
     for (QCheckBox *box : {m_hideIdle, m_activeOnly, m_background})
         bar->addWidget(box);
     layout->addLayout(bar);

@@ -160,10 +160,12 @@ void TestSessionModel::filterWordsAndSwitches()
     batch.application = QStringLiteral("nightly");
     PgSession report = session(3, QStringLiteral("active"), QStringLiteral("alice"));
     report.query = QStringLiteral("SELECT * FROM invoices");
-    model.setSessions({session(1), batch, report, checkpointer}, now);
-    QCOMPARE(filter.rowCount(), 3);  // the checkpointer is a background process
+    PgSession otherConsole = session(8, QStringLiteral("idle"));
+    otherConsole.application = QStringLiteral("opsdeck/monitor:4242");
+    model.setSessions({session(1), batch, report, checkpointer, otherConsole}, now);
+    QCOMPARE(filter.rowCount(), 3);  // the checkpointer and another console's monitor are background
     filter.setShowBackground(true);
-    QCOMPARE(filter.rowCount(), 4);
+    QCOMPARE(filter.rowCount(), 5);
     filter.setShowBackground(false);
     filter.setShowIdle(false);
     QCOMPARE(filter.rowCount(), 2);
