@@ -11,7 +11,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libgl-dev
   libpqxx-dev libcurl4-openssl-dev nlohmann-json3-dev libspdlog-dev
-  libcpp-httplib-dev libbenchmark-dev qtkeychain-qt6-dev libsimdjson-dev
+  libcpp-httplib-dev libbenchmark-dev qtkeychain-qt6-dev libsimdjson-dev libssl-dev
   # servers of the demo environment and the integration tests
   postgresql prometheus prometheus-alertmanager prometheus-node-exporter victoria-metrics
   # GUI tests, screenshots and fonts (Latin and Simplified Chinese)
