@@ -57,7 +57,7 @@ void TestSha256::fileMatchesSha256sum()
     QVERIFY(f.open(QIODevice::WriteOnly));
     QByteArray block(1 << 20, '\0');
     for (int i = 0; i < block.size(); ++i)
-        block[i] = char((i * 7919) >> 3);
+        block[i] = char((unsigned(i) * 7919u) >> 3);
     for (int i = 0; i < 5; ++i)
         f.write(block);
     f.write("tail", 4);  // not a multiple of the chunk
