@@ -2,6 +2,7 @@
 // programs; exit codes 0 (ok), 1 (unhealthy or failed), 2 (usage or config).
 
 #include "alerts_command.h"
+#include "backup_command.h"
 #include "cli_context.h"
 #include "common/logging.h"
 #include "db_command.h"
@@ -25,6 +26,7 @@ int main(int argc, char *argv[])
 
     const std::map<QString, std::function<int(CliContext &)>> commands = {
         {QStringLiteral("alerts"), runAlerts},
+        {QStringLiteral("backup"), runBackup},
         {QStringLiteral("db"), runDb},
         {QStringLiteral("health"), runHealth},
         {QStringLiteral("metrics"), runMetrics},
@@ -48,7 +50,14 @@ int main(int argc, char *argv[])
         "  db queries              pg_stat_statements by total time (--top N, default 10; --window 5m watches\n"
         "                          that long and shows what ran in it; without: since the last reset)\n"
         "  db cancel PID           cancel that backend's query (--database NAME)\n"
-        "  db terminate PID        end that backend's session (--database NAME)"));
+        "  db terminate PID        end that backend's session (--database NAME)\n"
+        "  backup create           back up a database: --database NAME [--label TEXT]\n"
+        "  backup list             the catalogue, newest first (--database NAME)\n"
+        "  backup verify ID        checksums and the table of contents (--test-restore: into a scratch database too)\n"
+        "  backup restore ID       --target DB --confirm DB [--mode swap|in-place|scratch] [--end-sessions]\n"
+        "                          [--schema S]... [--table S.T]... [--dry-run: the preflight only]\n"
+        "  backup prune            delete what retention allows (keep_days, keep_min; --dry-run shows it)\n"
+        "  backup leftovers        scratch databases left by interrupted restores (--drop NAME --confirm NAME)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("Configuration file (default: the GUI's)."),
@@ -80,6 +89,16 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("top"), QStringLiteral("db queries: how many statements (default 10)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("window"), QStringLiteral("db queries: watch this long and show what ran in it (e.g. 5m)."),
                       QStringLiteral("duration")});
+    parser.addOption({QStringLiteral("label"), QStringLiteral("backup create: a label for the backup."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("test-restore"), QStringLiteral("backup verify: also restore into a scratch database, check it, drop it.")});
+    parser.addOption({QStringLiteral("target"), QStringLiteral("backup restore: the configured database to restore into."), QStringLiteral("db")});
+    parser.addOption({QStringLiteral("confirm"), QStringLiteral("backup restore: the target's database name, typed again."), QStringLiteral("db")});
+    parser.addOption({QStringLiteral("mode"), QStringLiteral("backup restore: swap (default), in-place or scratch."), QStringLiteral("mode")});
+    parser.addOption({QStringLiteral("end-sessions"), QStringLiteral("backup restore: end the target's sessions when the restore needs it.")});
+    parser.addOption({QStringLiteral("schema"), QStringLiteral("backup restore: only this schema (repeatable)."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("table"), QStringLiteral("backup restore: only this table, schema.name (repeatable)."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("dry-run"), QStringLiteral("backup restore: the preflight only; backup prune: what would go.")});
+    parser.addOption({QStringLiteral("drop"), QStringLiteral("backup leftovers: drop this scratch database."), QStringLiteral("name")});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."));
 
     QTextStream out(stdout);

@@ -486,6 +486,12 @@ Profile readProfile(ObjectReader &r)
         c.directory = b.string("directory", true);
         c.keepDays = b.integer("keep_days", 30, 0, 36500);
         c.keepMin = b.integer("keep_min", 3, 0, 100000);
+        c.format = b.string("format", false, QStringLiteral("custom"));
+        if (c.format != QLatin1String("custom") && c.format != QLatin1String("directory"))
+            b.error(QStringLiteral("format"), QStringLiteral("must be \"custom\" or \"directory\""));
+        c.jobs = b.integer("jobs", 1, 1, 64);
+        c.pgBinDir = b.string("pg_bin_dir", false);
+        c.keepPreviousHours = b.integer("keep_previous_hours", 24, 0, 24 * 365);
         p.backups = c;
     });
     withObject(r, "kubernetes", [&](ObjectReader &k) {

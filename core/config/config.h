@@ -73,9 +73,13 @@ struct DatabaseConfig {
 };
 
 struct BackupsConfig {
-    QString directory;
+    QString directory;  // one folder per database beneath, one folder per backup beneath that
     int keepDays = 30;
     int keepMin = 3;
+    QString format = QStringLiteral("custom");  // pg_dump -F c, or "directory" (-F d, with jobs)
+    int jobs = 1;                               // pg_dump/pg_restore -j, directory format only
+    QString pgBinDir;  // folders (':'-separated) searched first for pg_dump/pg_restore of each major version
+    int keepPreviousHours = 24;  // a swap restore keeps the database it replaced (<db>__pre_<time>) this long
 };
 
 struct KubernetesConfig {

@@ -1,0 +1,420 @@
+#include "backup_command.h"
+
+#include "backups/backup_job.h"
+#include "backups/pg_admin.h"
+#include "backups/restore_job.h"
+#include "backups/retention.h"
+#include "backups/verify_job.h"
+#include "common/compact_units.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <pqxx/pqxx>
+
+#include <cstdio>
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+namespace opsdeck::cli {
+
+namespace {
+
+BackupContext contextFor(const Profile &profile)
+{
+    BackupContext c;
+    c.profile = profile;
+    c.audit = AuditLog(AuditLog::defaultPath());
+    c.client = QStringLiteral("cli");
+    return c;
+}
+
+bool stderrIsTerminal()
+{
+#ifdef Q_OS_UNIX
+    return ::isatty(STDERR_FILENO);
+#else
+    return false;
+#endif
+}
+
+QString progressLine(const JobProgress &p)
+{
+    QStringList parts{p.phase};
+    if (p.objectsTotal > 0)
+        parts << QStringLiteral("%1/%2 objects").arg(p.objectsDone).arg(p.objectsTotal);
+    if (p.bytes > 0)
+        parts << compactBytes(p.bytes);
+    if (p.fraction >= 0)
+        parts << QStringLiteral("%1%").arg(int(p.fraction * 100));
+    parts << compactDuration(p.elapsedMs);
+    if (p.remainingMs >= 0)
+        parts << QStringLiteral("about %1 left").arg(compactDuration(p.remainingMs));
+    if (!p.detail.isEmpty())
+        parts << p.detail;
+    return parts.join(QStringLiteral(", "));
+}
+
+// Progress for people watching: on a terminal, one line rewritten every half second.
+template<typename Job>
+void showProgress(CliContext &context, Job *job)
+{
+    if (!stderrIsTerminal() || context.json)
+        return;
+    auto last = std::make_shared<QElapsedTimer>();
+    QObject::connect(job, &Job::progress, job, [&context, last](const JobProgress &p) {
+        if (last->isValid() && last->elapsed() < 500)
+            return;
+        last->start();
+        context.err << "\r\033[K" << progressLine(p) << Qt::flush;
+    });
+    QObject::connect(job, &Job::finished, job, [&context] { context.err << "\r\033[K" << Qt::flush; });
+}
+
+QJsonObject entryJson(const BackupEntry &e)
+{
+    const BackupManifest &m = e.manifest;
+    const BackupVerification *v = e.lastVerification();
+    QJsonValue verifiedAt = QJsonValue::Null;
+    if (e.verified())
+        verifiedAt = v->at.toString(Qt::ISODate);
+    return {{QStringLiteral("id"), m.id},
+            {QStringLiteral("database"), m.database},
+            {QStringLiteral("label"), m.label},
+            {QStringLiteral("created_at"), m.startedAt.toString(Qt::ISODate)},
+            {QStringLiteral("size_bytes"), m.sizeBytes()},
+            {QStringLiteral("verified_at"), verifiedAt},
+            {QStringLiteral("verification"), v ? v->method + (v->ok ? QString() : QStringLiteral(" failed")) : QString()},
+            {QStringLiteral("operator"), m.operatorName},
+            {QStringLiteral("server_version"), m.serverVersion},
+            {QStringLiteral("dbname"), m.dbname},
+            {QStringLiteral("format"), m.format},
+            {QStringLiteral("safety_for"), m.safetyFor},
+            {QStringLiteral("sha256"), m.files.value(0).sha256}};
+}
+
+bool needsBackups(CliContext &context, const Profile &profile)
+{
+    if (profile.backups)
+        return true;
+    context.err << "error: profile \"" << profile.name << "\" has no backup folder (\"backups\": {\"directory\": …})" << Qt::endl;
+    return false;
+}
+
+int createCommand(CliContext &context, const Profile &profile)
+{
+    const QString database = context.parser.value(QStringLiteral("database"));
+    if (database.isEmpty() || context.args.size() != 1) {
+        context.err << "error: usage: backup create --database NAME [--label TEXT]" << Qt::endl;
+        return ExitUsage;
+    }
+    BackupJob job(contextFor(profile), {database, context.parser.value(QStringLiteral("label")), {}});
+    BackupResult result;
+    QEventLoop loop;
+    QObject::connect(&job, &BackupJob::finished, &loop, [&](const BackupResult &r) {
+        result = r;
+        loop.quit();
+    });
+    showProgress(context, &job);
+    job.start();
+    loop.exec();
+    if (!result.ok) {
+        context.err << "error: " << result.message << Qt::endl;
+        return ExitFailed;
+    }
+    if (context.json)
+        context.out << QJsonDocument(entryJson(result.entry)).toJson(QJsonDocument::Indented);
+    else
+        context.out << result.message << Qt::endl;
+    return ExitOk;
+}
+
+int listCommand(CliContext &context, const Profile &profile)
+{
+    QStringList problems;
+    const QList<BackupEntry> entries = catalogue::list(profile.backups->directory, context.parser.value(QStringLiteral("database")), &problems);
+    for (const QString &p : problems)
+        context.err << "warning: " << p << Qt::endl;
+    if (context.json) {
+        QJsonArray array;
+        for (const BackupEntry &e : entries)
+            array.append(entryJson(e));
+        context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    if (entries.isEmpty()) {
+        context.out << "no backups in " << profile.backups->directory << Qt::endl;
+        return ExitOk;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    context.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                       .arg(QStringLiteral("ID"), -28).arg(QStringLiteral("DATABASE"), -12).arg(QStringLiteral("AGE"), 6)
+                       .arg(QStringLiteral("SIZE"), 8).arg(QStringLiteral("VERIFIED"), -22).arg(QStringLiteral("OPERATOR"), -10)
+                       .arg(QStringLiteral("LABEL"));
+    for (const BackupEntry &e : entries) {
+        const BackupVerification *v = e.lastVerification();
+        const QString verified = !v ? QStringLiteral("never")
+                                    : QStringLiteral("%1 %2 ago (%3)").arg(v->ok ? QStringLiteral("ok") : QStringLiteral("FAILED"),
+                                                                           compactDuration(v->at.msecsTo(now)), v->method);
+        context.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                           .arg(e.manifest.id, -28).arg(e.manifest.database, -12)
+                           .arg(compactDuration(e.manifest.startedAt.msecsTo(now)), 6).arg(compactBytes(e.manifest.sizeBytes()), 8)
+                           .arg(verified, -22).arg(e.manifest.operatorName, -10).arg(e.manifest.label);
+    }
+    context.out.flush();
+    return ExitOk;
+}
+
+int verifyCommand(CliContext &context, const Profile &profile)
+{
+    if (context.args.size() != 2) {
+        context.err << "error: usage: backup verify ID [--test-restore]" << Qt::endl;
+        return ExitUsage;
+    }
+    VerifyJob job(contextFor(profile), context.args[1], context.parser.isSet(QStringLiteral("test-restore")),
+                  context.parser.value(QStringLiteral("database")));
+    VerifyResult result;
+    QEventLoop loop;
+    QObject::connect(&job, &VerifyJob::finished, &loop, [&](const VerifyResult &r) {
+        result = r;
+        loop.quit();
+    });
+    showProgress(context, &job);
+    job.start();
+    loop.exec();
+    if (context.json) {
+        context.out << QJsonDocument(QJsonObject{{QStringLiteral("id"), context.args[1]}, {QStringLiteral("ok"), result.ok},
+                                                 {QStringLiteral("method"), result.method}, {QStringLiteral("message"), result.message},
+                                                 {QStringLiteral("elapsed_ms"), result.elapsedMs}})
+                           .toJson(QJsonDocument::Indented);
+    } else if (result.ok) {
+        context.out << result.message << Qt::endl;
+    }
+    if (!result.ok)
+        context.err << "error: " << result.message << Qt::endl;
+    return result.ok ? ExitOk : ExitFailed;
+}
+
+void printPreflight(CliContext &context, const RestorePreflight &p)
+{
+    QTextStream &o = context.err;
+    o << "backup " << p.backup.manifest.id << " of " << p.backup.manifest.dbname << ", taken "
+      << p.backup.manifest.startedAt.toString(Qt::ISODate) << " by " << p.backup.manifest.operatorName << ", "
+      << compactBytes(p.backup.manifest.sizeBytes()) << ": checksums match" << Qt::endl;
+    o << "pg_restore " << p.pgRestore << ", " << p.tocEntries << " objects to restore" << Qt::endl;
+    o << "target " << p.targetDbname << (p.targetExists ? QStringLiteral(" (%1, owner %2)").arg(compactBytes(p.target.sizeBytes), p.target.owner)
+                                                        : QStringLiteral(" (does not exist)"))
+      << "; free space: " << p.freeSpace << Qt::endl;
+    for (const pgadmin::Session &s : p.sessions)
+        o << "  session " << s.pid << " " << s.user << "@" << s.client << " " << s.application << " " << s.state << Qt::endl;
+    for (const QString &w : p.warnings)
+        o << "warning: " << w << Qt::endl;
+    for (const QString &problem : p.problems)
+        o << "problem: " << problem << Qt::endl;
+}
+
+int restoreCommand(CliContext &context, const Profile &profile)
+{
+    const QString target = context.parser.value(QStringLiteral("target"));
+    const bool dryRun = context.parser.isSet(QStringLiteral("dry-run"));
+    if (context.args.size() != 2 || target.isEmpty() || (!dryRun && !context.parser.isSet(QStringLiteral("confirm")))) {
+        context.err << "error: usage: backup restore ID --target DB --confirm DB [--mode swap|in-place|scratch] [--end-sessions]"
+                       " [--schema S]... [--table S.T]... [--dry-run]"
+                    << Qt::endl;
+        return ExitUsage;
+    }
+    RestoreRequest request;
+    request.backupId = context.args[1];
+    request.target = target;
+    request.confirmation = context.parser.value(QStringLiteral("confirm"));
+    const QString modeName = context.parser.value(QStringLiteral("mode"));
+    const std::optional<RestoreMode> mode = restoreModeFromName(modeName.isEmpty() ? QStringLiteral("swap") : modeName);
+    if (!mode || *mode == RestoreMode::Test) {
+        context.err << "error: --mode: swap, in-place or scratch" << Qt::endl;
+        return ExitUsage;
+    }
+    request.mode = *mode;
+    request.endSessions = context.parser.isSet(QStringLiteral("end-sessions"));
+    request.selection.schemas = context.parser.values(QStringLiteral("schema"));
+    request.selection.tables = context.parser.values(QStringLiteral("table"));
+    request.preflightOnly = dryRun;
+    RestoreJob job(contextFor(profile), request);
+    RestoreResult result;
+    QEventLoop loop;
+    QObject::connect(&job, &RestoreJob::preflightDone, &loop, [&](const RestorePreflight &p) {
+        if (!context.json)
+            printPreflight(context, p);
+    });
+    QObject::connect(&job, &RestoreJob::finished, &loop, [&](const RestoreResult &r) {
+        result = r;
+        loop.quit();
+    });
+    showProgress(context, &job);
+    job.start();
+    loop.exec();
+    if (context.json) {
+        QJsonArray problems, warnings;
+        for (const QString &p : result.preflight.problems)
+            problems.append(p);
+        for (const QString &w : result.preflight.warnings)
+            warnings.append(w);
+        context.out << QJsonDocument(QJsonObject{{QStringLiteral("id"), request.backupId},
+                                                 {QStringLiteral("target"), result.preflight.targetDbname},
+                                                 {QStringLiteral("mode"), restoreModeName(request.mode)},
+                                                 {QStringLiteral("ok"), result.ok},
+                                                 {QStringLiteral("cancelled"), result.cancelled},
+                                                 {QStringLiteral("target_unchanged"), result.targetUnchanged},
+                                                 {QStringLiteral("message"), result.message},
+                                                 {QStringLiteral("safety_backup_id"), result.safetyBackupId},
+                                                 {QStringLiteral("previous_database"), result.previousDatabase},
+                                                 {QStringLiteral("scratch_database"), result.scratchDatabase},
+                                                 {QStringLiteral("unavailable_ms"), result.unavailableMs},
+                                                 {QStringLiteral("elapsed_ms"), result.elapsedMs},
+                                                 {QStringLiteral("problems"), problems},
+                                                 {QStringLiteral("warnings"), warnings}})
+                           .toJson(QJsonDocument::Indented);
+    } else if (result.ok) {
+        context.out << result.message << Qt::endl;
+    }
+    if (!result.ok)
+        context.err << "error: " << result.message << Qt::endl;
+    return result.ok ? ExitOk : ExitFailed;
+}
+
+int pruneCommand(CliContext &context, const Profile &profile)
+{
+    const BackupsConfig &b = *profile.backups;
+    const QList<RetentionDecision> plan = retentionPlan(catalogue::list(b.directory, context.parser.value(QStringLiteral("database"))),
+                                                        b.keepDays, b.keepMin, QDateTime::currentDateTimeUtc());
+    const bool dryRun = context.parser.isSet(QStringLiteral("dry-run"));
+    if (!dryRun && profile.readOnly) {
+        context.err << "error: profile \"" << profile.name << "\" is read-only: deleting backups refused" << Qt::endl;
+        return ExitFailed;
+    }
+    int failures = 0;
+    QJsonArray array;
+    for (const RetentionDecision &d : plan) {
+        QString outcome = d.remove ? (dryRun ? QStringLiteral("would delete") : QStringLiteral("deleted")) : QStringLiteral("kept");
+        if (d.remove && !dryRun) {
+            AuditTrail audit(contextFor(profile), QStringLiteral("backup-delete"), d.entry.manifest.id);
+            audit.parameters() = {{QStringLiteral("backup_id"), d.entry.manifest.id}, {QStringLiteral("reason"), d.reason},
+                                  {QStringLiteral("sha256"), d.entry.manifest.files.value(0).sha256}};
+            QString error = audit.intent();
+            if (error.isEmpty()) {
+                error = catalogue::remove(d.entry);
+                audit.outcome(error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed"), error);
+            }
+            if (!error.isEmpty()) {
+                outcome = QStringLiteral("not deleted: %1").arg(error);
+                ++failures;
+            }
+        }
+        if (context.json)
+            array.append(QJsonObject{{QStringLiteral("id"), d.entry.manifest.id}, {QStringLiteral("remove"), d.remove},
+                                     {QStringLiteral("reason"), d.reason}, {QStringLiteral("outcome"), outcome}});
+        else
+            context.out << QStringLiteral("%1 %2 (%3)").arg(d.entry.manifest.id, -28).arg(outcome, d.reason) << Qt::endl;
+    }
+    if (context.json)
+        context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return failures ? ExitFailed : ExitOk;
+}
+
+int leftoversCommand(CliContext &context, const Profile &profile)
+{
+    // Scratch databases live on the servers of the profile's databases; each server once.
+    const QString drop = context.parser.value(QStringLiteral("drop"));
+    if (!drop.isEmpty() && profile.readOnly) {
+        context.err << "error: profile \"" << profile.name << "\" is read-only: dropping refused" << Qt::endl;
+        return ExitFailed;
+    }
+    if (!drop.isEmpty() && context.parser.value(QStringLiteral("confirm")) != drop) {
+        context.err << "error: backup leftovers --drop NAME needs --confirm NAME" << Qt::endl;
+        return ExitUsage;
+    }
+    QSet<QString> servers;
+    QJsonArray array;
+    int failures = 0;
+    for (const DatabaseConfig &d : profile.databases) {
+        const QString server = QStringLiteral("%1:%2").arg(d.host).arg(d.port);
+        if (servers.contains(server))
+            continue;
+        servers.insert(server);
+        DatabaseConfig admin = d;
+        admin.dbname = QStringLiteral("postgres");
+        PgWorker worker(admin, 30000, QStringLiteral("leftovers"));
+        QEventLoop loop;
+        QList<pgadmin::Leftover> found;
+        QString error;
+        QObject receiver;
+        worker.submit({[&](pqxx::connection &c) {
+                           try {
+                               if (!drop.isEmpty() && pgadmin::parseScratchName(drop).ours) {
+                                   for (const pgadmin::Leftover &l : pgadmin::leftovers(c))
+                                       if (l.name == drop)
+                                           pgadmin::dropDatabase(c, drop);
+                               }
+                               found = pgadmin::leftovers(c);
+                           } catch (const std::exception &e) {
+                               error = QString::fromUtf8(e.what()).trimmed();
+                           }
+                           QMetaObject::invokeMethod(&loop, "quit", Qt::QueuedConnection);
+                       },
+                       [&](const QString &e) {
+                           error = e;
+                           QMetaObject::invokeMethod(&loop, "quit", Qt::QueuedConnection);
+                       }});
+        loop.exec();
+        if (!error.isEmpty()) {
+            context.err << "error: " << server << ": " << error << Qt::endl;
+            ++failures;
+            continue;
+        }
+        for (const pgadmin::Leftover &l : found) {
+            if (context.json)
+                array.append(QJsonObject{{QStringLiteral("server"), server}, {QStringLiteral("name"), l.name},
+                                         {QStringLiteral("kind"), l.parsed.kind}, {QStringLiteral("at"), l.parsed.at.toString(Qt::ISODate)},
+                                         {QStringLiteral("size_bytes"), l.sizeBytes}});
+            else
+                context.out << server << " " << l.name << " (" << l.parsed.kind << ", " << compactBytes(l.sizeBytes) << ")" << Qt::endl;
+        }
+    }
+    if (context.json)
+        context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return failures ? ExitFailed : ExitOk;
+}
+
+} // namespace
+
+int runBackup(CliContext &context)
+{
+    const QString sub = context.args.value(0);
+    static const QStringList known{QStringLiteral("create"), QStringLiteral("list"), QStringLiteral("verify"),
+                                   QStringLiteral("restore"), QStringLiteral("prune"), QStringLiteral("leftovers")};
+    if (!known.contains(sub)) {
+        context.err << "error: backup: expected one of " << known.join(QStringLiteral(", ")) << Qt::endl;
+        return ExitUsage;
+    }
+    const Profile *profile = context.loadProfile();
+    if (!profile)
+        return ExitUsage;
+    if (sub == QLatin1String("leftovers"))
+        return leftoversCommand(context, *profile);
+    if (!needsBackups(context, *profile))
+        return ExitUsage;
+    if (sub == QLatin1String("create"))
+        return createCommand(context, *profile);
+    if (sub == QLatin1String("list"))
+        return listCommand(context, *profile);
+    if (sub == QLatin1String("verify"))
+        return verifyCommand(context, *profile);
+    if (sub == QLatin1String("prune"))
+        return pruneCommand(context, *profile);
+    return restoreCommand(context, *profile);
+}
+
+} // namespace opsdeck::cli

@@ -1,0 +1,54 @@
+#include "backup_job_common.h"
+
+#include <QUuid>
+
+namespace opsdeck {
+
+const DatabaseConfig *BackupContext::database(const QString &name) const
+{
+    for (const DatabaseConfig &d : profile.databases)
+        if (d.name == name)
+            return &d;
+    return nullptr;
+}
+
+qint64 remainingEstimateMs(double fraction, qint64 elapsedMs)
+{
+    // Too early to say: the first percent of a dump is mostly catalogue reading.
+    if (fraction < 0.02 || elapsedMs < 1000)
+        return -1;
+    if (fraction >= 1)
+        return 0;
+    return qint64(double(elapsedMs) * (1 - fraction) / fraction);
+}
+
+AuditTrail::AuditTrail(const BackupContext &context, QString action, QString target)
+    : m_audit(context.audit)
+{
+    m_entry.operatorName = context.profile.operatorName;
+    m_entry.profile = context.profile.name;
+    m_entry.action = std::move(action);
+    m_entry.target = std::move(target);
+    m_entry.client = context.client;
+    m_entry.correlation = QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString AuditTrail::intent()
+{
+    AuditEntry e = m_entry;
+    e.phase = QStringLiteral("intent");
+    return m_audit.append(e);
+}
+
+QString AuditTrail::outcome(const QString &result, const QString &error, const QJsonObject &extra)
+{
+    AuditEntry e = m_entry;
+    e.phase = QStringLiteral("outcome");
+    e.result = result;
+    e.error = error;
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        e.parameters.insert(it.key(), it.value());
+    return m_audit.append(e);
+}
+
+} // namespace opsdeck

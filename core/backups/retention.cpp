@@ -1,0 +1,51 @@
+#include "retention.h"
+
+#include <QHash>
+
+#include <algorithm>
+
+namespace opsdeck {
+
+QList<RetentionDecision> retentionPlan(const QList<BackupEntry> &entries, int keepDays, int keepMin, const QDateTime &now)
+{
+    QHash<QString, QList<int>> byDatabase;  // indices, newest first
+    QList<int> order(entries.size());
+    for (int i = 0; i < entries.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return entries[a].manifest.startedAt > entries[b].manifest.startedAt;
+    });
+    for (int i : order)
+        byDatabase[entries[i].manifest.database].append(i);
+
+    QList<RetentionDecision> decisions(entries.size());
+    const QDateTime cutoff = now.addDays(-keepDays);
+    for (auto it = byDatabase.cbegin(); it != byDatabase.cend(); ++it) {
+        const QList<int> &newestFirst = it.value();
+        int newestVerified = -1;
+        for (int i : newestFirst) {
+            if (entries[i].verified()) {
+                newestVerified = i;
+                break;
+            }
+        }
+        for (int rank = 0; rank < newestFirst.size(); ++rank) {
+            const int i = newestFirst[rank];
+            RetentionDecision &d = decisions[i];
+            d.entry = entries[i];
+            if (i == newestVerified) {
+                d.reason = QStringLiteral("kept: the newest verified backup");
+            } else if (rank < keepMin) {
+                d.reason = QStringLiteral("kept: one of the %1 newest").arg(keepMin);
+            } else if (entries[i].manifest.startedAt < cutoff) {
+                d.remove = true;
+                d.reason = QStringLiteral("older than %1 days").arg(keepDays);
+            } else {
+                d.reason = QStringLiteral("kept: younger than %1 days").arg(keepDays);
+            }
+        }
+    }
+    return decisions;
+}
+
+} // namespace opsdeck

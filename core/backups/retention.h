@@ -1,0 +1,25 @@
+#pragma once
+
+// Which backups retention would delete: those older than keep_days, as long
+// as keep_min backups of the database remain, and never the newest verified
+// one (the backup a restore would reach for). Computed before anything is
+// deleted, so it can be shown first.
+
+#include "backup_catalogue.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace opsdeck {
+
+struct RetentionDecision {
+    BackupEntry entry;
+    bool remove = false;
+    QString reason;  // "older than 30 days", "kept: the newest verified backup", "kept: one of the 3 newest"
+};
+
+// Per database: entries may mix databases; each database keeps its own minimum.
+QList<RetentionDecision> retentionPlan(const QList<BackupEntry> &entries, int keepDays, int keepMin, const QDateTime &now);
+
+} // namespace opsdeck
