@@ -232,7 +232,10 @@ int restoreCommand(CliContext &context, const Profile &profile)
     request.target = target;
     request.confirmation = context.parser.value(QStringLiteral("confirm"));
     const QString modeName = context.parser.value(QStringLiteral("mode"));
-    const std::optional<RestoreMode> mode = restoreModeFromName(modeName.isEmpty() ? QStringLiteral("swap") : modeName);
+    // A selection goes beside the target unless told otherwise: a swap cannot take a part of a database.
+    const bool selective = context.parser.isSet(QStringLiteral("schema")) || context.parser.isSet(QStringLiteral("table"));
+    const QString defaultMode = selective ? QStringLiteral("scratch") : QStringLiteral("swap");
+    const std::optional<RestoreMode> mode = restoreModeFromName(modeName.isEmpty() ? defaultMode : modeName);
     if (!mode || *mode == RestoreMode::Test) {
         context.err << "error: --mode: swap, in-place or scratch" << Qt::endl;
         return ExitUsage;

@@ -204,6 +204,9 @@ QString databaseFolderName(const QString &database)
             safe += u'_';
     }
     safe = safe.left(40);
+    // A leading '-' would make the backup id read as an option on a command line.
+    if (safe.startsWith(u'-'))
+        safe[0] = u'_';
     const QByteArray hash = QCryptographicHash::hash(database.toUtf8(), QCryptographicHash::Sha256).toHex().left(8);
     return safe + u'~' + QString::fromLatin1(hash);
 }

@@ -177,6 +177,22 @@ void RestoreJob::checked(const Checked &c)
             m_preflight.problems << QStringLiteral("the backup holds no %1").arg(missing.join(QStringLiteral(", ")));
         if (m_selected.isEmpty())
             m_preflight.problems << QStringLiteral("nothing selected to restore");
+        if (m_request.mode == RestoreMode::Swap)
+            m_preflight.problems << QStringLiteral("a selective restore goes into the target in place or into a scratch database "
+                                                   "beside it: a swap would replace the whole database with the selection");
+        if (m_request.mode == RestoreMode::Scratch) {
+            // A single table's foreign keys point at tables the scratch database
+            // may not have; pg_restore -t leaves them out for the same reason.
+            QStringList leftOut;
+            m_selected.removeIf([&](const TocEntry &e) {
+                const bool drop = e.type == QLatin1String("FK CONSTRAINT") && !m_request.selection.schemas.contains(e.schema);
+                if (drop)
+                    leftOut << e.name.section(u' ', 1);
+                return drop;
+            });
+            if (!leftOut.isEmpty())
+                m_preflight.warnings << QStringLiteral("foreign keys left out of the scratch database: %1").arg(leftOut.join(QStringLiteral(", ")));
+        }
     }
     m_preflight.tocEntries = m_selected.size();
     if (m_preflight.backup.manifest.dbname != m_target.dbname)
@@ -403,8 +419,16 @@ void RestoreJob::onRestoreFinished(bool ok, const QString &error)
 {
     m_process->deleteLater();
     m_process = nullptr;
-    if (!ok)
-        return fail(m_cancelled ? QStringLiteral("cancelled") : QStringLiteral("pg_restore failed: %1").arg(error), m_cancelled);
+    if (!ok) {
+        if (m_cancelled)
+            return fail(QStringLiteral("cancelled"), true);
+        QString message = QStringLiteral("pg_restore failed: %1").arg(error);
+        if (m_request.mode == RestoreMode::InPlace && !m_request.selection.isEmpty()
+            && error.contains(QLatin1String("other objects depend on it")))
+            message += QStringLiteral(" (views or foreign keys outside the selection need it: restore the selection into a "
+                                      "scratch database and copy the rows back)");
+        return fail(message);
+    }
     m_doneBytes = m_totalBytes;
     m_currentTable.clear();
     if (m_request.mode == RestoreMode::InPlace) {
