@@ -339,9 +339,15 @@ int leftoversCommand(CliContext &context, const Profile &profile)
         context.err << "error: backup leftovers --drop NAME needs --confirm NAME" << Qt::endl;
         return ExitUsage;
     }
+    if (!drop.isEmpty() && !pgadmin::parseScratchName(drop).ours) {
+        context.err << "error: " << drop << " is not a database OpsDeck left behind (<db>__restore_…, __verify_… or __pre_…): refused"
+                    << Qt::endl;
+        return ExitFailed;
+    }
     QSet<QString> servers;
     QJsonArray array;
     int failures = 0;
+    bool dropped = false;
     for (const DatabaseConfig &d : profile.databases) {
         const QString server = QStringLiteral("%1:%2").arg(d.host).arg(d.port);
         if (servers.contains(server))
@@ -356,10 +362,23 @@ int leftoversCommand(CliContext &context, const Profile &profile)
         QObject receiver;
         worker.submit({[&](pqxx::connection &c) {
                            try {
-                               if (!drop.isEmpty() && pgadmin::parseScratchName(drop).ours) {
-                                   for (const pgadmin::Leftover &l : pgadmin::leftovers(c))
-                                       if (l.name == drop)
-                                           pgadmin::dropDatabase(c, drop);
+                               for (const pgadmin::Leftover &l : drop.isEmpty() ? QList<pgadmin::Leftover>() : pgadmin::leftovers(c)) {
+                                   if (l.name != drop)
+                                       continue;
+                                   AuditTrail audit(contextFor(profile), QStringLiteral("leftover-drop"),
+                                                    QStringLiteral("%1/%2").arg(server, drop));
+                                   audit.parameters() = {{QStringLiteral("kind"), l.parsed.kind},
+                                                         {QStringLiteral("size_bytes"), l.sizeBytes}};
+                                   if (const QString e = audit.intent(); !e.isEmpty())
+                                       throw std::runtime_error(e.toStdString());
+                                   try {
+                                       pgadmin::dropDatabase(c, drop);
+                                   } catch (const std::exception &e) {
+                                       audit.outcome(QStringLiteral("failed"), QString::fromUtf8(e.what()).trimmed());
+                                       throw;
+                                   }
+                                   audit.outcome(QStringLiteral("ok"), {});
+                                   dropped = true;
                                }
                                found = pgadmin::leftovers(c);
                            } catch (const std::exception &e) {
@@ -388,6 +407,12 @@ int leftoversCommand(CliContext &context, const Profile &profile)
     }
     if (context.json)
         context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    if (!drop.isEmpty() && !dropped && !failures) {
+        context.err << "error: no database " << drop << " on the servers of profile \"" << profile.name << "\"" << Qt::endl;
+        return ExitFailed;
+    }
+    if (dropped && !context.json)
+        context.out << "dropped " << drop << Qt::endl;
     return failures ? ExitFailed : ExitOk;
 }
 

@@ -268,7 +268,10 @@ void RestoreJob::targetInspected(const RestorePreflight &inspected, const QStrin
     if (!m_preflight.ok())
         return fail(QStringLiteral("restore refused: %1").arg(m_preflight.problems.join(QStringLiteral("; "))));
 
-    m_audit = std::make_shared<AuditTrail>(m_context, QStringLiteral("restore"), m_target.name);
+    // A test restore touches only a scratch database of its own: audited under its own name, so
+    // a reader of the log never takes a verification for a restore of the target.
+    m_audit = std::make_shared<AuditTrail>(m_context, mode == RestoreMode::Test ? QStringLiteral("test-restore") : QStringLiteral("restore"),
+                                           m_target.name);
     m_audit->parameters() = {{QStringLiteral("backup_id"), manifest.id},
                              {QStringLiteral("sha256"), manifest.files.value(0).sha256},
                              {QStringLiteral("target"), m_target.dbname},
@@ -277,8 +280,6 @@ void RestoreJob::targetInspected(const RestorePreflight &inspected, const QStrin
     if (!m_request.selection.isEmpty())
         m_audit->parameters().insert(QStringLiteral("selection"),
                                      (m_request.selection.schemas + m_request.selection.tables).join(QStringLiteral(", ")));
-    if (mode == RestoreMode::Test)
-        m_audit->parameters().insert(QStringLiteral("action"), QStringLiteral("test restore"));
     if (const QString e = m_audit->intent(); !e.isEmpty()) {
         m_audit.reset();
         return fail(QStringLiteral("restore not started: %1").arg(e));

@@ -1,0 +1,247 @@
+// opsdeck-cli backup, run as a process against a private PostgreSQL with the
+// real pg_dump and pg_restore: the JSON of the contract (ARCHITECTURE.md) for
+// create and list, verify with and without a test restore, a restore that
+// needs the typed name and brings the data back, a dry run that lists the
+// sessions in the way, the read-only refusal, retention shown before it
+// deletes, and leftovers found and dropped; every action with its audit lines.
+
+#include "audit_lines.h"
+#include "postgres_server.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCliBackup : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void createAndListAreTheContract();
+    void verifyWithAndWithoutTestRestore();
+    void restoreNeedsTheTypedNameThenBringsDataBack();
+    void dryRunListsSessionsInTheWay();
+    void readOnlyProfileIsRefused();
+    void pruneShowsBeforeItDeletes();
+    void leftoversAreListedAndDroppedByName();
+
+private:
+    int cli(const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr, const QString &profile = {});
+    QList<QJsonObject> auditLines(const QString &action) const;
+    QString firstBackupId();
+
+    testsupport::PostgresServer m_server;
+    QTemporaryDir m_dir;
+    QString m_config;
+};
+
+int TestCliBackup::cli(const QStringList &args, QByteArray *out, QByteArray *err, const QString &profile)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OPSDECK_AUDIT_LOG"), m_dir.filePath(QStringLiteral("audit.jsonl")));
+    p.setProcessEnvironment(env);
+    QStringList all = args;
+    all << QStringLiteral("--config") << m_config;
+    if (!profile.isEmpty())
+        all << QStringLiteral("--profile") << profile;
+    p.start(QStringLiteral(OPSDECK_CLI), all);
+    if (!p.waitForFinished(120000))
+        return -1;
+    if (out)
+        *out = p.readAllStandardOutput();
+    const QByteArray errors = p.readAllStandardError();
+    if (err)
+        *err = errors;
+    return p.exitCode();
+}
+
+QList<QJsonObject> TestCliBackup::auditLines(const QString &action) const
+{
+    QList<QJsonObject> lines;
+    for (const QJsonObject &line : testsupport::readAuditLines(m_dir.filePath(QStringLiteral("audit.jsonl"))))
+        if (line.value(QStringLiteral("action")).toString() == action)
+            lines << line;
+    return lines;
+}
+
+void TestCliBackup::initTestCase()
+{
+    QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
+    QVERIFY(!m_server.psql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE app")).isNull());
+    QVERIFY(!m_server.psql(QStringLiteral("app"), QStringLiteral(
+        "CREATE TABLE orders (id serial PRIMARY KEY, total int); "
+        "INSERT INTO orders (total) SELECT g FROM generate_series(1, 5000) g")).isNull());
+    m_config = m_dir.filePath(QStringLiteral("config.json"));
+    QFile f(m_config);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    const QString db = QStringLiteral(R"({"name": "app", "host": "127.0.0.1", "port": %1, "dbname": "app", "user": "postgres"})")
+                           .arg(m_server.port());
+    const QString backups = QStringLiteral(R"({"directory": "%1", "keep_days": 30, "keep_min": 1, "pg_bin_dir": "%2"})")
+                                .arg(m_dir.filePath(QStringLiteral("backups")), m_server.binDir());
+    f.write(QStringLiteral(R"({"profiles": [
+        {"name": "main", "operator": "erin", "databases": [%1], "backups": %2},
+        {"name": "ro", "read_only": true, "databases": [%1], "backups": %2}
+    ]})").arg(db, backups).toUtf8());
+}
+
+QString TestCliBackup::firstBackupId()
+{
+    QByteArray out;
+    if (cli({QStringLiteral("backup"), QStringLiteral("list"), QStringLiteral("--json")}, &out) != 0)
+        return {};
+    const QJsonArray entries = QJsonDocument::fromJson(out).array();
+    return entries.isEmpty() ? QString() : entries.last().toObject().value(QStringLiteral("id")).toString();
+}
+
+void TestCliBackup::createAndListAreTheContract()
+{
+    QByteArray out, err;
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("create"), QStringLiteral("--database"), QStringLiteral("app"),
+                  QStringLiteral("--label"), QStringLiteral("before 1.4.3"), QStringLiteral("--json")}, &out, &err), 0);
+    const QJsonObject created = QJsonDocument::fromJson(out).object();
+    for (const char *key : {"id", "database", "label", "created_at", "size_bytes", "verified_at", "operator", "server_version"})
+        QVERIFY2(created.contains(QLatin1String(key)), key);
+    QCOMPARE(created.value(QStringLiteral("database")).toString(), QStringLiteral("app"));
+    QCOMPARE(created.value(QStringLiteral("label")).toString(), QStringLiteral("before 1.4.3"));
+    QCOMPARE(created.value(QStringLiteral("operator")).toString(), QStringLiteral("erin"));
+    QVERIFY(created.value(QStringLiteral("size_bytes")).toDouble() > 0);
+    QVERIFY(created.value(QStringLiteral("verified_at")).isNull());
+    QVERIFY(created.value(QStringLiteral("server_version")).toString().startsWith(QLatin1String("15")));
+    QVERIFY(created.value(QStringLiteral("created_at")).toString().endsWith(u'Z'));
+
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("list"), QStringLiteral("--json")}, &out), 0);
+    const QJsonArray listed = QJsonDocument::fromJson(out).array();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed[0].toObject().value(QStringLiteral("id")), created.value(QStringLiteral("id")));
+
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("list")}, &out), 0);
+    QVERIFY2(out.contains(created.value(QStringLiteral("id")).toString().toUtf8()) && out.contains("never") && out.contains("before 1.4.3"),
+             out.constData());
+
+    const QList<QJsonObject> audit = auditLines(QStringLiteral("backup"));
+    QCOMPARE(audit.size(), 2);
+    QCOMPARE(audit[1].value(QStringLiteral("client")).toString(), QStringLiteral("cli"));
+    QCOMPARE(audit[1].value(QStringLiteral("result")).toString(), QStringLiteral("ok"));
+}
+
+void TestCliBackup::verifyWithAndWithoutTestRestore()
+{
+    const QString id = firstBackupId();
+    QVERIFY(!id.isEmpty());
+    QByteArray out, err;
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("verify"), id}, &out, &err), 0);
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("verify"), id, QStringLiteral("--test-restore"), QStringLiteral("--json")},
+                 &out, &err), 0);
+    const QJsonObject result = QJsonDocument::fromJson(out).object();
+    QVERIFY(result.value(QStringLiteral("ok")).toBool());
+    QCOMPARE(result.value(QStringLiteral("method")).toString(), QStringLiteral("test-restore"));
+
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("list"), QStringLiteral("--json")}, &out), 0);
+    const QJsonObject entry = QJsonDocument::fromJson(out).array().last().toObject();
+    QVERIFY(entry.value(QStringLiteral("verified_at")).toString().endsWith(u'Z'));
+    QCOMPARE(auditLines(QStringLiteral("verify")).size(), 4);
+    QCOMPARE(auditLines(QStringLiteral("test-restore")).size(), 2);
+
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("verify"), QStringLiteral("app-19990101-000000")}, &out, &err), 1);
+    QVERIFY2(err.contains("app-19990101-000000"), err.constData());
+}
+
+void TestCliBackup::restoreNeedsTheTypedNameThenBringsDataBack()
+{
+    const QString id = firstBackupId();
+    QVERIFY(!m_server.psql(QStringLiteral("app"), QStringLiteral("DELETE FROM orders WHERE id > 10")).isNull());
+    QByteArray out, err;
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("restore"), id, QStringLiteral("--target"), QStringLiteral("app")}, &out, &err), 2);
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("restore"), id, QStringLiteral("--target"), QStringLiteral("app"),
+                  QStringLiteral("--confirm"), QStringLiteral("ap")}, &out, &err), 1);
+    QVERIFY2(err.contains("does not match"), err.constData());
+    QCOMPARE(m_server.psql(QStringLiteral("app"), QStringLiteral("SELECT count(*) FROM orders")).trimmed(), QStringLiteral("10"));
+
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("restore"), id, QStringLiteral("--target"), QStringLiteral("app"),
+                  QStringLiteral("--confirm"), QStringLiteral("app"), QStringLiteral("--json")}, &out, &err), 0);
+    const QJsonObject result = QJsonDocument::fromJson(out).object();
+    QVERIFY2(result.value(QStringLiteral("ok")).toBool(), out.constData());
+    QCOMPARE(result.value(QStringLiteral("mode")).toString(), QStringLiteral("swap"));
+    QVERIFY(result.value(QStringLiteral("previous_database")).toString().startsWith(QLatin1String("app__pre_")));
+    QVERIFY(!result.value(QStringLiteral("safety_backup_id")).toString().isEmpty());
+    QCOMPARE(m_server.psql(QStringLiteral("app"), QStringLiteral("SELECT count(*) FROM orders")).trimmed(), QStringLiteral("5000"));
+    const QList<QJsonObject> audit = auditLines(QStringLiteral("restore"));
+    QCOMPARE(audit.size(), 2);
+    QCOMPARE(audit[1].value(QStringLiteral("result")).toString(), QStringLiteral("ok"));
+}
+
+void TestCliBackup::dryRunListsSessionsInTheWay()
+{
+    const QString id = firstBackupId();
+    auto session = m_server.startSession(QStringLiteral("app"), QStringLiteral("SELECT pg_sleep(600)"), QStringLiteral("etl-loader"));
+    QVERIFY(m_server.pidOf(QStringLiteral("etl-loader")) > 0);
+    QByteArray out, err;
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("restore"), id, QStringLiteral("--target"), QStringLiteral("app"),
+                  QStringLiteral("--dry-run")}, &out, &err), 1);
+    QVERIFY2(err.contains("etl-loader") && err.contains("problem:") && err.contains("session"), err.constData());
+    QVERIFY(m_server.pidOf(QStringLiteral("etl-loader"), 1) > 0);  // a dry run ends nothing
+    QCOMPARE(auditLines(QStringLiteral("restore")).size(), 2);    // and does nothing to audit
+    session->kill();
+    session->waitForFinished(5000);
+}
+
+void TestCliBackup::readOnlyProfileIsRefused()
+{
+    QByteArray out, err;
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("create"), QStringLiteral("--database"), QStringLiteral("app")}, &out, &err,
+                 QStringLiteral("ro")), 1);
+    QVERIFY2(err.contains("read-only"), err.constData());
+    const QString id = firstBackupId();
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("restore"), id, QStringLiteral("--target"), QStringLiteral("app"),
+                  QStringLiteral("--confirm"), QStringLiteral("app")}, &out, &err, QStringLiteral("ro")), 1);
+    QVERIFY2(err.contains("read-only"), err.constData());
+    // Reading the catalogue is fine.
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("list")}, &out, &err, QStringLiteral("ro")), 0);
+}
+
+void TestCliBackup::pruneShowsBeforeItDeletes()
+{
+    // Every backup here is younger than keep_days: nothing goes, and the dry run says why.
+    QByteArray out, err;
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("prune"), QStringLiteral("--dry-run"), QStringLiteral("--json")}, &out, &err), 0);
+    const QJsonArray plan = QJsonDocument::fromJson(out).array();
+    QCOMPARE(plan.size(), 2);  // the backup and the restore's safety backup
+    for (const QJsonValue &v : plan) {
+        QVERIFY(!v.toObject().value(QStringLiteral("remove")).toBool());
+        QVERIFY(v.toObject().value(QStringLiteral("reason")).toString().startsWith(QLatin1String("kept")));
+    }
+}
+
+void TestCliBackup::leftoversAreListedAndDroppedByName()
+{
+    QByteArray out, err;
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("leftovers"), QStringLiteral("--json")}, &out, &err), 0);
+    const QJsonArray found = QJsonDocument::fromJson(out).array();
+    QCOMPARE(found.size(), 1);  // the database the restore replaced
+    const QString name = found[0].toObject().value(QStringLiteral("name")).toString();
+    QVERIFY(name.startsWith(QLatin1String("app__pre_")));
+    QCOMPARE(found[0].toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("pre"));
+
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("leftovers"), QStringLiteral("--drop"), name}, &out, &err), 2);
+    // Only what OpsDeck left behind can be dropped this way.
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("leftovers"), QStringLiteral("--drop"), QStringLiteral("app"),
+                  QStringLiteral("--confirm"), QStringLiteral("app")}, &out, &err), 1);
+    QVERIFY2(err.contains("not a database OpsDeck left behind"), err.constData());
+    QCOMPARE(m_server.psql(QStringLiteral("app"), QStringLiteral("SELECT count(*) FROM orders")).trimmed(), QStringLiteral("5000"));
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("leftovers"), QStringLiteral("--drop"), name, QStringLiteral("--confirm"), name,
+                  QStringLiteral("--json")}, &out, &err), 0);
+    QCOMPARE(QJsonDocument::fromJson(out).array().size(), 0);
+    const QList<QJsonObject> audit = auditLines(QStringLiteral("leftover-drop"));
+    QCOMPARE(audit.size(), 2);
+    QCOMPARE(audit[1].value(QStringLiteral("result")).toString(), QStringLiteral("ok"));
+    QVERIFY(audit[1].value(QStringLiteral("target")).toString().endsWith(name));
+}
+
+QTEST_GUILESS_MAIN(TestCliBackup)
+#include "tst_cli_backup.moc"
