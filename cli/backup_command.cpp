@@ -1,6 +1,7 @@
 #include "backup_command.h"
 
 #include "backups/backup_job.h"
+#include "backups/leftovers.h"
 #include "backups/pg_admin.h"
 #include "backups/restore_job.h"
 #include "backups/retention.h"
@@ -42,23 +43,6 @@ bool stderrIsTerminal()
 #endif
 }
 
-QString progressLine(const JobProgress &p)
-{
-    QStringList parts{p.phase};
-    if (p.objectsTotal > 0)
-        parts << QStringLiteral("%1/%2 objects").arg(p.objectsDone).arg(p.objectsTotal);
-    if (p.bytes > 0)
-        parts << compactBytes(p.bytes);
-    if (p.fraction >= 0)
-        parts << QStringLiteral("%1%").arg(int(p.fraction * 100));
-    parts << compactDuration(p.elapsedMs);
-    if (p.remainingMs >= 0)
-        parts << QStringLiteral("about %1 left").arg(compactDuration(p.remainingMs));
-    if (!p.detail.isEmpty())
-        parts << p.detail;
-    return parts.join(QStringLiteral(", "));
-}
-
 // Progress for people watching: on a terminal, one line rewritten every half second.
 template<typename Job>
 void showProgress(CliContext &context, Job *job)
@@ -70,7 +54,7 @@ void showProgress(CliContext &context, Job *job)
         if (last->isValid() && last->elapsed() < 500)
             return;
         last->start();
-        context.err << "\r\033[K" << progressLine(p) << Qt::flush;
+        context.err << "\r\033[K" << describeProgress(p) << Qt::flush;
     });
     QObject::connect(job, &Job::finished, job, [&context] { context.err << "\r\033[K" << Qt::flush; });
 }
@@ -303,15 +287,7 @@ int pruneCommand(CliContext &context, const Profile &profile)
     for (const RetentionDecision &d : plan) {
         QString outcome = d.remove ? (dryRun ? QStringLiteral("would delete") : QStringLiteral("deleted")) : QStringLiteral("kept");
         if (d.remove && !dryRun) {
-            AuditTrail audit(contextFor(profile), QStringLiteral("backup-delete"), d.entry.manifest.id);
-            audit.parameters() = {{QStringLiteral("backup_id"), d.entry.manifest.id}, {QStringLiteral("reason"), d.reason},
-                                  {QStringLiteral("sha256"), d.entry.manifest.files.value(0).sha256}};
-            QString error = audit.intent();
-            if (error.isEmpty()) {
-                error = catalogue::remove(d.entry);
-                audit.outcome(error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed"), error);
-            }
-            if (!error.isEmpty()) {
+            if (const QString error = deleteBackup(contextFor(profile), d.entry, d.reason); !error.isEmpty()) {
                 outcome = QStringLiteral("not deleted: %1").arg(error);
                 ++failures;
             }
@@ -344,43 +320,27 @@ int leftoversCommand(CliContext &context, const Profile &profile)
                     << Qt::endl;
         return ExitFailed;
     }
-    QSet<QString> servers;
+    const BackupContext backups = contextFor(profile);
+    const QList<UnfinishedAction> unfinished = unfinishedActions(backups.audit.path());
     QJsonArray array;
     int failures = 0;
     bool dropped = false;
-    for (const DatabaseConfig &d : profile.databases) {
-        const QString server = QStringLiteral("%1:%2").arg(d.host).arg(d.port);
-        if (servers.contains(server))
-            continue;
-        servers.insert(server);
-        DatabaseConfig admin = d;
-        admin.dbname = QStringLiteral("postgres");
+    for (const DatabaseConfig &admin : maintenanceDatabases(profile)) {
+        const QString server = QStringLiteral("%1:%2").arg(admin.host).arg(admin.port);
         PgWorker worker(admin, 30000, QStringLiteral("leftovers"));
         QEventLoop loop;
-        QList<pgadmin::Leftover> found;
+        QList<LeftoverReport> found;
         QString error;
-        QObject receiver;
         worker.submit({[&](pqxx::connection &c) {
                            try {
-                               for (const pgadmin::Leftover &l : drop.isEmpty() ? QList<pgadmin::Leftover>() : pgadmin::leftovers(c)) {
-                                   if (l.name != drop)
-                                       continue;
-                                   AuditTrail audit(contextFor(profile), QStringLiteral("leftover-drop"),
-                                                    QStringLiteral("%1/%2").arg(server, drop));
-                                   audit.parameters() = {{QStringLiteral("kind"), l.parsed.kind},
-                                                         {QStringLiteral("size_bytes"), l.sizeBytes}};
-                                   if (const QString e = audit.intent(); !e.isEmpty())
-                                       throw std::runtime_error(e.toStdString());
-                                   try {
-                                       pgadmin::dropDatabase(c, drop);
-                                   } catch (const std::exception &e) {
-                                       audit.outcome(QStringLiteral("failed"), QString::fromUtf8(e.what()).trimmed());
-                                       throw;
+                               const QDateTime now = QDateTime::currentDateTimeUtc();
+                               for (const LeftoverReport &r : describeLeftovers(pgadmin::leftovers(c), admin, backups, unfinished, now)) {
+                                   if (r.leftover.name == drop) {
+                                       dropLeftover(c, backups, r);
+                                       dropped = true;
                                    }
-                                   audit.outcome(QStringLiteral("ok"), {});
-                                   dropped = true;
                                }
-                               found = pgadmin::leftovers(c);
+                               found = describeLeftovers(pgadmin::leftovers(c), admin, backups, unfinished, now);
                            } catch (const std::exception &e) {
                                error = QString::fromUtf8(e.what()).trimmed();
                            }
@@ -396,13 +356,16 @@ int leftoversCommand(CliContext &context, const Profile &profile)
             ++failures;
             continue;
         }
-        for (const pgadmin::Leftover &l : found) {
+        for (const LeftoverReport &r : found) {
             if (context.json)
-                array.append(QJsonObject{{QStringLiteral("server"), server}, {QStringLiteral("name"), l.name},
-                                         {QStringLiteral("kind"), l.parsed.kind}, {QStringLiteral("at"), l.parsed.at.toString(Qt::ISODate)},
-                                         {QStringLiteral("size_bytes"), l.sizeBytes}});
+                array.append(QJsonObject{{QStringLiteral("server"), server}, {QStringLiteral("name"), r.leftover.name},
+                                         {QStringLiteral("kind"), r.leftover.parsed.kind},
+                                         {QStringLiteral("at"), r.leftover.parsed.at.toString(Qt::ISODate)},
+                                         {QStringLiteral("size_bytes"), r.leftover.sizeBytes},
+                                         {QStringLiteral("expected"), r.expected},
+                                         {QStringLiteral("explanation"), r.explanation}});
             else
-                context.out << server << " " << l.name << " (" << l.parsed.kind << ", " << compactBytes(l.sizeBytes) << ")" << Qt::endl;
+                context.out << server << ": " << r.explanation << Qt::endl;
         }
     }
     if (context.json)

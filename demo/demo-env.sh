@@ -194,10 +194,36 @@ start_postgres() {
     { echo "SET ROLE ops;"; cat "$here/sql/monitoring.sql"; } | as_postgres "${psql[@]}" -d monitoring >/dev/null
     as_postgres "${psql[@]}" -d app -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements;" >/dev/null
   fi
+  # Restores create a scratch database and rename it into place: the owner needs CREATEDB
+  # (a state folder from before backups existed gets it too).
+  as_postgres "$pg_bin/psql" -q -h "$pgdata" -p "$pg_port" -U postgres -d postgres -c "ALTER ROLE ops CREATEDB;" >/dev/null
   if [ "${OPSDECK_DEMO_WORKLOAD:-1}" = 1 ]; then
     PGHOST=127.0.0.1 PGPORT=$pg_port PGUSER=ops PGPASSWORD=$app_password PGDATABASE=app PG_BIN=$pg_bin \
       start_bg workload "$here/workload.sh"
   fi
+}
+
+# The demo opens with one verified backup of app in its catalogue, so the first
+# restore a new user tries works. Taken once per state folder, by the real CLI.
+seed_backup() {
+  local cli=${OPSDECK_CLI:-$repo/build/release/cli/opsdeck-cli}
+  if [ ! -x "$cli" ]; then
+    log "no opsdeck-cli at $cli: the backup catalogue starts empty"
+    return 0
+  fi
+  if find "$state/backups" -name manifest.json 2>/dev/null | grep -q .; then
+    return 0
+  fi
+  local run=(env OPSDECK_APP_PASSWORD="$app_password" OPSDECK_AUDIT_LOG="${OPSDECK_AUDIT_LOG:-$state/audit.jsonl}"
+             "$cli" --config "$state/opsdeck-demo.json" --profile demo)
+  local id
+  id=$("${run[@]}" backup create --database app --label "taken when the demo started" --json 2>>"$state/logs/seed-backup.log" \
+       | sed -n 's/^ *"id": "\(.*\)",$/\1/p')
+  if [ -z "$id" ] || ! "${run[@]}" backup verify "$id" --test-restore >>"$state/logs/seed-backup.log" 2>&1; then
+    log "the first backup of app failed: see $state/logs/seed-backup.log"
+    return 0
+  fi
+  log "backup $id of app taken and test-restored"
 }
 
 cmd_start() {
@@ -234,6 +260,7 @@ cmd_start() {
 
   [ "${OPSDECK_DEMO_WITHOUT_PG:-0}" = 1 ] || start_postgres
   write_profile
+  [ "${OPSDECK_DEMO_WITHOUT_PG:-0}" = 1 ] || seed_backup
 
   for i in "${!services[@]}"; do
     wait_http "http://127.0.0.1:$((base_port + i))/health/live" 10 || die "${services[$i]} did not start: see $state/logs/${services[$i]}.log"

@@ -12,7 +12,7 @@ class AppSettings
 {
 public:
     // The dock layout's format; bump it when panels change so old layouts fall back.
-    static constexpr int layoutVersion = 4;  // 2: the Dashboards dock; 3: the Alerts dock; 4: the Database dock
+    static constexpr int layoutVersion = 5;  // 2: the Dashboards dock; 3: the Alerts dock; 4: the Database dock; 5: Backups
 
     AppSettings();
     explicit AppSettings(const QString &fileName);  // for tests

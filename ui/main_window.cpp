@@ -3,6 +3,7 @@
 #include "alert_model.h"
 #include "alerts/alert_notifier.h"
 #include "alerts/alerts_panel.h"
+#include "backups/backups_panel.h"
 #include "database/database_panel.h"
 #include "app_settings.h"
 #include "dashboards/dashboard_panel.h"
@@ -53,6 +54,10 @@ MainWindow::MainWindow(Config config, AppSettings *settings, QWidget *parent)
     m_databasePanel = new DatabasePanel(this);
     m_databaseDock = addPanel(m_databasePanel, QStringLiteral("databaseDock"), tr("Database"), Qt::LeftDockWidgetArea);
     tabifyDockWidget(m_dashboardsDock, m_databaseDock);
+    // Backups are worked with now and then, beside the database they protect.
+    m_backupsPanel = new BackupsPanel(this);
+    m_backupsDock = addPanel(m_backupsPanel, QStringLiteral("backupsDock"), tr("Backups"), Qt::LeftDockWidgetArea);
+    tabifyDockWidget(m_databaseDock, m_backupsDock);
     m_dashboardsDock->raise();
 
     createMenus();
@@ -64,6 +69,19 @@ MainWindow::MainWindow(Config config, AppSettings *settings, QWidget *parent)
     connect(m_alertsPanel, &AlertsPanel::summaryChanged, this, &MainWindow::updateAlertIndicator);
     connect(m_databasePanel, &DatabasePanel::summaryChanged, this, [this](const QString &summary) {
         m_databaseDock->setWindowTitle(summary.isEmpty() ? tr("Database") : tr("Database — %1").arg(summary));
+    });
+    connect(m_backupsPanel, &BackupsPanel::summaryChanged, this, [this](const QString &summary) {
+        m_backupsDock->setWindowTitle(summary.isEmpty() ? tr("Backups") : tr("Backups — %1").arg(summary));
+    });
+    connect(m_backupsPanel, &BackupsPanel::jobFinished, this, [this](const QString &title, const QString &message, bool ok) {
+        // Long jobs end while the operator looks elsewhere; the panel says it too.
+        if (m_tray && !isActiveWindow() && !m_settings->doNotDisturb())
+            m_tray->showMessage(title, message, ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
+    });
+    // Data was replaced: the services that use the database are worth a look now, not at the next poll.
+    connect(m_backupsPanel, &BackupsPanel::databaseRestored, this, [this] {
+        if (m_session)
+            m_session->checkHealthNow();
     });
     m_defaultState = saveState(AppSettings::layoutVersion);
     restoreLayout();
@@ -263,6 +281,7 @@ bool MainWindow::setProfile(const QString &name)
     m_dashboardPanel->setSession(nullptr);
     m_alertsPanel->setSession(nullptr);
     m_databasePanel->setSession(nullptr);
+    m_backupsPanel->setSession(nullptr);
     m_notifier->setModel(nullptr);
     m_alertNotifier->reset();
     delete m_session;
@@ -273,6 +292,7 @@ bool MainWindow::setProfile(const QString &name)
     m_dashboardPanel->setSession(m_session);
     m_alertsPanel->setSession(m_session);
     m_databasePanel->setSession(m_session);
+    m_backupsPanel->setSession(m_session);
     m_notifier->setModel(m_session->healthModel());
     updateTlsIndicator();
     m_session->start();

@@ -15,6 +15,7 @@ namespace opsdeck {
 class AlertNotifier;
 class AlertsPanel;
 class AppSettings;
+class BackupsPanel;
 class DashboardPanel;
 class DatabasePanel;
 class HealthNotifier;
@@ -40,6 +41,7 @@ public:
     DashboardPanel *dashboardPanel() const { return m_dashboardPanel; }
     AlertsPanel *alertsPanel() const { return m_alertsPanel; }
     DatabasePanel *databasePanel() const { return m_databasePanel; }
+    BackupsPanel *backupsPanel() const { return m_backupsPanel; }
     AlertNotifier *alertNotifier() const { return m_alertNotifier; }
 
     // Brings a panel to the front ("database"), and a page of it ("database:blocking").
@@ -76,6 +78,7 @@ private:
     DashboardPanel *m_dashboardPanel = nullptr;
     AlertsPanel *m_alertsPanel = nullptr;
     DatabasePanel *m_databasePanel = nullptr;
+    BackupsPanel *m_backupsPanel = nullptr;
     QList<QDockWidget *> m_docks;
     QStringList m_panelNames;
     bool m_proportionOnShow = false;  // the default layout was set up before the window had its size
@@ -83,6 +86,7 @@ private:
     QDockWidget *m_dashboardsDock = nullptr;
     QDockWidget *m_alertsDock = nullptr;
     QDockWidget *m_databaseDock = nullptr;
+    QDockWidget *m_backupsDock = nullptr;
     QByteArray m_defaultState;
     QMenu *m_viewMenu = nullptr;
     QAction *m_lockAction = nullptr;

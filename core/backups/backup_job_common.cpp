@@ -1,5 +1,7 @@
 #include "backup_job_common.h"
 
+#include "common/compact_units.h"
+
 #include <QUuid>
 
 namespace opsdeck {
@@ -20,6 +22,23 @@ qint64 remainingEstimateMs(double fraction, qint64 elapsedMs)
     if (fraction >= 1)
         return 0;
     return qint64(double(elapsedMs) * (1 - fraction) / fraction);
+}
+
+QString describeProgress(const JobProgress &p)
+{
+    QStringList parts{p.phase};
+    if (p.objectsTotal > 0)
+        parts << QStringLiteral("%1/%2 objects").arg(p.objectsDone).arg(p.objectsTotal);
+    if (p.bytes > 0)
+        parts << compactBytes(double(p.bytes));
+    if (p.fraction >= 0)
+        parts << QStringLiteral("%1 %").arg(int(p.fraction * 100));
+    parts << compactDuration(p.elapsedMs);
+    if (p.remainingMs >= 0)
+        parts << QStringLiteral("about %1 left").arg(compactDuration(p.remainingMs));
+    if (!p.detail.isEmpty())
+        parts << p.detail;
+    return parts.join(QStringLiteral(", "));
 }
 
 AuditTrail::AuditTrail(const BackupContext &context, QString action, QString target)

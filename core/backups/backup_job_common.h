@@ -43,6 +43,9 @@ struct JobProgress {
 // The estimate of time left from the fraction done and the time it took.
 qint64 remainingEstimateMs(double fraction, qint64 elapsedMs);
 
+// One line for people: "dumping, 12/40 objects, 1.2 GB, 31 %, 42 s, about 1 min left, public.orders".
+QString describeProgress(const JobProgress &progress);
+
 // Writes the intent line and returns a function that writes the matching
 // outcome line. An empty error from the intent means it was written; an
 // action whose intent cannot be written must not go ahead.

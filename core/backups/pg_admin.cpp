@@ -118,6 +118,23 @@ QList<Session> sessions(pqxx::connection &c, const QString &dbname)
     return out;
 }
 
+QStringList extensionsNotCreatable(pqxx::connection &c, const ServerFacts &server, const QStringList &extensions)
+{
+    if (server.superuser || extensions.isEmpty())
+        return {};
+    if (server.versionNum < 130000)
+        return extensions;  // no trusted extensions before 13
+    pqxx::nontransaction tx(c);
+    QStringList out;
+    for (const QString &name : extensions) {
+        const pqxx::result r = pg::execParams(
+            tx, sql("select coalesce(bool_or(trusted), false) from pg_available_extension_versions where name = $1"), s(name));
+        if (r.empty() || !r[0][0].as<bool>())
+            out << name;
+    }
+    return out;
+}
+
 int endSessions(pqxx::connection &c, const QString &dbname)
 {
     pqxx::nontransaction tx(c);

@@ -47,6 +47,10 @@ struct Session {
 };
 // Client sessions connected to that database, this console's own left out.
 QList<Session> sessions(pqxx::connection &c, const QString &dbname);
+// Of these extensions, those the connected role may not create: all but the
+// trusted ones (PostgreSQL 13+) for a role that is not a superuser.
+QStringList extensionsNotCreatable(pqxx::connection &c, const ServerFacts &server, const QStringList &extensions);
+
 // pg_terminate_backend for each; returns how many were signalled.
 int endSessions(pqxx::connection &c, const QString &dbname);
 

@@ -204,11 +204,16 @@ void RestoreJob::checked(const Checked &c)
     QPointer<RestoreJob> self(this);
     const QString dbname = m_target.dbname;
     RestorePreflight report = m_preflight;
-    m_admin->submit({[self, dbname, report](pqxx::connection &conn) mutable {
+    QStringList extensions;
+    for (const TocEntry &e : m_selected)
+        if (e.type == QLatin1String("EXTENSION"))
+            extensions << e.name;
+    m_admin->submit({[self, dbname, report, extensions](pqxx::connection &conn) mutable {
                          QString error;
                          pgadmin::ServerFacts server;
                          try {
                              server = pgadmin::serverFacts(conn);
+                             report.extensionsLeftOut = pgadmin::extensionsNotCreatable(conn, server, extensions);
                              report.target = pgadmin::databaseFacts(conn, dbname);
                              report.targetExists = report.target.exists;
                              if (report.targetExists)
@@ -232,6 +237,25 @@ void RestoreJob::targetInspected(const RestorePreflight &inspected, const QStrin
     m_preflight = inspected;
     const RestoreMode mode = m_request.mode;
     const BackupManifest &manifest = m_preflight.backup.manifest;
+    if (!m_preflight.extensionsLeftOut.isEmpty()) {
+        // pg_dump writes CREATE EXTENSION for pg_stat_statements and the like, which only a
+        // superuser may run: the restore would stop there. Left out instead, and said; what
+        // depends on them then fails the restore cleanly, so nothing half-done can come of it.
+        const QStringList &names = m_preflight.extensionsLeftOut;
+        m_selected.removeIf([&](const TocEntry &e) {
+            if (e.type == QLatin1String("EXTENSION"))
+                return names.contains(e.name);
+            if (e.type == QLatin1String("COMMENT"))
+                for (const QString &n : names)
+                    if (e.line.endsWith(QStringLiteral(" EXTENSION ") + n) || e.line.contains(QStringLiteral(" EXTENSION %1 ").arg(n)))
+                        return true;
+            return false;
+        });
+        m_preflight.tocEntries = m_selected.size();
+        m_preflight.warnings << QStringLiteral("extension(s) %1 left out: role %2 may not create them (not trusted); a superuser "
+                                               "can add them afterwards with CREATE EXTENSION")
+                                    .arg(names.join(QStringLiteral(", ")), server.currentUser);
+    }
     if (!m_preflight.targetExists && mode == RestoreMode::InPlace)
         m_preflight.problems << QStringLiteral("database %1 does not exist: an in-place restore needs it").arg(m_target.dbname);
     if (!m_preflight.targetExists && mode == RestoreMode::Swap)
@@ -335,7 +359,7 @@ void RestoreJob::startSafetyBackup()
 void RestoreJob::startRestore()
 {
     const RestoreMode mode = m_request.mode;
-    if (!m_request.selection.isEmpty()) {
+    if (m_selected.size() != m_toc.entries.size()) {
         m_useList = std::make_unique<QTemporaryFile>(QDir(QDir::tempPath()).filePath(QStringLiteral("opsdeck-use-list-XXXXXX")));
         if (!m_useList->open() || m_useList->write(useListText(m_selected).toUtf8()) < 0 || !m_useList->flush())
             return fail(QStringLiteral("cannot write the list of objects to restore: %1").arg(m_useList->errorString()));

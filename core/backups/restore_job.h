@@ -59,6 +59,7 @@ struct RestorePreflight {
     pgadmin::DatabaseFacts target;
     QList<pgadmin::Session> sessions;
     QString freeSpace;        // for people: "42 GB free, the restore needs about 3 GB", or why unknown
+    QStringList extensionsLeftOut;  // in the backup, but the role may not create them
     QStringList problems;     // any of these stops the restore
     QStringList warnings;
     bool ok() const { return problems.isEmpty(); }

@@ -48,4 +48,18 @@ QList<RetentionDecision> retentionPlan(const QList<BackupEntry> &entries, int ke
     return decisions;
 }
 
+QString deleteBackup(const BackupContext &context, const BackupEntry &entry, const QString &reason)
+{
+    if (context.profile.readOnly)
+        return QStringLiteral("profile \"%1\" is read-only: deleting backups refused").arg(context.profile.name);
+    AuditTrail audit(context, QStringLiteral("backup-delete"), entry.manifest.id);
+    audit.parameters() = {{QStringLiteral("backup_id"), entry.manifest.id}, {QStringLiteral("database"), entry.manifest.database},
+                          {QStringLiteral("reason"), reason}, {QStringLiteral("sha256"), entry.manifest.files.value(0).sha256}};
+    if (QString error = audit.intent(); !error.isEmpty())
+        return error;
+    const QString error = catalogue::remove(entry);
+    audit.outcome(error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed"), error);
+    return error;
+}
+
 } // namespace opsdeck

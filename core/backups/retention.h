@@ -6,6 +6,7 @@
 // deleted, so it can be shown first.
 
 #include "backup_catalogue.h"
+#include "backup_job_common.h"
 
 #include <QDateTime>
 #include <QList>
@@ -21,5 +22,10 @@ struct RetentionDecision {
 
 // Per database: entries may mix databases; each database keeps its own minimum.
 QList<RetentionDecision> retentionPlan(const QList<BackupEntry> &entries, int keepDays, int keepMin, const QDateTime &now);
+
+// Deletes one backup with an intent and an outcome (action "backup-delete",
+// the id, reason and checksum) in the audit log; refused in a read-only
+// profile. Blocks on the file system: not on the GUI thread. Error message or empty.
+QString deleteBackup(const BackupContext &context, const BackupEntry &entry, const QString &reason);
 
 } // namespace opsdeck

@@ -227,6 +227,8 @@ void TestCliBackup::leftoversAreListedAndDroppedByName()
     const QString name = found[0].toObject().value(QStringLiteral("name")).toString();
     QVERIFY(name.startsWith(QLatin1String("app__pre_")));
     QCOMPARE(found[0].toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("pre"));
+    QVERIFY(found[0].toObject().value(QStringLiteral("expected")).toBool());  // within keep_previous_hours
+    QVERIFY(found[0].toObject().value(QStringLiteral("explanation")).toString().contains(QLatin1String("kept until")));
 
     QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("leftovers"), QStringLiteral("--drop"), name}, &out, &err), 2);
     // Only what OpsDeck left behind can be dropped this way.
