@@ -609,8 +609,12 @@ void RestoreJob::fail(const QString &message, bool cancelled)
     r.targetUnchanged = true;
     r.message = message;
     const bool inPlace = m_request.mode == RestoreMode::InPlace && m_objectsDone > 0;
-    if (!m_scratchCreated && !inPlace)
+    if (!m_scratchCreated && !inPlace) {
+        // Nothing was created or touched yet; a restore that got as far as a target says so.
+        if (!m_target.dbname.isEmpty() && m_request.mode != RestoreMode::Test && !m_request.preflightOnly)
+            r.message += QStringLiteral("; %1 is unchanged").arg(m_target.dbname);
         return finish(r);
+    }
 
     // Clean up through the server: a killed pg_restore's session must be gone
     // (its transaction rolled back) before the target is said to be unchanged,

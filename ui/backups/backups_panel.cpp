@@ -297,9 +297,11 @@ void BackupsPanel::scanLeftovers()
 void BackupsPanel::leftoversFound(const QString &server, const QList<LeftoverReport> &reports, const QString &error)
 {
     // An unreachable server is the Database panel's news, not this one's: nothing found there.
-    Q_UNUSED(error)
+    if (!error.isEmpty())
+        qWarning("backups: leftovers on %s: %s", qPrintable(server), qPrintable(error));
     m_leftovers[server] = reports;
     updateLeftoverBanner();
+    updateStatus();
     Q_EMIT leftoversRead();
 }
 
