@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QScreen>
 #include <QTimer>
 #include <QTranslator>
 
@@ -70,8 +71,9 @@ int main(int argc, char *argv[])
                       QStringLiteral("Dashboard to show first: one of the profile's (by title) or a service's (by name)."),
                       QStringLiteral("title")});
     parser.addOption({QStringLiteral("panel"),
-                      QStringLiteral("Panel to bring to the front: health, dashboards, alerts or database, with a page of it "
-                                     "after a colon (database:sessions, database:blocking, database:queries, database:tables)."),
+                      QStringLiteral("Panel to bring to the front: health, dashboards, alerts, database or backups, with a page of it "
+                                     "after a colon (database:sessions, database:blocking, database:queries, database:tables; "
+                                     "backups:restore opens the restore dialog of the newest backup)."),
                       QStringLiteral("panel")});
     parser.addOption({QStringLiteral("log-level"), QStringLiteral("trace, debug, info, warn, error, critical or off."),
                       QStringLiteral("level"), QStringLiteral("info")});
@@ -132,7 +134,13 @@ int main(int argc, char *argv[])
         const QString screenshot = parser.value(QStringLiteral("screenshot"));
         const QString stateReport = parser.value(QStringLiteral("state-report"));
         QTimer::singleShot(parser.value(QStringLiteral("quit-after")).toInt(), &window, [&window, screenshot, stateReport] {
-            if (!screenshot.isEmpty() && !window.grab().save(screenshot))
+            // A dialog open over the window is part of what the user sees: the screen's pixels then.
+            const bool dialogOpen = QApplication::activeModalWidget() != nullptr;
+            const QRect frame = window.frameGeometry();
+            const QPixmap shot = dialogOpen && window.screen()
+                ? window.screen()->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+                : window.grab();
+            if (!screenshot.isEmpty() && !shot.save(screenshot))
                 logError(QStringLiteral("cannot write screenshot %1").arg(screenshot));
             if (!stateReport.isEmpty() && !writeStateReport(window, stateReport))
                 logError(QStringLiteral("cannot write state report %1").arg(stateReport));

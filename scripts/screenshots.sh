@@ -8,13 +8,15 @@
 # import of a node_exporter dashboard, with its variables and tiles), and
 # database-<page>-<size>.png: the Database panel's overview, sessions, blocking
 # tree and top queries on the demo's live workload (its lock chain forms 30 s
-# after the demo starts and lasts 30 s: the shots are taken inside it).
+# after the demo starts and lasts 30 s: the shots are taken inside it);
+# backups-<size>.png, the Backups panel with the demo's first backup, and
+# restore-<size>.png, its restore dialog with the preflight done.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${1:-docs/screenshots}
 seconds=${2:-45}
 mkdir -p "$out"
-cmake --build --preset release -j "$(nproc)" --target opsdeck opsdeck-demo-service >/dev/null
+cmake --build --preset release -j "$(nproc)" --target opsdeck opsdeck-cli opsdeck-demo-service >/dev/null
 
 export OPSDECK_DEMO_STATE=$(mktemp -d) OPSDECK_DEMO_PORT_BASE=38180 OPSDECK_PROMETHEUS_PORT=39190 \
   OPSDECK_ALERTMANAGER_PORT=39193 OPSDECK_PG_PORT=35532 OPSDECK_NODE_EXPORTER_PORT=39200 OPSDECK_APP_PASSWORD=${OPSDECK_APP_PASSWORD:-ops-demo}
@@ -46,5 +48,11 @@ for size in 1366x768 1920x1080; do
   for page in overview sessions blocking queries; do
     seconds=35 shoot "database-$page" "$size" --panel "database:$page" &
   done
+  wait
+done
+# The Backups panel and its restore dialog, on the backup the demo starts with.
+for size in 1366x768 1920x1080; do
+  seconds=12 shoot backups "$size" --panel backups &
+  seconds=12 shoot restore "$size" --panel backups:restore &
   wait
 done

@@ -384,6 +384,11 @@ bool MainWindow::showPanel(const QString &spec)
                 return false;
             m_databasePanel->tabs()->setCurrentIndex(int(pages.indexOf(page)));
         }
+        if (panel == QLatin1String("backups") && !page.isEmpty()) {
+            if (page != QLatin1String("restore"))
+                return false;
+            m_backupsPanel->restoreNewest();
+        }
         return true;
     }
     return false;

@@ -44,7 +44,8 @@ public:
     BackupsPanel *backupsPanel() const { return m_backupsPanel; }
     AlertNotifier *alertNotifier() const { return m_alertNotifier; }
 
-    // Brings a panel to the front ("database"), and a page of it ("database:blocking").
+    // Brings a panel to the front ("database"), and a page of it ("database:blocking"),
+    // or its restore dialog for the newest backup ("backups:restore").
     bool showPanel(const QString &spec);
 
     void resetLayout();

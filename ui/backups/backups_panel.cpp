@@ -252,12 +252,19 @@ void BackupsPanel::listingRead(const Listing &listing)
     m_model->setPruneCandidates(prune);
     if (first && !shown.isEmpty()) {
         m_view->resizeColumnsToContents();
+        // Ages and "✓ test restore, 2 h ago" grow as time passes: room for that.
+        for (int column : {int(BackupModel::TakenColumn), int(BackupModel::VerifiedColumn)})
+            m_view->horizontalHeader()->resizeSection(column, m_view->horizontalHeader()->sectionSize(column) + 3 * fontMetrics().averageCharWidth() + 8);
         // The label takes what is left; the id is for copying, not for reading.
         m_view->horizontalHeader()->resizeSection(BackupModel::LabelColumn,
                                                   std::max(m_view->horizontalHeader()->sectionSize(BackupModel::LabelColumn), 160));
     }
     updateStatus();
     updateActions();
+    if (m_restoreNewestWhenRead && m_model->rowCount() > 0) {
+        m_restoreNewestWhenRead = false;
+        restoreNewest();
+    }
     Q_EMIT catalogueRead();
 }
 
@@ -496,6 +503,16 @@ void BackupsPanel::restoreSelected()
     m_restoreDialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog] { startRestore(dialog->request()); });
     dialog->open();
+}
+
+void BackupsPanel::restoreNewest()
+{
+    if (m_model->rowCount() == 0) {
+        m_restoreNewestWhenRead = true;
+        return;
+    }
+    m_view->selectRow(0);  // sorted newest first
+    restoreSelected();
 }
 
 void BackupsPanel::startRestore(const RestoreRequest &request)

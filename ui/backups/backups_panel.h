@@ -54,6 +54,7 @@ public:
     void backUpNow();
     void verifySelected(bool testRestore);
     void restoreSelected();  // opens the restore dialog
+    void restoreNewest();    // the same for the newest backup, once the catalogue is read
     void pruneSelected();    // asks, showing what retention would delete
     void cancelJob();
     void dropLeftover();     // asks, then drops the first leftover that is not expected
@@ -132,6 +133,7 @@ private:
     QList<RetentionDecision> m_plan;
     QStringList m_problems;
     bool m_reading = false;
+    bool m_restoreNewestWhenRead = false;
     bool m_readAgain = false;
     quint64 m_generation = 0;  // a listing of an earlier profile is dropped
     // One admin connection per server of the profile, for leftovers.

@@ -5,7 +5,6 @@
 #include "common/compact_units.h"
 #include "common/display_text.h"
 
-#include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -14,7 +13,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRadioButton>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QScrollArea>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -65,34 +67,20 @@ RestoreDialog::RestoreDialog(BackupContext context, BackupEntry backup, QWidget 
     m_target->setCurrentIndex(std::max(0, m_target->findData(m.database)));
     form->addRow(tr("Restore into:"), m_target);
 
-    auto *modes = new QWidget(this);
-    auto *modesLayout = new QVBoxLayout(modes);
-    modesLayout->setContentsMargins(0, 0, 0, 0);
-    m_swap = new QRadioButton(tr("Swap (recommended)"), modes);
-    m_inPlace = new QRadioButton(tr("In place"), modes);
-    m_scratch = new QRadioButton(tr("Into a new database beside the target"), modes);
-    const QStringList explanations{
-        tr("Restored beside the target and checked, then the names are swapped: the target is unavailable for about a second."),
-        tr("One transaction into the target, all or nothing: for when a second copy does not fit."),
-        tr("The target is left alone: for reading or copying a few rows back by hand.")};
-    m_modes = new QButtonGroup(this);
-    int id = 0;
-    for (QRadioButton *b : {m_swap, m_inPlace, m_scratch}) {
-        m_modes->addButton(b, id);
-        modesLayout->addWidget(b);
-        // The explanation wraps under its button instead of widening the dialog past a small screen.
-        auto *explanation = new QLabel(explanations[id], modes);
-        explanation->setWordWrap(true);
-        explanation->setForegroundRole(QPalette::PlaceholderText);
-        explanation->setContentsMargins(22, 0, 0, 4);
-        modesLayout->addWidget(explanation);
-        ++id;
-    }
-    m_swap->setObjectName(QStringLiteral("swapMode"));
-    m_inPlace->setObjectName(QStringLiteral("inPlaceMode"));
-    m_scratch->setObjectName(QStringLiteral("scratchMode"));
-    m_swap->setChecked(true);
-    form->addRow(tr("How:"), modes);
+    // A list and the chosen mode's explanation: three radio buttons with theirs do not fit a 768-pixel screen.
+    m_mode = new QComboBox(this);
+    m_mode->setObjectName(QStringLiteral("modePicker"));
+    m_mode->addItem(tr("Swap (recommended)"), int(RestoreMode::Swap));
+    m_mode->addItem(tr("In place"), int(RestoreMode::InPlace));
+    m_mode->addItem(tr("Into a new database beside the target"), int(RestoreMode::Scratch));
+    m_modeHelp = new QLabel(this);
+    m_modeHelp->setWordWrap(true);
+    m_modeHelp->setForegroundRole(QPalette::PlaceholderText);
+    auto *modeBox = new QVBoxLayout;
+    modeBox->setSpacing(2);
+    modeBox->addWidget(m_mode);
+    modeBox->addWidget(m_modeHelp);
+    form->addRow(tr("How:"), modeBox);
 
     m_selection = new QLineEdit(this);
     m_selection->setObjectName(QStringLiteral("selectionEdit"));
@@ -101,26 +89,39 @@ RestoreDialog::RestoreDialog(BackupContext context, BackupEntry backup, QWidget 
     form->addRow(tr("Only:"), m_selection);
     layout->addLayout(form);
 
-    m_report = wrappingLabel(this, QStringLiteral("preflightReport"));
-    layout->addWidget(m_report);
+    // What the checks found and what will happen can be long (many sessions, many
+    // warnings): it scrolls, so the fields above and the confirmation below never get squeezed.
+    auto *details = new QWidget(this);
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(details);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(scroll, 1);
 
-    m_sessions = new QTableWidget(0, 5, this);
+    m_report = wrappingLabel(details, QStringLiteral("preflightReport"));
+    detailsLayout->addWidget(m_report);
+
+    m_sessions = new QTableWidget(0, 5, details);
     m_sessions->setObjectName(QStringLiteral("sessionsInTheWay"));
     m_sessions->setHorizontalHeaderLabels({tr("PID"), tr("User"), tr("Application"), tr("Client"), tr("State")});
     m_sessions->verticalHeader()->hide();
     m_sessions->horizontalHeader()->setStretchLastSection(true);
     m_sessions->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_sessions->setSelectionMode(QAbstractItemView::NoSelection);
-    m_sessions->setMaximumHeight(120);
+    m_sessions->setMaximumHeight(110);
     m_sessions->hide();
-    layout->addWidget(m_sessions);
-    m_endSessions = new QCheckBox(this);
+    detailsLayout->addWidget(m_sessions);
+    m_endSessions = new QCheckBox(details);
     m_endSessions->setObjectName(QStringLiteral("endSessions"));
     m_endSessions->hide();
-    layout->addWidget(m_endSessions);
+    detailsLayout->addWidget(m_endSessions);
 
-    m_plan = wrappingLabel(this, QStringLiteral("restorePlan"));
-    layout->addWidget(m_plan);
+    m_plan = wrappingLabel(details, QStringLiteral("restorePlan"));
+    detailsLayout->addWidget(m_plan);
+    detailsLayout->addStretch(1);
 
     auto *confirmRow = new QHBoxLayout;
     m_confirmPrompt = new QLabel(this);
@@ -149,13 +150,19 @@ RestoreDialog::RestoreDialog(BackupContext context, BackupEntry backup, QWidget 
     m_debounce->setInterval(400);
     connect(m_debounce, &QTimer::timeout, this, &RestoreDialog::runPreflight);
     connect(m_target, &QComboBox::currentIndexChanged, this, &RestoreDialog::schedulePreflight);
-    connect(m_modes, &QButtonGroup::idClicked, this, &RestoreDialog::schedulePreflight);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &RestoreDialog::schedulePreflight);
     connect(m_selection, &QLineEdit::textChanged, this, &RestoreDialog::schedulePreflight);
     connect(m_endSessions, &QCheckBox::toggled, this, [this] {
         updatePlan();
         updateButton();
     });
     connect(m_confirmation, &QLineEdit::textChanged, this, &RestoreDialog::updateButton);
+    // Tall enough for the checks and the steps without scrolling, within the screen.
+    const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
+    const int available = screen ? screen->availableGeometry().height() : 768;
+    resize(720, std::min(700, available - 80));
+    schedulePreflight();
+    m_debounce->stop();  // the first check starts at once
     runPreflight();
 }
 
@@ -167,16 +174,12 @@ RestoreDialog::~RestoreDialog()
 
 RestoreMode RestoreDialog::mode() const
 {
-    if (m_inPlace->isChecked())
-        return RestoreMode::InPlace;
-    if (m_scratch->isChecked())
-        return RestoreMode::Scratch;
-    return RestoreMode::Swap;
+    return RestoreMode(m_mode->currentData().toInt());
 }
 
 void RestoreDialog::setMode(RestoreMode mode)
 {
-    (mode == RestoreMode::InPlace ? m_inPlace : mode == RestoreMode::Scratch ? m_scratch : m_swap)->setChecked(true);
+    m_mode->setCurrentIndex(std::max(0, m_mode->findData(int(mode))));
     schedulePreflight();
 }
 
@@ -215,9 +218,20 @@ void RestoreDialog::schedulePreflight()
 {
     // A selection cannot be swapped in: it goes in place or beside.
     const bool selective = !selection().isEmpty();
-    m_swap->setEnabled(!selective);
-    if (selective && m_swap->isChecked())
-        m_scratch->setChecked(true);
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_mode->model()))
+        items->item(0)->setEnabled(!selective);
+    if (selective && mode() == RestoreMode::Swap) {
+        const QSignalBlocker blocker(m_mode);
+        m_mode->setCurrentIndex(m_mode->findData(int(RestoreMode::Scratch)));
+    }
+    static const QHash<int, QString> help{
+        {int(RestoreMode::Swap), tr("Restored beside the target and checked, then the names are swapped: the target is "
+                                    "unavailable for about a second.")},
+        {int(RestoreMode::InPlace), tr("One transaction into the target, all or nothing: for when a second copy does not fit.")},
+        {int(RestoreMode::Scratch), tr("The target is left alone: for reading, or copying a few rows back by hand.")}};
+    m_modeHelp->setText(selective && mode() != RestoreMode::Swap
+                            ? help.value(int(mode())) + u' ' + tr("(A selection cannot be swapped in.)")
+                            : help.value(int(mode())));
     m_preflightValid = false;
     m_report->setText(tr("Checking…"));
     updatePlan();

@@ -6,13 +6,11 @@
 #include <QDialog>
 #include <QPointer>
 
-class QButtonGroup;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QRadioButton;
 class QTableWidget;
 class QTimer;
 
@@ -62,10 +60,8 @@ private:
     BackupContext m_context;
     BackupEntry m_backup;
     QComboBox *m_target;
-    QButtonGroup *m_modes;
-    QRadioButton *m_swap;
-    QRadioButton *m_inPlace;
-    QRadioButton *m_scratch;
+    QComboBox *m_mode;
+    QLabel *m_modeHelp;
     QLineEdit *m_selection;
     QLabel *m_report;
     QTableWidget *m_sessions;
