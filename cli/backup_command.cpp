@@ -43,20 +43,28 @@ bool stderrIsTerminal()
 #endif
 }
 
-// Progress for people watching: on a terminal, one line rewritten every half second.
+// Progress for people watching: on a terminal, one line rewritten every half
+// second; with --progress (a log, a pipe), a line of its own every few seconds,
+// the first at once.
 template<typename Job>
 void showProgress(CliContext &context, Job *job)
 {
-    if (!stderrIsTerminal() || context.json)
+    const bool terminal = stderrIsTerminal() && !context.json;
+    const bool lines = context.parser.isSet(QStringLiteral("progress"));
+    if (!terminal && !lines)
         return;
     auto last = std::make_shared<QElapsedTimer>();
-    QObject::connect(job, &Job::progress, job, [&context, last](const JobProgress &p) {
-        if (last->isValid() && last->elapsed() < 500)
+    QObject::connect(job, &Job::progress, job, [&context, last, terminal](const JobProgress &p) {
+        if (last->isValid() && last->elapsed() < (terminal ? 500 : 5000))
             return;
         last->start();
-        context.err << "\r\033[K" << describeProgress(p) << Qt::flush;
+        if (terminal)
+            context.err << "\r\033[K" << describeProgress(p) << Qt::flush;
+        else
+            context.err << "progress: " << describeProgress(p) << Qt::endl;
     });
-    QObject::connect(job, &Job::finished, job, [&context] { context.err << "\r\033[K" << Qt::flush; });
+    if (terminal)
+        QObject::connect(job, &Job::finished, job, [&context] { context.err << "\r\033[K" << Qt::flush; });
 }
 
 QJsonObject entryJson(const BackupEntry &e)

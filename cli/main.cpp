@@ -97,6 +97,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("end-sessions"), QStringLiteral("backup restore: end the target's sessions when the restore needs it.")});
     parser.addOption({QStringLiteral("schema"), QStringLiteral("backup restore: only this schema (repeatable)."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("table"), QStringLiteral("backup restore: only this table, schema.name (repeatable)."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("progress"), QStringLiteral("backup: progress lines on stderr even when it is not a terminal (logs).")});
     parser.addOption({QStringLiteral("dry-run"), QStringLiteral("backup restore: the preflight only; backup prune: what would go.")});
     parser.addOption({QStringLiteral("drop"), QStringLiteral("backup leftovers: drop this scratch database."), QStringLiteral("name")});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."));

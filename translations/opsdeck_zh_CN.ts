@@ -90,23 +90,23 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="109"/>
-        <location filename="../app/main.cpp" line="118"/>
+        <location filename="../app/main.cpp" line="111"/>
+        <location filename="../app/main.cpp" line="120"/>
         <source>OpsDeck cannot start</source>
         <translation>OpsDeck 无法启动</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="110"/>
+        <location filename="../app/main.cpp" line="112"/>
         <source>The configuration could not be loaded:</source>
         <translation>无法加载配置：</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="111"/>
+        <location filename="../app/main.cpp" line="113"/>
         <source>See docs/configuration.md for the format.</source>
         <translation>配置格式见 docs/configuration.md。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="119"/>
+        <location filename="../app/main.cpp" line="121"/>
         <source>%1: no profile named &quot;%2&quot;.</source>
         <translation>%1：没有名为“%2”的配置档。</translation>
     </message>
@@ -894,6 +894,428 @@
         <location filename="../ui/database/backend_signal_dialog.cpp" line="58"/>
         <source>Cancel query</source>
         <translation>取消查询</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::BackupModel</name>
+    <message>
+        <location filename="../models/backup_model.cpp" line="53"/>
+        <source>not verified</source>
+        <translation>未验证</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="54"/>
+        <source>test restore</source>
+        <translation>测试恢复</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="55"/>
+        <source>checksums and contents</source>
+        <translation>校验和与目录</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="56"/>
+        <source>checksums</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="58"/>
+        <source>✓ %1, %2 ago</source>
+        <translation>✓ %1，%2 前</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="58"/>
+        <source>✗ failed %1 ago (%2)</source>
+        <translation>✗ %1 前失败（%2）</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="73"/>
+        <source>%1 ago</source>
+        <translation>%1 前</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="80"/>
+        <source>(retention would delete it)</source>
+        <translation>（保留策略将删除它）</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="80"/>
+        <source>%1 (retention would delete it)</source>
+        <translation>%1（保留策略将删除它）</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="97"/>
+        <source>Started %1, took %2
+PostgreSQL %3, pg_dump %4, %5 format</source>
+        <translation>开始于 %1，耗时 %2
+PostgreSQL %3，pg_dump %4，%5 格式</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="101"/>
+        <source>%1 on %2:%3</source>
+        <translation>%1，位于 %2:%3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/backup_model.cpp" line="103"/>
+        <source>%1 bytes in %n file(s); the database was %2</source>
+        <translation>
+            <numerusform>%1 字节，%n 个文件；数据库当时为 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="107"/>
+        <source>%1 by %2: %3</source>
+        <translation>%1，由 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="108"/>
+        <source>Verify recomputes every checksum and reads the whole table of contents; a test restore also restores it into a scratch database</source>
+        <translation>验证会重新计算每个校验和并读取完整目录；测试恢复还会将其恢复到临时数据库中</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="110"/>
+        <source>Retention would delete this backup: %1</source>
+        <translation>保留策略将删除此备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="112"/>
+        <source>The id for opsdeck-cli backup verify / restore</source>
+        <translation>用于 opsdeck-cli backup verify / restore 的 ID</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="146"/>
+        <source>Taken</source>
+        <translation>创建于</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="147"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="148"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="149"/>
+        <source>Verified</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="150"/>
+        <source>By</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="151"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_model.cpp" line="152"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::BackupsPanel</name>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="41"/>
+        <source>The database whose backups are shown and taken</source>
+        <translation>显示和备份的数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="83"/>
+        <source>Label (optional), e.g. before the 1.4.3 migration</source>
+        <translation>标签（可选），例如：1.4.3 迁移之前</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="86"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="88"/>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="90"/>
+        <source>Test restore</source>
+        <translation>测试恢复</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="92"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="94"/>
+        <source>Prune…</source>
+        <translation>清理…</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="113"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="333"/>
+        <source>Drop %1…</source>
+        <translation>删除 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="336"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="608"/>
+        <source>The profile is read-only</source>
+        <translation>此配置档为只读</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="336"/>
+        <source>Drop the database (asks first)</source>
+        <translation>删除该数据库（会先确认）</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="354"/>
+        <source>Drop %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="355"/>
+        <source>Drop database %1 on %2 (%3)?
+
+%4.
+
+Its data is gone once dropped.</source>
+        <translation>删除 %2 上的数据库 %1（%3）？
+
+%4。
+
+删除后数据将无法找回。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="360"/>
+        <source>Drop database</source>
+        <translation>删除数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="370"/>
+        <source>Dropping %1…</source>
+        <translation>正在删除 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="379"/>
+        <source>Dropped %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="380"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="387"/>
+        <source>%1 was not dropped: %2</source>
+        <translation>%1 未删除：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="441"/>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="475"/>
+        <source>Backup of %1 done</source>
+        <translation>%1 备份完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="475"/>
+        <source>Backup of %1 failed</source>
+        <translation>%1 备份失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="477"/>
+        <source>backing up %1</source>
+        <translation>正在备份 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="490"/>
+        <source>Backup %1 verified</source>
+        <translation>备份 %1 已验证</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="490"/>
+        <source>Backup %1 failed verification</source>
+        <translation>备份 %1 验证失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="492"/>
+        <source>test-restoring %1</source>
+        <translation>正在测试恢复 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="492"/>
+        <source>verifying %1</source>
+        <translation>正在验证 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="527"/>
+        <source>%1 restored from %2</source>
+        <translation>已从 %2 恢复 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="531"/>
+        <source>Restore of %1 cancelled</source>
+        <translation>%1 的恢复已取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="531"/>
+        <source>Restore of %1 failed</source>
+        <translation>%1 的恢复失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="533"/>
+        <source>: the database is unchanged</source>
+        <translation>：数据库未被改动</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="538"/>
+        <source>restoring %1</source>
+        <translation>正在恢复 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="555"/>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="557"/>
+        <source>Prune backups of %1</source>
+        <translation>清理 %1 的备份</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/backups/backups_panel.cpp" line="558"/>
+        <source>Retention (keep %1 days, at least %2 backups, always the newest verified one) would delete %n backup(s) of %3:</source>
+        <translation>
+            <numerusform>保留策略（保留 %1 天、至少 %2 个备份、始终保留最新的已验证备份）将删除 %3 的 %n 个备份：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/backups/backups_panel.cpp" line="564"/>
+        <source>Delete %n backup(s)</source>
+        <translation>
+            <numerusform>删除 %n 个备份</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/backups/backups_panel.cpp" line="570"/>
+        <source>Deleting %n backup(s)…</source>
+        <translation>
+            <numerusform>正在删除 %n 个备份…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/backups/backups_panel.cpp" line="578"/>
+        <source>Deleted %n backup(s).</source>
+        <translation>
+            <numerusform>已删除 %n 个备份。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="590"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="605"/>
+        <source>A backup job is running: one at a time</source>
+        <translation>有备份任务正在运行：一次只能运行一个</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="607"/>
+        <source>The profile has no backup folder (&quot;backups&quot;: {&quot;directory&quot;: …})</source>
+        <translation>此配置档没有备份目录（&quot;backups&quot;: {&quot;directory&quot;: …}）</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="610"/>
+        <source>Select a backup</source>
+        <translation>请选择一个备份</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="615"/>
+        <source>Take a backup of %1 now, in the background (pg_dump, then checksums)</source>
+        <translation>立即在后台备份 %1（pg_dump，然后计算校验和）</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="616"/>
+        <source>Recompute every checksum and read the whole table of contents</source>
+        <translation>重新计算每个校验和并读取完整目录</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="617"/>
+        <source>Verify, then restore into a scratch database, check its tables, and drop it</source>
+        <translation>验证，然后恢复到临时数据库，检查其表，再删除它</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="618"/>
+        <source>Restore this backup: checks first, then asks you to type the target&apos;s name</source>
+        <translation>恢复此备份：先检查，再要求输入目标数据库名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="619"/>
+        <source>Delete what retention would delete, after showing it</source>
+        <translation>先列出，再删除保留策略要删除的备份</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="622"/>
+        <source>Retention would delete nothing now</source>
+        <translation>保留策略目前不会删除任何备份</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="638"/>
+        <source>No backup folder in this profile</source>
+        <translation>此配置档没有备份目录</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="639"/>
+        <source>Add &quot;backups&quot;: {&quot;directory&quot;: &quot;/var/backups/opsdeck&quot;} to the profile to take, verify and restore backups here (docs/backups.md).</source>
+        <translation>在配置档中添加 &quot;backups&quot;: {&quot;directory&quot;: &quot;/var/backups/opsdeck&quot;}，即可在此创建、验证和恢复备份（docs/backups.md）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="646"/>
+        <source>No database in this profile</source>
+        <translation>此配置档中没有数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="647"/>
+        <source>Add a database under &quot;databases&quot; to back it up (docs/configuration.md).</source>
+        <translation>在 &quot;databases&quot; 下添加数据库即可备份（docs/configuration.md）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/backups/backups_panel.cpp" line="665"/>
+        <source>%n backup(s), %1, in %2</source>
+        <translation>
+            <numerusform>%n 个备份，%1，位于 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="668"/>
+        <source>; newest verified: %1 ago</source>
+        <translation>；最新验证：%1 前</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="670"/>
+        <source>; none verified yet</source>
+        <translation>；尚无已验证的备份</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/backups/backups_panel.cpp" line="674"/>
+        <source>(%n unreadable: %1)</source>
+        <translation>
+            <numerusform>（%n 个无法读取：%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="685"/>
+        <source>No backup of %1 yet. &quot;Back up now&quot; takes the first one.</source>
+        <translation>%1 还没有备份。点击“立即备份”创建第一个。</translation>
     </message>
 </context>
 <context>
@@ -1743,133 +2165,144 @@
 <context>
     <name>opsdeck::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="45"/>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="46"/>
+        <location filename="../ui/main_window.cpp" line="330"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="47"/>
+        <location filename="../ui/main_window.cpp" line="48"/>
         <source>Dashboards</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="51"/>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="52"/>
+        <location filename="../ui/main_window.cpp" line="353"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
-        <location filename="../ui/main_window.cpp" line="66"/>
+        <location filename="../ui/main_window.cpp" line="55"/>
+        <location filename="../ui/main_window.cpp" line="71"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66"/>
+        <location filename="../ui/main_window.cpp" line="59"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="71"/>
         <source>Database — %1</source>
         <translation>数据库 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
+        <source>Backups — %1</source>
+        <translation>备份 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="116"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>&amp;Import Grafana dashboard…</source>
         <translation>导入 Grafana 仪表盘(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="119"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104"/>
+        <location filename="../ui/main_window.cpp" line="122"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>&amp;Lock panels</source>
         <translation>锁定面板(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111"/>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>&amp;Notifications</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114"/>
+        <location filename="../ui/main_window.cpp" line="132"/>
         <source>Notify when a service goes down or recovers</source>
         <translation>服务宕机或恢复时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="144"/>
         <source>Notify about new critical alerts</source>
         <translation>新的严重告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="127"/>
+        <location filename="../ui/main_window.cpp" line="145"/>
         <source>Notify about new warning alerts</source>
         <translation>新的警告告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="128"/>
+        <location filename="../ui/main_window.cpp" line="146"/>
         <source>Notify about new info alerts</source>
         <translation>新的信息告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="143"/>
+        <location filename="../ui/main_window.cpp" line="161"/>
         <source>Play a sound with alert notifications</source>
         <translation>告警通知时播放声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
-        <location filename="../ui/main_window.cpp" line="347"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="367"/>
         <source>Do not disturb</source>
         <translation>请勿打扰</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="180"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window.cpp" line="181"/>
         <source>&amp;About OpsDeck</source>
         <translation>关于 OpsDeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="182"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="187"/>
         <source>Profile</source>
         <translation>配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Profile: </source>
         <translation>配置档：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="227"/>
         <source>TLS not verified: %n endpoint(s)</source>
         <translation>
             <numerusform>TLS 未验证：%n 个端点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window.cpp" line="228"/>
         <source>The profile turns TLS certificate verification off (insecure_skip_verify) for:
 %1
 Their answers could come from anyone on the path.</source>
@@ -1878,118 +2311,118 @@ Their answers could come from anyone on the path.</source>
 它们的应答可能来自路径上的任何人。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="237"/>
         <source>Metrics: no targets</source>
         <translation>指标：无目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>Metrics: %1/%2 targets up</source>
         <translation>指标：%1/%2 个目标正常</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window.cpp" line="301"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window.cpp" line="301"/>
         <source>read-write</source>
         <translation>读写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="282"/>
+        <location filename="../ui/main_window.cpp" line="302"/>
         <source>%1 · %2 · operator %3</source>
         <translation>%1 · %2 · 操作员 %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
         <source>OpsDeck — %1</source>
         <translation>OpsDeck — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="326"/>
         <source>Health: no health endpoints configured</source>
         <translation>健康：未配置健康检查端点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>Health: waiting for answers</source>
         <translation>健康：等待响应</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="328"/>
         <source>Health: %1</source>
         <translation>健康：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="330"/>
         <source>Health — %1</source>
         <translation>健康状况 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="345"/>
         <source>Alerts: waiting</source>
         <translation>告警：等待中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="345"/>
         <source>Alerts: %1</source>
         <translation>告警：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="353"/>
         <source>Alerts — %1</source>
         <translation>告警 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="457"/>
-        <location filename="../ui/main_window.cpp" line="463"/>
-        <location filename="../ui/main_window.cpp" line="468"/>
-        <location filename="../ui/main_window.cpp" line="477"/>
-        <location filename="../ui/main_window.cpp" line="480"/>
+        <location filename="../ui/main_window.cpp" line="482"/>
+        <location filename="../ui/main_window.cpp" line="488"/>
+        <location filename="../ui/main_window.cpp" line="493"/>
+        <location filename="../ui/main_window.cpp" line="502"/>
+        <location filename="../ui/main_window.cpp" line="505"/>
         <source>Import Grafana dashboard</source>
         <translation>导入 Grafana 仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="458"/>
+        <location filename="../ui/main_window.cpp" line="483"/>
         <source>Grafana dashboard (*.json)</source>
         <translation>Grafana 仪表盘 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="463"/>
+        <location filename="../ui/main_window.cpp" line="488"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="469"/>
+        <location filename="../ui/main_window.cpp" line="494"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="469"/>
+        <location filename="../ui/main_window.cpp" line="494"/>
         <source>no panel OpsDeck can draw</source>
         <translation>没有 OpsDeck 能绘制的面板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="478"/>
+        <location filename="../ui/main_window.cpp" line="503"/>
         <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
         <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 &quot;prometheus&quot;。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="481"/>
+        <location filename="../ui/main_window.cpp" line="506"/>
         <source>Imported %n panel(s). Not imported:</source>
         <translation>
             <numerusform>已导入 %n 个面板。未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="487"/>
+        <location filename="../ui/main_window.cpp" line="512"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="488"/>
+        <location filename="../ui/main_window.cpp" line="513"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console. Panels in this version: %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3. Configuration: &lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台。本版本的面板：%2。&lt;/p&gt;&lt;p&gt;基于 Qt %3 构建。配置文件：&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
@@ -2114,6 +2547,253 @@ Their answers could come from anyone on the path.</source>
         <location filename="../ui/database/queries_tab.cpp" line="112"/>
         <source>The statistics were reset while OpsDeck watched: counted from the reset.</source>
         <translation>统计在 OpsDeck 观察期间被重置：从重置时开始计数。</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::RestoreDialog</name>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="49"/>
+        <source>Restore %1</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="55"/>
+        <source>Backup &lt;b&gt;%1&lt;/b&gt; of &lt;b&gt;%2&lt;/b&gt;, taken %3 (%4 ago) by %5; %6; %7.</source>
+        <translation>&lt;b&gt;%2&lt;/b&gt; 的备份 &lt;b&gt;%1&lt;/b&gt;，由 %5 创建于 %3（%4 前）；%6；%7。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="68"/>
+        <source>Restore into:</source>
+        <translation>恢复到：</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="73"/>
+        <source>Swap (recommended)</source>
+        <translation>交换（推荐）</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="74"/>
+        <source>In place</source>
+        <translation>原地</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="75"/>
+        <source>Into a new database beside the target</source>
+        <translation>恢复到目标旁的新数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="83"/>
+        <source>How:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="87"/>
+        <source>everything; or schemas and schema.table names, separated by commas</source>
+        <translation>全部；或以逗号分隔的模式名和 模式.表 名</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="89"/>
+        <source>Only:</source>
+        <translation>仅限：</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="109"/>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="109"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="109"/>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="109"/>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="109"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="138"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="228"/>
+        <source>Restored beside the target and checked, then the names are swapped: the target is unavailable for about a second.</source>
+        <translation>先恢复到目标旁并检查，然后交换名称：目标约有一秒不可用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="230"/>
+        <source>One transaction into the target, all or nothing: for when a second copy does not fit.</source>
+        <translation>在一个事务中恢复到目标，要么全部成功要么不变：适用于放不下第二份副本时。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="231"/>
+        <source>The target is left alone: for reading, or copying a few rows back by hand.</source>
+        <translation>目标保持不动：用于查看，或手动拷回几行数据。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="233"/>
+        <source>(A selection cannot be swapped in.)</source>
+        <translation>（部分恢复不能用交换方式。）</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="236"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="255"/>
+        <source>Checking: %1…</source>
+        <translation>正在检查：%1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="258"/>
+        <source>Checking the backup&apos;s checksums and the target…</source>
+        <translation>正在检查备份的校验和与目标…</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="277"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="293"/>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/backups/restore_dialog.cpp" line="279"/>
+        <source>✓ Every checksum matches; pg_restore %1 reads %n object(s).</source>
+        <translation>
+            <numerusform>✓ 所有校验和一致；pg_restore %1 读取到 %n 个对象。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="281"/>
+        <source>Target %1: %2, owner %3, %4 session(s) connected.</source>
+        <translation>目标 %1：%2，所有者 %3，%4 个会话已连接。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="285"/>
+        <source>Target %1 does not exist yet.</source>
+        <translation>目标 %1 尚不存在。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="286"/>
+        <source>Disk: %1.</source>
+        <translation>磁盘：%1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="288"/>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/backups/restore_dialog.cpp" line="311"/>
+        <source>End these %n session(s) when the restore starts (their clients lose their connections)</source>
+        <translation>
+            <numerusform>恢复开始时结束这 %n 个会话（其客户端将断开连接）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="330"/>
+        <source>the whole backup %1</source>
+        <translation>整个备份 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="331"/>
+        <source>%1 from backup %2</source>
+        <translation>备份 %2 中的 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="339"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="350"/>
+        <source>Back up %1 as it is now (a safety backup), and verify it.</source>
+        <translation>按当前状态备份 %1（安全备份），并验证它。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="340"/>
+        <source>Restore %1 into a new database &lt;b&gt;%2__restore_&amp;lt;time&amp;gt;&lt;/b&gt; and check its tables.</source>
+        <translation>将 %1 恢复到新数据库 &lt;b&gt;%2__restore_&amp;lt;time&amp;gt;&lt;/b&gt;，并检查其表。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/backups/restore_dialog.cpp" line="342"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="352"/>
+        <source>End the %n session(s) connected to %1.</source>
+        <translation>
+            <numerusform>结束连接到 %1 的 %n 个会话。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="343"/>
+        <source>Swap the names in one transaction: the restored copy becomes &lt;b&gt;%1&lt;/b&gt;; the current %1 is kept as &lt;b&gt;%1__pre_&amp;lt;time&amp;gt;&lt;/b&gt; for %2 h.</source>
+        <translation>在一个事务中交换名称：恢复的副本成为 &lt;b&gt;%1&lt;/b&gt;；当前的 %1 保留为 &lt;b&gt;%1__pre_&amp;lt;time&amp;gt;&lt;/b&gt;，保留 %2 小时。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="345"/>
+        <source>Rename the restored copy to &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>将恢复的副本重命名为 &lt;b&gt;%1&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="346"/>
+        <source>If any step fails or you cancel before the swap, %1 is left exactly as it was and the new database is dropped.</source>
+        <translation>若任何步骤失败或在交换前取消，%1 将保持原样，新数据库会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="353"/>
+        <source>Restore %1 into &lt;b&gt;%2&lt;/b&gt; itself, dropping and re-creating its objects, in one transaction.</source>
+        <translation>在一个事务中将 %1 恢复到 &lt;b&gt;%2&lt;/b&gt; 本身，删除并重建其对象。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="354"/>
+        <source>If anything fails or you cancel, the transaction is rolled back and %1 is left exactly as it was.</source>
+        <translation>若任何步骤失败或取消，事务将回滚，%1 保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="358"/>
+        <source>Create a new database &lt;b&gt;%1__restore_&amp;lt;time&amp;gt;&lt;/b&gt; beside %1 and restore %2 into it.</source>
+        <translation>在 %1 旁创建新数据库 &lt;b&gt;%1__restore_&amp;lt;time&amp;gt;&lt;/b&gt;，并将 %2 恢复到其中。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="359"/>
+        <source>%1 itself is not touched. The new database stays for you to read or copy from; drop it when done.</source>
+        <translation>%1 本身不会被改动。新数据库会保留供你查看或拷贝；用完后请删除。</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="362"/>
+        <source>&lt;b&gt;What will happen:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;将会发生：&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="367"/>
+        <source>Type &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
+        <translation>输入 &lt;b&gt;%1&lt;/b&gt; 以确认：</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="374"/>
+        <source>The profile is read-only</source>
+        <translation>此配置档为只读</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="376"/>
+        <source>Waiting for the checks</source>
+        <translation>等待检查完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="387"/>
+        <source>Sessions are connected to the target: agree to end them, or wait for them to leave</source>
+        <translation>有会话连接到目标：请同意结束它们，或等待它们断开</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="389"/>
+        <source>Type the target database&apos;s name to confirm</source>
+        <translation>输入目标数据库的名称以确认</translation>
     </message>
 </context>
 <context>

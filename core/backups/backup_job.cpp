@@ -1,5 +1,10 @@
 #include "backup_job.h"
 
+#include "common/logging.h"
+
+#include <future>
+#include <thread>
+
 #include "backups/pg_admin.h"
 #include "backups/pg_tool_process.h"
 #include "backups/sha256.h"
@@ -104,6 +109,13 @@ void BackupJob::start()
     report();
     m_ticker.start();
 
+    // Which pg_dump binaries there are does not depend on the server: asked while it is inspected.
+    auto tools = std::make_shared<std::promise<QList<PgTool>>>();
+    m_tools = tools->get_future().share();
+    std::thread([tools, dirs = m_context.profile.backups->pgBinDir] {
+        tools->set_value(findPgTools(QStringLiteral("pg_dump"), dirs));
+    }).detach();
+
     m_worker = std::make_unique<PgWorker>(m_database, 60000, QStringLiteral("backup"));
     QPointer<BackupJob> self(this);
     const QString dbname = m_database.dbname;
@@ -127,6 +139,7 @@ void BackupJob::start()
 
 void BackupJob::inspected(const Inspection &in)
 {
+    logDebug(QStringLiteral("backup of %1: %2 after %3 ms").arg(m_request.database, QStringLiteral("inspected")).arg(m_clock.elapsed()));
     if (m_cancelled)
         return fail(QStringLiteral("cancelled"), true);
     if (!in.error.isEmpty())
@@ -164,9 +177,10 @@ void BackupJob::inspected(const Inspection &in)
     if (!m_request.safetyFor.isEmpty())
         audit->parameters().insert(QStringLiteral("safety_for"), m_request.safetyFor);
     m_audit = audit;
+    const std::shared_future<QList<PgTool>> found = m_tools;
     runInBackground<BackupJob, Preparation>(this, [=]() {
         Preparation p;
-        const QList<PgTool> tools = findPgTools(QStringLiteral("pg_dump"), backups.pgBinDir);
+        const QList<PgTool> tools = found.get();
         const std::optional<PgTool> tool = choosePgTool(tools, serverMajor);
         if (!tool) {
             p.error = missingPgToolMessage(QStringLiteral("pg_dump"), tools, serverMajor);
@@ -207,6 +221,7 @@ void BackupJob::inspected(const Inspection &in)
 
 void BackupJob::prepared(const Preparation &p)
 {
+    logDebug(QStringLiteral("backup of %1: %2 after %3 ms").arg(m_request.database, QStringLiteral("prepared")).arg(m_clock.elapsed()));
     if (!p.error.isEmpty()) {
         m_audit.reset();  // refused before the intent, or its outcome is written
         return fail(p.error);
@@ -262,6 +277,7 @@ void BackupJob::onDumpLine(const QString &line)
 
 void BackupJob::onDumpFinished(bool ok, const QString &error)
 {
+    logDebug(QStringLiteral("backup of %1: %2 after %3 ms").arg(m_request.database, QStringLiteral("pg_dump ended")).arg(m_clock.elapsed()));
     if (!ok)
         return fail(m_cancelled ? QStringLiteral("cancelled") : QStringLiteral("pg_dump failed: %1").arg(error), m_cancelled);
     for (int i = 0; i < m_tableDone.size(); ++i)
@@ -320,6 +336,7 @@ void BackupJob::onDumpFinished(bool ok, const QString &error)
 
 void BackupJob::finalized(const Finalization &fin)
 {
+    logDebug(QStringLiteral("backup of %1: %2 after %3 ms").arg(m_request.database, QStringLiteral("sealed")).arg(m_clock.elapsed()));
     if (!fin.error.isEmpty())
         return fail(QStringLiteral("backup not written: %1").arg(fin.error));
     m_ticker.stop();

@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <future>
 #include <memory>
 
 namespace opsdeck {
@@ -68,6 +69,7 @@ private:
     BackupRequest m_request;
     DatabaseConfig m_database;
     std::unique_ptr<PgWorker> m_worker;
+    std::shared_future<QList<PgTool>> m_tools;  // found while the server is inspected
     PgToolProcess *m_process = nullptr;
     QTimer m_ticker;
     QElapsedTimer m_clock;

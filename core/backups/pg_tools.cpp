@@ -5,6 +5,9 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QProcess>
+
+#include <memory>
+#include <vector>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -61,20 +64,31 @@ QStringList pgToolSearchDirs(const QString &configuredDirs)
 
 namespace {
 
-std::optional<PgTool> askVersion(const QString &path)
+// Every candidate asked its version at once: a few milliseconds each, in parallel.
+QList<PgTool> askVersions(const QStringList &paths)
 {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(path, {QStringLiteral("--version")});
-    if (!p.waitForFinished(5000)) {
-        p.kill();
-        p.waitForFinished(1000);
-        return std::nullopt;
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (const QString &path : paths) {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessChannelMode(QProcess::MergedChannels);
+        p->start(path, {QStringLiteral("--version")});
+        processes.push_back(std::move(p));
     }
-    std::optional<PgTool> tool = parseToolVersion(QString::fromLocal8Bit(p.readAll()));
-    if (tool)
-        tool->path = path;
-    return tool;
+    QList<PgTool> tools;
+    for (size_t i = 0; i < processes.size(); ++i) {
+        QProcess &p = *processes[i];
+        if (!p.waitForFinished(5000)) {
+            p.kill();
+            p.waitForFinished(1000);
+            continue;
+        }
+        std::optional<PgTool> tool = parseToolVersion(QString::fromLocal8Bit(p.readAll()));
+        if (tool && tool->major > 0) {
+            tool->path = paths[int(i)];
+            tools << *tool;
+        }
+    }
+    return tools;
 }
 
 struct CachedTools {
@@ -101,21 +115,22 @@ QList<PgTool> findPgTools(const QString &name, const QString &configuredDirs)
 #else
     const QString fileName = name;
 #endif
-    QList<PgTool> tools;
+    QStringList candidates;
     QStringList seen;
     for (const QString &dir : pgToolSearchDirs(configuredDirs)) {
         const QFileInfo info(QDir(dir).filePath(fileName));
         if (!info.isFile() || !info.isExecutable())
             continue;
-        // Debian's /usr/bin/pg_dump is a wrapper around one of the versioned ones: ask it anyway,
-        // but count each real binary once.
+        // Each real binary once. Debian's /usr/bin/pg_dump is pg_wrapper, a Perl script that
+        // runs one of /usr/lib/postgresql/N/bin's, which are searched anyway: asking it would
+        // only cost the start of a Perl interpreter.
         const QString real = info.canonicalFilePath();
-        if (seen.contains(real))
+        if (seen.contains(real) || real.endsWith(QLatin1String("/pg_wrapper")))
             continue;
         seen << real;
-        if (std::optional<PgTool> tool = askVersion(info.absoluteFilePath()); tool && tool->major > 0)
-            tools << *tool;
+        candidates << info.absoluteFilePath();
     }
+    const QList<PgTool> tools = askVersions(candidates);
     std::lock_guard lock(mutex);
     cache.insert(key, {now, tools});
     return tools;
