@@ -137,4 +137,12 @@ swap_window small
 echo "filling big ($big_rows rows)..."
 fill big "$big_rows"
 echo "big: $big_rows rows, $("${psql[@]}" -d big -At -c "SELECT pg_size_pretty(pg_database_size('big'))")"
+bare_big=() ours_big=()
+for i in $(seq 2); do
+  bare_big+=("$(timed "$bin/pg_dump" -F c -h 127.0.0.1 -p "$port" -U postgres -f "$work/bare.dump" big)")
+  rm -f "$work/bare.dump"; sync
+  ours_big+=("$(timed "${run[@]}" backup create --database big)")
+done
+bb=$(printf '%s\n' "${bare_big[@]}" | sort -n | head -1); ob=$(printf '%s\n' "${ours_big[@]}" | sort -n | head -1)
+echo "backup of big: pg_dump -F c ${bb} ms, opsdeck-cli backup create ${ob} ms ($(awk -v a="$ob" -v b="$bb" 'BEGIN {printf "%+.1f %%", (a - b) * 100 / b}')) [best of: ${bare_big[*]} / ${ours_big[*]}]"
 swap_window big

@@ -1021,68 +1021,68 @@ PostgreSQL %3，pg_dump %4，%5 格式</translation>
 <context>
     <name>opsdeck::BackupsPanel</name>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="41"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="43"/>
         <source>The database whose backups are shown and taken</source>
         <translation>显示和备份的数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="83"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="85"/>
         <source>Label (optional), e.g. before the 1.4.3 migration</source>
         <translation>标签（可选），例如：1.4.3 迁移之前</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="86"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="88"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="88"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="90"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="90"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="92"/>
         <source>Test restore</source>
         <translation>测试恢复</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="92"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="94"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="94"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="96"/>
         <source>Prune…</source>
         <translation>清理…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="113"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="333"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="339"/>
         <source>Drop %1…</source>
         <translation>删除 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="336"/>
-        <location filename="../ui/backups/backups_panel.cpp" line="608"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="342"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="656"/>
         <source>The profile is read-only</source>
         <translation>此配置档为只读</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="336"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="342"/>
         <source>Drop the database (asks first)</source>
         <translation>删除该数据库（会先确认）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="354"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="360"/>
         <source>Drop %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="355"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="361"/>
         <source>Drop database %1 on %2 (%3)?
 
 %4.
@@ -1095,225 +1095,240 @@ Its data is gone once dropped.</source>
 删除后数据将无法找回。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="360"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="366"/>
         <source>Drop database</source>
         <translation>删除数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="370"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="376"/>
         <source>Dropping %1…</source>
         <translation>正在删除 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="379"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="385"/>
         <source>Dropped %1.</source>
         <translation>已删除 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="380"/>
-        <location filename="../ui/backups/backups_panel.cpp" line="387"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="386"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="393"/>
         <source>%1 was not dropped: %2</source>
         <translation>%1 未删除：%2</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="441"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="447"/>
         <source>%1 %2 %</source>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="475"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="481"/>
         <source>Backup of %1 done</source>
         <translation>%1 备份完成</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="475"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="481"/>
         <source>Backup of %1 failed</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="477"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="483"/>
         <source>backing up %1</source>
         <translation>正在备份 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="490"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="496"/>
         <source>Backup %1 verified</source>
         <translation>备份 %1 已验证</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="490"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="496"/>
         <source>Backup %1 failed verification</source>
         <translation>备份 %1 验证失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="492"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="498"/>
         <source>test-restoring %1</source>
         <translation>正在测试恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="492"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="498"/>
         <source>verifying %1</source>
         <translation>正在验证 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="527"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="533"/>
         <source>%1 restored from %2</source>
         <translation>已从 %2 恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="531"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="537"/>
         <source>Restore of %1 cancelled</source>
         <translation>%1 的恢复已取消</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="531"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="537"/>
         <source>Restore of %1 failed</source>
         <translation>%1 的恢复失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="533"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="539"/>
         <source>: the database is unchanged</source>
         <translation>：数据库未被改动</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="538"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="553"/>
+        <source>ACK: restore of %1 from backup %2 (OpsDeck), expired when it ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="558"/>
         <source>restoring %1</source>
         <translation>正在恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="555"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="568"/>
+        <source>the alerts were not silenced: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="586"/>
+        <source>its alerts were silenced meanwhile (silence %1, now expired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="603"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="557"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="605"/>
         <source>Prune backups of %1</source>
         <translation>清理 %1 的备份</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="558"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="606"/>
         <source>Retention (keep %1 days, at least %2 backups, always the newest verified one) would delete %n backup(s) of %3:</source>
         <translation>
             <numerusform>保留策略（保留 %1 天、至少 %2 个备份、始终保留最新的已验证备份）将删除 %3 的 %n 个备份：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="564"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="612"/>
         <source>Delete %n backup(s)</source>
         <translation>
             <numerusform>删除 %n 个备份</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="570"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="618"/>
         <source>Deleting %n backup(s)…</source>
         <translation>
             <numerusform>正在删除 %n 个备份…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="578"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="626"/>
         <source>Deleted %n backup(s).</source>
         <translation>
             <numerusform>已删除 %n 个备份。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="590"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="638"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="605"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="653"/>
         <source>A backup job is running: one at a time</source>
         <translation>有备份任务正在运行：一次只能运行一个</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="607"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="655"/>
         <source>The profile has no backup folder (&quot;backups&quot;: {&quot;directory&quot;: …})</source>
         <translation>此配置档没有备份目录（&quot;backups&quot;: {&quot;directory&quot;: …}）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="610"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="658"/>
         <source>Select a backup</source>
         <translation>请选择一个备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="615"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="663"/>
         <source>Take a backup of %1 now, in the background (pg_dump, then checksums)</source>
         <translation>立即在后台备份 %1（pg_dump，然后计算校验和）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="616"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="664"/>
         <source>Recompute every checksum and read the whole table of contents</source>
         <translation>重新计算每个校验和并读取完整目录</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="617"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="665"/>
         <source>Verify, then restore into a scratch database, check its tables, and drop it</source>
         <translation>验证，然后恢复到临时数据库，检查其表，再删除它</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="618"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="666"/>
         <source>Restore this backup: checks first, then asks you to type the target&apos;s name</source>
         <translation>恢复此备份：先检查，再要求输入目标数据库名称</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="619"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="667"/>
         <source>Delete what retention would delete, after showing it</source>
         <translation>先列出，再删除保留策略要删除的备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="622"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="670"/>
         <source>Retention would delete nothing now</source>
         <translation>保留策略目前不会删除任何备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="638"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="686"/>
         <source>No backup folder in this profile</source>
         <translation>此配置档没有备份目录</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="639"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="687"/>
         <source>Add &quot;backups&quot;: {&quot;directory&quot;: &quot;/var/backups/opsdeck&quot;} to the profile to take, verify and restore backups here (docs/backups.md).</source>
         <translation>在配置档中添加 &quot;backups&quot;: {&quot;directory&quot;: &quot;/var/backups/opsdeck&quot;}，即可在此创建、验证和恢复备份（docs/backups.md）。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="646"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="694"/>
         <source>No database in this profile</source>
         <translation>此配置档中没有数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="647"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="695"/>
         <source>Add a database under &quot;databases&quot; to back it up (docs/configuration.md).</source>
         <translation>在 &quot;databases&quot; 下添加数据库即可备份（docs/configuration.md）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="665"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="713"/>
         <source>%n backup(s), %1, in %2</source>
         <translation>
             <numerusform>%n 个备份，%1，位于 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="668"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="716"/>
         <source>; newest verified: %1 ago</source>
         <translation>；最新验证：%1 前</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="670"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="718"/>
         <source>; none verified yet</source>
         <translation>；尚无已验证的备份</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="674"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="722"/>
         <source>(%n unreadable: %1)</source>
         <translation>
             <numerusform>（%n 个无法读取：%1）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="685"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="733"/>
         <source>No backup of %1 yet. &quot;Back up now&quot; takes the first one.</source>
         <translation>%1 还没有备份。点击“立即备份”创建第一个。</translation>
     </message>
@@ -2376,53 +2391,65 @@ Their answers could come from anyone on the path.</source>
         <translation>告警 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="482"/>
-        <location filename="../ui/main_window.cpp" line="488"/>
-        <location filename="../ui/main_window.cpp" line="493"/>
-        <location filename="../ui/main_window.cpp" line="502"/>
-        <location filename="../ui/main_window.cpp" line="505"/>
+        <location filename="../ui/main_window.cpp" line="476"/>
+        <source>A backup job is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="477"/>
+        <source>Running now: %1.
+
+Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="495"/>
+        <location filename="../ui/main_window.cpp" line="501"/>
+        <location filename="../ui/main_window.cpp" line="506"/>
+        <location filename="../ui/main_window.cpp" line="515"/>
+        <location filename="../ui/main_window.cpp" line="518"/>
         <source>Import Grafana dashboard</source>
         <translation>导入 Grafana 仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="483"/>
+        <location filename="../ui/main_window.cpp" line="496"/>
         <source>Grafana dashboard (*.json)</source>
         <translation>Grafana 仪表盘 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="488"/>
+        <location filename="../ui/main_window.cpp" line="501"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window.cpp" line="507"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window.cpp" line="507"/>
         <source>no panel OpsDeck can draw</source>
         <translation>没有 OpsDeck 能绘制的面板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="503"/>
+        <location filename="../ui/main_window.cpp" line="516"/>
         <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
         <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 &quot;prometheus&quot;。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="506"/>
+        <location filename="../ui/main_window.cpp" line="519"/>
         <source>Imported %n panel(s). Not imported:</source>
         <translation>
             <numerusform>已导入 %n 个面板。未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="512"/>
+        <location filename="../ui/main_window.cpp" line="525"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="513"/>
+        <location filename="../ui/main_window.cpp" line="526"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console. Panels in this version: %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3. Configuration: &lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台。本版本的面板：%2。&lt;/p&gt;&lt;p&gt;基于 Qt %3 构建。配置文件：&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
@@ -2552,246 +2579,266 @@ Their answers could come from anyone on the path.</source>
 <context>
     <name>opsdeck::RestoreDialog</name>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="49"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="51"/>
         <source>Restore %1</source>
         <translation>恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="55"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="57"/>
         <source>Backup &lt;b&gt;%1&lt;/b&gt; of &lt;b&gt;%2&lt;/b&gt;, taken %3 (%4 ago) by %5; %6; %7.</source>
         <translation>&lt;b&gt;%2&lt;/b&gt; 的备份 &lt;b&gt;%1&lt;/b&gt;，由 %5 创建于 %3（%4 前）；%6；%7。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="68"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="70"/>
         <source>Restore into:</source>
         <translation>恢复到：</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="73"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="75"/>
         <source>Swap (recommended)</source>
         <translation>交换（推荐）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="74"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="76"/>
         <source>In place</source>
         <translation>原地</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="75"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="77"/>
         <source>Into a new database beside the target</source>
         <translation>恢复到目标旁的新数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="83"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="85"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="87"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="89"/>
         <source>everything; or schemas and schema.table names, separated by commas</source>
         <translation>全部；或以逗号分隔的模式名和 模式.表 名</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="89"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="91"/>
         <source>Only:</source>
         <translation>仅限：</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="109"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="111"/>
         <source>PID</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="109"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="111"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="109"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="111"/>
         <source>Application</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="109"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="111"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="109"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="111"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="138"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="131"/>
+        <source>Silence in Alertmanager during the restore:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="135"/>
+        <source>Matchers in Alertmanager&apos;s syntax, e.g. datname=&quot;app&quot; or alertname=~&quot;Database.*&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="155"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="228"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="259"/>
         <source>Restored beside the target and checked, then the names are swapped: the target is unavailable for about a second.</source>
         <translation>先恢复到目标旁并检查，然后交换名称：目标约有一秒不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="230"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="261"/>
         <source>One transaction into the target, all or nothing: for when a second copy does not fit.</source>
         <translation>在一个事务中恢复到目标，要么全部成功要么不变：适用于放不下第二份副本时。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="231"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="262"/>
         <source>The target is left alone: for reading, or copying a few rows back by hand.</source>
         <translation>目标保持不动：用于查看，或手动拷回几行数据。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="233"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="264"/>
         <source>(A selection cannot be swapped in.)</source>
         <translation>（部分恢复不能用交换方式。）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="236"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="267"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="255"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="286"/>
         <source>Checking: %1…</source>
         <translation>正在检查：%1…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="258"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="289"/>
         <source>Checking the backup&apos;s checksums and the target…</source>
         <translation>正在检查备份的校验和与目标…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="277"/>
-        <location filename="../ui/backups/restore_dialog.cpp" line="293"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="308"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="324"/>
         <source>✗ %1</source>
         <translation>✗ %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/restore_dialog.cpp" line="279"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="310"/>
         <source>✓ Every checksum matches; pg_restore %1 reads %n object(s).</source>
         <translation>
             <numerusform>✓ 所有校验和一致；pg_restore %1 读取到 %n 个对象。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="281"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="312"/>
         <source>Target %1: %2, owner %3, %4 session(s) connected.</source>
         <translation>目标 %1：%2，所有者 %3，%4 个会话已连接。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="285"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="316"/>
         <source>Target %1 does not exist yet.</source>
         <translation>目标 %1 尚不存在。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="286"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="317"/>
         <source>Disk: %1.</source>
         <translation>磁盘：%1。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="288"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="319"/>
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/restore_dialog.cpp" line="311"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="342"/>
         <source>End these %n session(s) when the restore starts (their clients lose their connections)</source>
         <translation>
             <numerusform>恢复开始时结束这 %n 个会话（其客户端将断开连接）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="330"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="361"/>
         <source>the whole backup %1</source>
         <translation>整个备份 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="331"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="362"/>
         <source>%1 from backup %2</source>
         <translation>备份 %2 中的 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="339"/>
-        <location filename="../ui/backups/restore_dialog.cpp" line="350"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="370"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="381"/>
         <source>Back up %1 as it is now (a safety backup), and verify it.</source>
         <translation>按当前状态备份 %1（安全备份），并验证它。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="340"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="371"/>
         <source>Restore %1 into a new database &lt;b&gt;%2__restore_&amp;lt;time&amp;gt;&lt;/b&gt; and check its tables.</source>
         <translation>将 %1 恢复到新数据库 &lt;b&gt;%2__restore_&amp;lt;time&amp;gt;&lt;/b&gt;，并检查其表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/restore_dialog.cpp" line="342"/>
-        <location filename="../ui/backups/restore_dialog.cpp" line="352"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="373"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="383"/>
         <source>End the %n session(s) connected to %1.</source>
         <translation>
             <numerusform>结束连接到 %1 的 %n 个会话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="343"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="374"/>
         <source>Swap the names in one transaction: the restored copy becomes &lt;b&gt;%1&lt;/b&gt;; the current %1 is kept as &lt;b&gt;%1__pre_&amp;lt;time&amp;gt;&lt;/b&gt; for %2 h.</source>
         <translation>在一个事务中交换名称：恢复的副本成为 &lt;b&gt;%1&lt;/b&gt;；当前的 %1 保留为 &lt;b&gt;%1__pre_&amp;lt;time&amp;gt;&lt;/b&gt;，保留 %2 小时。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="345"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="376"/>
         <source>Rename the restored copy to &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>将恢复的副本重命名为 &lt;b&gt;%1&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="346"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="377"/>
         <source>If any step fails or you cancel before the swap, %1 is left exactly as it was and the new database is dropped.</source>
         <translation>若任何步骤失败或在交换前取消，%1 将保持原样，新数据库会被删除。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="353"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="384"/>
         <source>Restore %1 into &lt;b&gt;%2&lt;/b&gt; itself, dropping and re-creating its objects, in one transaction.</source>
         <translation>在一个事务中将 %1 恢复到 &lt;b&gt;%2&lt;/b&gt; 本身，删除并重建其对象。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="354"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="385"/>
         <source>If anything fails or you cancel, the transaction is rolled back and %1 is left exactly as it was.</source>
         <translation>若任何步骤失败或取消，事务将回滚，%1 保持原样。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="358"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="389"/>
         <source>Create a new database &lt;b&gt;%1__restore_&amp;lt;time&amp;gt;&lt;/b&gt; beside %1 and restore %2 into it.</source>
         <translation>在 %1 旁创建新数据库 &lt;b&gt;%1__restore_&amp;lt;time&amp;gt;&lt;/b&gt;，并将 %2 恢复到其中。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="359"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="390"/>
         <source>%1 itself is not touched. The new database stays for you to read or copy from; drop it when done.</source>
         <translation>%1 本身不会被改动。新数据库会保留供你查看或拷贝；用完后请删除。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="362"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="393"/>
         <source>&lt;b&gt;What will happen:&lt;/b&gt;</source>
         <translation>&lt;b&gt;将会发生：&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="367"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="398"/>
         <source>Type &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
         <translation>输入 &lt;b&gt;%1&lt;/b&gt; 以确认：</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="374"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="405"/>
         <source>The profile is read-only</source>
         <translation>此配置档为只读</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="376"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="407"/>
         <source>Waiting for the checks</source>
         <translation>等待检查完成</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="387"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="418"/>
         <source>Sessions are connected to the target: agree to end them, or wait for them to leave</source>
         <translation>有会话连接到目标：请同意结束它们，或等待它们断开</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="389"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="422"/>
+        <source>The alerts to silence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="422"/>
+        <source>no matcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/restore_dialog.cpp" line="425"/>
         <source>Type the target database&apos;s name to confirm</source>
         <translation>输入目标数据库的名称以确认</translation>
     </message>

@@ -469,6 +469,19 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A backup or restore dies with the console: say so first. A restore stopped this way leaves
+    // its target as it was; its scratch database is offered for dropping at the next start.
+    if (m_backupsPanel->isBusy() && isVisible()) {
+        const auto answer = QMessageBox::question(
+            this, tr("A backup job is running"),
+            tr("Running now: %1.\n\nClosing OpsDeck stops it: a backup is discarded, a restore leaves its target as it was.")
+                .arg(m_backupsPanel->summary()),
+            QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Close) {
+            event->ignore();
+            return;
+        }
+    }
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState(AppSettings::layoutVersion));
     m_settings->sync();

@@ -4,6 +4,8 @@
 #include "badge_tone.h"
 #include "common/compact_units.h"
 #include "database/record_table.h"
+#include "alerts/alert_actions.h"
+#include "alerts/alert_sources.h"
 #include "profile_session.h"
 #include "restore_dialog.h"
 
@@ -161,8 +163,12 @@ BackupContext BackupsPanel::context() const
 
 void BackupsPanel::setSession(ProfileSession *session)
 {
+    if (m_session)
+        disconnect(m_session->alertActions(), nullptr, this, nullptr);
     m_session = session;
     ++m_generation;
+    if (session)
+        connect(session->alertActions(), &AlertActions::finished, this, &BackupsPanel::silenceDone);
     m_admins.clear();
     m_leftovers.clear();
     m_entries.clear();
@@ -501,7 +507,7 @@ void BackupsPanel::restoreSelected()
     auto *dialog = new RestoreDialog(context(), *entry, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_restoreDialog = dialog;
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { startRestore(dialog->request()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { startRestore(dialog->request(), dialog->silenceMatchers()); });
     dialog->open();
 }
 
@@ -515,7 +521,7 @@ void BackupsPanel::restoreNewest()
     restoreSelected();
 }
 
-void BackupsPanel::startRestore(const RestoreRequest &request)
+void BackupsPanel::startRestore(const RestoreRequest &request, const std::vector<SilenceMatcher> &silence)
 {
     if (isBusy())
         return;
@@ -532,11 +538,53 @@ void BackupsPanel::startRestore(const RestoreRequest &request)
             if (r.targetUnchanged)
                 title += tr(": the database is unchanged");
         }
-        jobDone(r.ok, r.cancelled, title, r.message);
+        m_restoreSilence.restoreEnded = true;
+        expireRestoreSilence();
+        const QString note = std::exchange(m_restoreSilence.note, {});
+        jobDone(r.ok, r.cancelled, title, note.isEmpty() ? r.message : r.message + QStringLiteral("; ") + note);
         scanLeftovers();
     });
+    m_restoreSilence = {};
+    if (!silence.empty() && m_session && !m_session->profile().alertmanagers.isEmpty()) {
+        // The first Alertmanager of the profile holds it (a cluster shares its silences).
+        m_restoreSilence.alertmanager = m_session->profile().alertmanagers.first().name;
+        AckRequest ack;
+        ack.matchers = silence;
+        ack.comment = tr("ACK: restore of %1 from backup %2 (OpsDeck), expired when it ends").arg(request.target, request.backupId);
+        ack.durationMs = 4LL * 60 * 60 * 1000;  // a bound if the console dies first; expired as soon as the restore ends
+        m_restoreSilence.operation = m_session->alertActions()->acknowledge(
+            m_session->alertSources()->alertmanager(m_restoreSilence.alertmanager), ack);
+    }
     startJob(job, tr("restoring %1").arg(request.target));
     job->start();
+}
+
+void BackupsPanel::silenceDone(quint64 operation, const ActionOutcome &outcome)
+{
+    if (operation == 0 || operation != m_restoreSilence.operation)
+        return;  // another panel's, or the expiry
+    m_restoreSilence.operation = 0;
+    if (!outcome.ok) {
+        m_restoreSilence.note = tr("the alerts were not silenced: %1").arg(outcome.error);
+    } else {
+        m_restoreSilence.id = outcome.silenceId;
+        if (m_restoreSilence.restoreEnded)
+            expireRestoreSilence();  // the restore was quicker than Alertmanager
+    }
+    // A restore that already said how it ended gets the silence's news added to it.
+    if (m_restoreSilence.restoreEnded && !m_restoreSilence.note.isEmpty())
+        m_message->setText(m_message->text() + QStringLiteral("; ") + std::exchange(m_restoreSilence.note, {}));
+}
+
+void BackupsPanel::expireRestoreSilence()
+{
+    if (m_restoreSilence.id.isEmpty() || !m_session)
+        return;
+    const QString id = std::exchange(m_restoreSilence.id, {});
+    if (AlertmanagerClient *client = m_session->alertSources()->alertmanager(m_restoreSilence.alertmanager)) {
+        m_session->alertActions()->expireSilence(client, id, QStringLiteral("unacknowledge"));
+        m_restoreSilence.note = tr("its alerts were silenced meanwhile (silence %1, now expired)").arg(id);
+    }
 }
 
 void BackupsPanel::pruneSelected()

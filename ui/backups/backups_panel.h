@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/alerts.h"
 #include "backups/backup_job.h"
 #include "backups/leftovers.h"
 #include "backups/restore_job.h"
@@ -25,6 +26,7 @@ class QToolButton;
 
 namespace opsdeck {
 
+struct ActionOutcome;
 class BackupModel;
 class ProfileSession;
 class RestoreDialog;
@@ -96,7 +98,9 @@ private:
     void startJob(QObject *job, const QString &summary);
     void showProgress(const JobProgress &progress);
     void jobDone(bool ok, bool cancelled, const QString &title, const QString &message);
-    void startRestore(const RestoreRequest &request);
+    void startRestore(const RestoreRequest &request, const std::vector<SilenceMatcher> &silence = {});
+    void silenceDone(quint64 operation, const ActionOutcome &outcome);
+    void expireRestoreSilence();
     void updateActions();
     void updateStatus();
     void updateLeftoverBanner();
@@ -140,6 +144,14 @@ private:
     std::map<QString, std::unique_ptr<PgWorker>> m_admins;
     std::map<QString, QList<LeftoverReport>> m_leftovers;
     QString m_summary;
+    // The Alertmanager silence held for the running restore, if one was asked for.
+    struct RestoreSilence {
+        QString alertmanager;
+        quint64 operation = 0;
+        QString id;
+        bool restoreEnded = false;
+        QString note;  // for the restore's outcome message
+    } m_restoreSilence;
 };
 
 } // namespace opsdeck

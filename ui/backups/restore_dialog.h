@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backups/backup_job_common.h"
+#include "alerts/alerts.h"
 #include "backups/restore_job.h"
 
 #include <QDialog>
@@ -32,6 +33,8 @@ public:
 
     // What the operator agreed to, for the restore itself.
     RestoreRequest request() const;
+    // The alerts to silence in Alertmanager while the restore runs; empty: none.
+    std::vector<SilenceMatcher> silenceMatchers() const;
 
     // For tests and the panel.
     bool preflightRunning() const { return m_job != nullptr; }
@@ -39,6 +42,8 @@ public:
     QPushButton *restoreButton() const { return m_restore; }
     QLineEdit *confirmationEdit() const { return m_confirmation; }
     QCheckBox *endSessionsBox() const { return m_endSessions; }
+    QCheckBox *silenceBox() const { return m_silence; }
+    QLineEdit *silenceEdit() const { return m_silenceMatchers; }
     QComboBox *targetPicker() const { return m_target; }
     QLineEdit *selectionEdit() const { return m_selection; }
     void setMode(RestoreMode mode);
@@ -67,6 +72,8 @@ private:
     QTableWidget *m_sessions;
     QCheckBox *m_endSessions;
     QLabel *m_plan;
+    QCheckBox *m_silence;
+    QLineEdit *m_silenceMatchers;
     QLabel *m_confirmPrompt;
     QLineEdit *m_confirmation;
     QPushButton *m_restore;

@@ -10,6 +10,7 @@
 #include "backups/backups_panel.h"
 #include "backups/restore_dialog.h"
 #include "audit_lines.h"
+#include "demo_environment.h"
 #include "postgres_server.h"
 #include "profile_session.h"
 
@@ -18,7 +19,9 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QJsonArray>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void readOnlyProfileOnlyVerifies();
     void leftoverOfACrashIsOfferedAndDropped();
     void pruneShowsWhatGoesBeforeDeleting();
+    void restoreSilencesItsAlertsForItsLength();
 
 private:
     Profile profile(bool readOnly = false) const;
@@ -342,6 +346,79 @@ void TestBackupsPanel::pruneShowsWhatGoesBeforeDeleting()
     QVERIFY(!QFileInfo::exists(folder));
     QCOMPARE(auditLines(QStringLiteral("backup-delete")).size(), 2);
     QVERIFY(!panel.pruneButton()->isEnabled());
+}
+
+void TestBackupsPanel::restoreSilencesItsAlertsForItsLength()
+{
+    // A real Alertmanager on loopback holds the silence.
+    const std::vector<int> ports = testsupport::freePorts(1);
+    QFile config(m_dir.filePath(QStringLiteral("am.yml")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("route: {receiver: console}\nreceivers: [{name: console}]\n");
+    config.close();
+    QProcess alertmanager;
+    alertmanager.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    alertmanager.setStandardOutputFile(QProcess::nullDevice());
+    alertmanager.start(QStringLiteral("prometheus-alertmanager"),
+                       {QStringLiteral("--config.file=%1").arg(config.fileName()),
+                        QStringLiteral("--storage.path=%1").arg(m_dir.filePath(QStringLiteral("am"))),
+                        QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(ports[0]), QStringLiteral("--cluster.listen-address=")});
+    QVERIFY2(alertmanager.waitForStarted(), "prometheus-alertmanager did not start");
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(ports[0]);
+    auto silences = [&] {
+        QProcess curl;
+        curl.start(QStringLiteral("curl"), {QStringLiteral("-fsS"), url + QStringLiteral("/api/v2/silences")});
+        curl.waitForFinished(5000);
+        return QJsonDocument::fromJson(curl.readAllStandardOutput()).array();
+    };
+    QVERIFY(QTest::qWaitFor([&] {
+        QProcess curl;
+        curl.start(QStringLiteral("curl"), {QStringLiteral("-fsS"), url + QStringLiteral("/-/ready")});
+        return curl.waitForFinished(2000) && curl.exitCode() == 0;
+    }, 20000));
+
+    Profile p = profile();
+    p.alertmanagers << AlertmanagerConfig{QStringLiteral("main"), {QUrl(url)}, {}};
+    PanelOnScreen screen(p);
+    screen.session.start();  // its HTTP worker carries the silence
+    BackupsPanel &panel = screen.panel;
+    QVERIFY(QTest::qWaitFor([&] { return panel.model()->rowCount() >= 2; }, 10000));
+    panel.view()->selectRow(0);
+    QTest::mouseClick(panel.restoreButton(), Qt::LeftButton);
+    RestoreDialog *dialog = panel.pendingRestoreDialog();
+    QVERIFY(dialog);
+    QSignalSpy checked(dialog, &RestoreDialog::preflightFinished);
+    QVERIFY(checked.wait(30000));
+    QVERIFY(dialog->silenceBox()->isVisible());
+    QCOMPARE(dialog->silenceEdit()->text(), QStringLiteral("datname=\"app\""));
+    dialog->silenceBox()->click();
+    QTest::keyClicks(dialog->confirmationEdit(), QStringLiteral("app"));
+    // Matchers that do not parse hold the restore back.
+    dialog->silenceEdit()->setText(QStringLiteral("datname=~\"(\""));
+    QVERIFY(!dialog->restoreButton()->isEnabled());
+    QVERIFY(dialog->restoreButton()->toolTip().startsWith(QLatin1String("The alerts to silence")));
+    dialog->silenceEdit()->setText(QStringLiteral("datname=\"app\""));
+    QVERIFY(dialog->restoreButton()->isEnabled());
+    QTest::mouseClick(dialog->restoreButton(), Qt::LeftButton);
+    QVERIFY(waitIdle(panel));
+    QVERIFY2(QTest::qWaitFor([&] { return panel.messageText().contains(QLatin1String("silenced meanwhile")); }, 10000),
+             qPrintable(panel.messageText()));
+
+    // The silence was there for the restore, and is expired now that it is over.
+    QJsonObject ours;
+    QVERIFY(QTest::qWaitFor([&] {
+        for (const QJsonValue &v : silences()) {
+            if (v.toObject().value(QStringLiteral("comment")).toString().contains(QLatin1String("restore of app")))
+                ours = v.toObject();
+        }
+        return ours.value(QStringLiteral("status")).toObject().value(QStringLiteral("state")).toString() == u"expired"_qs;
+    }, 15000));
+    QCOMPARE(ours.value(QStringLiteral("createdBy")).toString(), QStringLiteral("frank"));
+    const QJsonObject matcher = ours.value(QStringLiteral("matchers")).toArray().first().toObject();
+    QCOMPARE(matcher.value(QStringLiteral("name")).toString(), QStringLiteral("datname"));
+    QCOMPARE(matcher.value(QStringLiteral("value")).toString(), QStringLiteral("app"));
+    alertmanager.kill();
+    alertmanager.waitForFinished();
 }
 
 QTEST_MAIN(TestBackupsPanel)
