@@ -1178,7 +1178,7 @@ Its data is gone once dropped.</source>
     <message>
         <location filename="../ui/backups/backups_panel.cpp" line="553"/>
         <source>ACK: restore of %1 from backup %2 (OpsDeck), expired when it ends</source>
-        <translation type="unfinished"></translation>
+        <translation>ACK: 正在从备份 %2 恢复 %1（OpsDeck），恢复结束时失效</translation>
     </message>
     <message>
         <location filename="../ui/backups/backups_panel.cpp" line="558"/>
@@ -1188,12 +1188,12 @@ Its data is gone once dropped.</source>
     <message>
         <location filename="../ui/backups/backups_panel.cpp" line="568"/>
         <source>the alerts were not silenced: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>告警未被静默：%1</translation>
     </message>
     <message>
         <location filename="../ui/backups/backups_panel.cpp" line="586"/>
         <source>its alerts were silenced meanwhile (silence %1, now expired)</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复期间其告警已静默（静默 %1，现已失效）</translation>
     </message>
     <message>
         <location filename="../ui/backups/backups_panel.cpp" line="603"/>
@@ -2393,14 +2393,16 @@ Their answers could come from anyone on the path.</source>
     <message>
         <location filename="../ui/main_window.cpp" line="476"/>
         <source>A backup job is running</source>
-        <translation type="unfinished"></translation>
+        <translation>有备份任务正在运行</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="477"/>
         <source>Running now: %1.
 
 Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行：%1。
+
+关闭 OpsDeck 会停止它：备份将被丢弃，恢复会让目标保持原样。</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="495"/>
@@ -2651,12 +2653,12 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
     <message>
         <location filename="../ui/backups/restore_dialog.cpp" line="131"/>
         <source>Silence in Alertmanager during the restore:</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复期间在 Alertmanager 中静默：</translation>
     </message>
     <message>
         <location filename="../ui/backups/restore_dialog.cpp" line="135"/>
         <source>Matchers in Alertmanager&apos;s syntax, e.g. datname=&quot;app&quot; or alertname=~&quot;Database.*&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertmanager 语法的匹配器，例如 datname=&quot;app&quot; 或 alertname=~&quot;Database.*&quot;</translation>
     </message>
     <message>
         <location filename="../ui/backups/restore_dialog.cpp" line="155"/>
@@ -2830,12 +2832,12 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
     <message>
         <location filename="../ui/backups/restore_dialog.cpp" line="422"/>
         <source>The alerts to silence: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>要静默的告警：%1</translation>
     </message>
     <message>
         <location filename="../ui/backups/restore_dialog.cpp" line="422"/>
         <source>no matcher</source>
-        <translation type="unfinished"></translation>
+        <translation>没有匹配器</translation>
     </message>
     <message>
         <location filename="../ui/backups/restore_dialog.cpp" line="425"/>
