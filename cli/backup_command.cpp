@@ -13,13 +13,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 
 #include <pqxx/pqxx>
 
 #include <cstdio>
 #ifdef Q_OS_UNIX
+#include <csignal>
 #include <unistd.h>
 #endif
+
+#include <atomic>
 
 namespace opsdeck::cli {
 
@@ -44,8 +48,8 @@ bool stderrIsTerminal()
 }
 
 // Progress for people watching: on a terminal, one line rewritten every half
-// second; with --progress (a log, a pipe), a line of its own every few seconds,
-// the first at once.
+// second; with --progress (a log, a pipe), a line of its own at each new phase
+// and every five seconds within one.
 template<typename Job>
 void showProgress(CliContext &context, Job *job)
 {
@@ -54,10 +58,14 @@ void showProgress(CliContext &context, Job *job)
     if (!terminal && !lines)
         return;
     auto last = std::make_shared<QElapsedTimer>();
-    QObject::connect(job, &Job::progress, job, [&context, last, terminal](const JobProgress &p) {
-        if (last->isValid() && last->elapsed() < (terminal ? 500 : 5000))
+    auto lastPhase = std::make_shared<QString>();
+    QObject::connect(job, &Job::progress, job, [&context, last, lastPhase, terminal](const JobProgress &p) {
+        // A log gets every change of phase, and a line every five seconds within one.
+        const bool newPhase = p.phase != *lastPhase;
+        if (last->isValid() && last->elapsed() < (terminal ? 500 : 5000) && !(newPhase && !terminal))
             return;
         last->start();
+        *lastPhase = p.phase;
         if (terminal)
             context.err << "\r\033[K" << describeProgress(p) << Qt::flush;
         else
@@ -65,6 +73,40 @@ void showProgress(CliContext &context, Job *job)
     });
     if (terminal)
         QObject::connect(job, &Job::finished, job, [&context] { context.err << "\r\033[K" << Qt::flush; });
+}
+
+#ifdef Q_OS_UNIX
+std::atomic<bool> interrupted{false};
+extern "C" void onInterrupt(int)
+{
+    interrupted.store(true);
+}
+#endif
+
+// Ctrl-C, or a TERM from a scheduler, cancels the job as the panel's Cancel does:
+// the child stopped, a partial backup removed, a restore's target left as it was,
+// and the audit log told; rather than the process dying with its work half-done.
+template<typename Job>
+void cancelOnSignal(Job *job)
+{
+#ifdef Q_OS_UNIX
+    struct sigaction action {};
+    action.sa_handler = onInterrupt;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+    auto *poll = new QTimer(job);
+    poll->setInterval(100);
+    QObject::connect(poll, &QTimer::timeout, job, [job, poll] {
+        if (interrupted.exchange(false)) {
+            poll->stop();
+            job->cancel();
+        }
+    });
+    poll->start();
+#else
+    Q_UNUSED(job)
+#endif
 }
 
 QJsonObject entryJson(const BackupEntry &e)
@@ -112,6 +154,7 @@ int createCommand(CliContext &context, const Profile &profile)
         loop.quit();
     });
     showProgress(context, &job);
+    cancelOnSignal(&job);
     job.start();
     loop.exec();
     if (!result.ok) {
@@ -176,6 +219,7 @@ int verifyCommand(CliContext &context, const Profile &profile)
         loop.quit();
     });
     showProgress(context, &job);
+    cancelOnSignal(&job);
     job.start();
     loop.exec();
     if (context.json) {
@@ -249,6 +293,7 @@ int restoreCommand(CliContext &context, const Profile &profile)
         loop.quit();
     });
     showProgress(context, &job);
+    cancelOnSignal(&job);
     job.start();
     loop.exec();
     if (context.json) {

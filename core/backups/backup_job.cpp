@@ -236,7 +236,9 @@ void BackupJob::prepared(const Preparation &p)
         return fail(QStringLiteral("cancelled"), true);
 
     const BackupsConfig &backups = *m_context.profile.backups;
-    QStringList args{QStringLiteral("--verbose"), QStringLiteral("--no-password"),
+    // A table held exclusively (a migration) would keep pg_dump waiting, and every session that
+    // queues behind it: two minutes, then it fails and says which lock.
+    QStringList args{QStringLiteral("--verbose"), QStringLiteral("--no-password"), QStringLiteral("--lock-wait-timeout=120s"),
                      QStringLiteral("--file=%1").arg(QDir(m_partialFolder).filePath(m_manifest.dumpPath()))};
     if (m_manifest.format == QLatin1String("directory")) {
         args << QStringLiteral("--format=directory") << QStringLiteral("--jobs=%1").arg(backups.jobs);

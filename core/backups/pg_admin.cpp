@@ -88,9 +88,12 @@ QList<BackupTable> tables(pqxx::connection &c)
 {
     pqxx::nontransaction tx(c);
     const pqxx::result r = tx.exec(sql(
-        "select n.nspname, c.relname, pg_relation_size(c.oid) + coalesce(pg_relation_size(c.reltoastrelid), 0),"
+        // Sizes from the catalogue's page counts (kept by VACUUM and ANALYZE), not pg_relation_size:
+        // that one locks each table and would wait behind a migration's exclusive lock.
+        "select n.nspname, c.relname,"
+        " (greatest(c.relpages, 1)::bigint + coalesce(t.relpages, 0)) * current_setting('block_size')::bigint,"
         " c.reltuples::bigint"
-        " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+        " from pg_class c join pg_namespace n on n.oid = c.relnamespace left join pg_class t on t.oid = c.reltoastrelid"
         " where c.relkind in ('r', 'm') and n.nspname not in ('pg_catalog', 'information_schema')"
         " and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'"
         " order by 1, 2"));

@@ -37,7 +37,8 @@ struct DatabaseFacts {
 DatabaseFacts databaseFacts(pqxx::connection &c, const QString &dbname);
 
 // The tables of the connected database with data (ordinary and materialised),
-// the system's left out, their sizes and row estimates.
+// the system's left out, their sizes and row estimates, both from the catalogue:
+// no table is locked, so a table held exclusively does not stall the question.
 QList<BackupTable> tables(pqxx::connection &c);
 
 struct Session {

@@ -8,6 +8,7 @@
 #include "audit_lines.h"
 #include "postgres_server.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,6 +16,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 class TestCliBackup : public QObject
 {
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void readOnlyProfileIsRefused();
     void pruneShowsBeforeItDeletes();
     void leftoversAreListedAndDroppedByName();
+    void interruptedBackupLeavesNothingBehind();
 
 private:
     int cli(const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr, const QString &profile = {});
@@ -243,6 +247,49 @@ void TestCliBackup::leftoversAreListedAndDroppedByName()
     QCOMPARE(audit.size(), 2);
     QCOMPARE(audit[1].value(QStringLiteral("result")).toString(), QStringLiteral("ok"));
     QVERIFY(audit[1].value(QStringLiteral("target")).toString().endsWith(name));
+}
+
+void TestCliBackup::interruptedBackupLeavesNothingBehind()
+{
+    // pg_dump waits for a lock another session holds: caught mid-way, every time.
+    auto locker = m_server.startSession(QStringLiteral("app"), QStringLiteral("BEGIN; LOCK TABLE orders IN ACCESS EXCLUSIVE MODE; "
+                                                                              "SELECT pg_sleep(600);"),
+                                        QStringLiteral("locker"));
+    QVERIFY(m_server.pidOf(QStringLiteral("locker")) > 0);
+    const int auditBefore = auditLines(QStringLiteral("backup")).size();
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OPSDECK_AUDIT_LOG"), m_dir.filePath(QStringLiteral("audit.jsonl")));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(OPSDECK_CLI), {QStringLiteral("backup"), QStringLiteral("create"), QStringLiteral("--database"),
+                                          QStringLiteral("app"), QStringLiteral("--progress"), QStringLiteral("--config"), m_config});
+    QByteArray err;
+    QVERIFY(QTest::qWaitFor([&] {
+        p.waitForReadyRead(100);
+        err += p.readAllStandardError();
+        return err.contains("progress: dumping");
+    }, 20000) || (qWarning("%s", err.constData()), false));
+    QTest::qWait(300);
+    ::kill(pid_t(p.processId()), SIGTERM);
+    QVERIFY(p.waitForFinished(15000));
+    err += p.readAllStandardError();
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY2(err.contains("error: cancelled"), err.constData());
+    // No partial folder, and the audit log says cancelled.
+    const QStringList left = QDir(m_dir.filePath(QStringLiteral("backups/app"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &folder : left)
+        QVERIFY2(!folder.endsWith(QLatin1String(".partial")), qPrintable(folder));
+    const QList<QJsonObject> audit = auditLines(QStringLiteral("backup"));
+    QCOMPARE(audit.size(), auditBefore + 2);
+    QCOMPARE(audit.last().value(QStringLiteral("result")).toString(), QStringLiteral("cancelled"));
+    // And pg_dump is gone from the server.
+    QVERIFY(QTest::qWaitFor([&] {
+        return m_server.psql(QStringLiteral("postgres"),
+                             QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'opsdeck/backup:%'"))
+                   .trimmed() == QLatin1String("0");
+    }, 10000));
+    locker->kill();
+    locker->waitForFinished(5000);
 }
 
 QTEST_GUILESS_MAIN(TestCliBackup)
