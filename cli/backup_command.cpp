@@ -24,6 +24,7 @@
 #endif
 
 #include <atomic>
+#include <functional>
 
 namespace opsdeck::cli {
 
@@ -325,6 +326,29 @@ int restoreCommand(CliContext &context, const Profile &profile)
     return result.ok ? ExitOk : ExitFailed;
 }
 
+// Runs work on a connection to that server's maintenance database and waits for it (the
+// command line has nothing else to do meanwhile). The connection's error, or empty.
+QString onServer(const DatabaseConfig &admin, const std::function<void(pqxx::connection &)> &work)
+{
+    PgWorker worker(admin, 30000, QStringLiteral("leftovers"));
+    QEventLoop loop;
+    QString error;
+    worker.submit({[&](pqxx::connection &c) {
+                       try {
+                           work(c);
+                       } catch (const std::exception &e) {
+                           error = QString::fromUtf8(e.what()).trimmed();
+                       }
+                       QMetaObject::invokeMethod(&loop, "quit", Qt::QueuedConnection);
+                   },
+                   [&](const QString &e) {
+                       error = e;
+                       QMetaObject::invokeMethod(&loop, "quit", Qt::QueuedConnection);
+                   }});
+    loop.exec();
+    return error;
+}
+
 int pruneCommand(CliContext &context, const Profile &profile)
 {
     const BackupsConfig &b = *profile.backups;
@@ -350,6 +374,35 @@ int pruneCommand(CliContext &context, const Profile &profile)
                                      {QStringLiteral("reason"), d.reason}, {QStringLiteral("outcome"), outcome}});
         else
             context.out << QStringLiteral("%1 %2 (%3)").arg(d.entry.manifest.id, -28).arg(outcome, d.reason) << Qt::endl;
+    }
+    // The databases swap restores replaced, once their keep_previous_hours are over.
+    const BackupContext backups = contextFor(profile);
+    for (const DatabaseConfig &admin : maintenanceDatabases(profile)) {
+        const QString error = onServer(admin, [&](pqxx::connection &c) {
+            for (const LeftoverReport &r : describeLeftovers(pgadmin::leftovers(c), admin, backups, {}, QDateTime::currentDateTimeUtc())) {
+                if (r.leftover.parsed.kind != QLatin1String("pre") || r.expected)
+                    continue;
+                QString outcome = dryRun ? QStringLiteral("would drop") : QStringLiteral("dropped");
+                if (!dryRun) {
+                    try {
+                        dropLeftover(c, backups, r);
+                    } catch (const std::exception &e) {
+                        outcome = QStringLiteral("not dropped: %1").arg(QString::fromUtf8(e.what()).trimmed());
+                        ++failures;
+                    }
+                }
+                if (context.json)
+                    array.append(QJsonObject{{QStringLiteral("id"), r.leftover.name}, {QStringLiteral("server"), r.server},
+                                             {QStringLiteral("remove"), true}, {QStringLiteral("reason"), r.explanation},
+                                             {QStringLiteral("outcome"), outcome}});
+                else
+                    context.out << QStringLiteral("%1 %2 (%3)").arg(r.leftover.name, -28).arg(outcome, r.explanation) << Qt::endl;
+            }
+        });
+        if (!error.isEmpty()) {
+            context.err << "error: " << admin.host << ":" << admin.port << ": " << error << Qt::endl;
+            ++failures;
+        }
     }
     if (context.json)
         context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
@@ -380,30 +433,17 @@ int leftoversCommand(CliContext &context, const Profile &profile)
     bool dropped = false;
     for (const DatabaseConfig &admin : maintenanceDatabases(profile)) {
         const QString server = QStringLiteral("%1:%2").arg(admin.host).arg(admin.port);
-        PgWorker worker(admin, 30000, QStringLiteral("leftovers"));
-        QEventLoop loop;
         QList<LeftoverReport> found;
-        QString error;
-        worker.submit({[&](pqxx::connection &c) {
-                           try {
-                               const QDateTime now = QDateTime::currentDateTimeUtc();
-                               for (const LeftoverReport &r : describeLeftovers(pgadmin::leftovers(c), admin, backups, unfinished, now)) {
-                                   if (r.leftover.name == drop) {
-                                       dropLeftover(c, backups, r);
-                                       dropped = true;
-                                   }
-                               }
-                               found = describeLeftovers(pgadmin::leftovers(c), admin, backups, unfinished, now);
-                           } catch (const std::exception &e) {
-                               error = QString::fromUtf8(e.what()).trimmed();
-                           }
-                           QMetaObject::invokeMethod(&loop, "quit", Qt::QueuedConnection);
-                       },
-                       [&](const QString &e) {
-                           error = e;
-                           QMetaObject::invokeMethod(&loop, "quit", Qt::QueuedConnection);
-                       }});
-        loop.exec();
+        const QString error = onServer(admin, [&](pqxx::connection &c) {
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (const LeftoverReport &r : describeLeftovers(pgadmin::leftovers(c), admin, backups, unfinished, now)) {
+                if (r.leftover.name == drop) {
+                    dropLeftover(c, backups, r);
+                    dropped = true;
+                }
+            }
+            found = describeLeftovers(pgadmin::leftovers(c), admin, backups, unfinished, now);
+        });
         if (!error.isEmpty()) {
             context.err << "error: " << server << ": " << error << Qt::endl;
             ++failures;

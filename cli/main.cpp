@@ -56,7 +56,8 @@ int main(int argc, char *argv[])
         "  backup verify ID        checksums and the table of contents (--test-restore: into a scratch database too)\n"
         "  backup restore ID       --target DB --confirm DB [--mode swap|in-place|scratch] [--end-sessions]\n"
         "                          [--schema S]... [--table S.T]... [--dry-run: the preflight only]\n"
-        "  backup prune            delete what retention allows (keep_days, keep_min; --dry-run shows it)\n"
+        "  backup prune            delete what retention allows (keep_days, keep_min) and the databases restores\n"
+        "                          replaced once keep_previous_hours are over (--dry-run shows it)\n"
         "  backup leftovers        scratch databases left by interrupted restores (--drop NAME --confirm NAME)"));
     parser.addHelpOption();
     parser.addVersionOption();

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void pruneShowsBeforeItDeletes();
     void leftoversAreListedAndDroppedByName();
     void interruptedBackupLeavesNothingBehind();
+    void pruneDropsReplacedDatabasesPastTheirTime();
 
 private:
     int cli(const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr, const QString &profile = {});
@@ -290,6 +291,27 @@ void TestCliBackup::interruptedBackupLeavesNothingBehind()
     }, 10000));
     locker->kill();
     locker->waitForFinished(5000);
+}
+
+void TestCliBackup::pruneDropsReplacedDatabasesPastTheirTime()
+{
+    // Replaced by a swap in 2020: its keep_previous_hours (24) are long over.
+    const QString old = QStringLiteral("app__pre_20200101T000000");
+    QVERIFY(!m_server.psql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE \"%1\"").arg(old)).isNull());
+    QByteArray out, err;
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("prune"), QStringLiteral("--dry-run"), QStringLiteral("--json")}, &out, &err), 0);
+    QJsonObject entry;
+    for (const QJsonValue &v : QJsonDocument::fromJson(out).array())
+        if (v.toObject().value(QStringLiteral("id")).toString() == old)
+            entry = v.toObject();
+    QCOMPARE(entry.value(QStringLiteral("outcome")).toString(), QStringLiteral("would drop"));
+    QVERIFY(entry.value(QStringLiteral("reason")).toString().contains(QLatin1String("24 h are over")));
+    QVERIFY(m_server.psql(QStringLiteral("postgres"), QStringLiteral("SELECT datname FROM pg_database")).contains(old));
+
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("prune")}, &out, &err), 0);
+    QVERIFY2(out.contains(old.toUtf8()) && out.contains("dropped"), out.constData());
+    QVERIFY(!m_server.psql(QStringLiteral("postgres"), QStringLiteral("SELECT datname FROM pg_database")).contains(old));
+    QVERIFY(auditLines(QStringLiteral("leftover-drop")).last().value(QStringLiteral("target")).toString().endsWith(old));
 }
 
 QTEST_GUILESS_MAIN(TestCliBackup)
