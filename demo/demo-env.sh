@@ -214,7 +214,8 @@ seed_backup() {
   if find "$state/backups" -name manifest.json 2>/dev/null | grep -q .; then
     return 0
   fi
-  local run=(env OPSDECK_APP_PASSWORD="$app_password" OPSDECK_AUDIT_LOG="${OPSDECK_AUDIT_LOG:-$state/audit.jsonl}"
+  # Its audit lines go to the demo's own log: a test's audit log holds the test's actions only.
+  local run=(env OPSDECK_APP_PASSWORD="$app_password" OPSDECK_AUDIT_LOG="$state/audit.jsonl"
              "$cli" --config "$state/opsdeck-demo.json" --profile demo)
   local id
   id=$("${run[@]}" backup create --database app --label "taken when the demo started" --json 2>>"$state/logs/seed-backup.log" \
