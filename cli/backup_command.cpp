@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -375,11 +376,30 @@ int pruneCommand(CliContext &context, const Profile &profile)
         else
             context.out << QStringLiteral("%1 %2 (%3)").arg(d.entry.manifest.id, -28).arg(outcome, d.reason) << Qt::endl;
     }
-    // The databases swap restores replaced, once their keep_previous_hours are over.
+    // Folders of backups that died half-way: disk space, not backups. An hour untouched
+    // before they count: a running backup keeps writing its dump.
     const BackupContext backups = contextFor(profile);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const AbandonedFolder &f : catalogue::abandoned(b.directory, 3600, now)) {
+        QString outcome = dryRun ? QStringLiteral("would delete") : QStringLiteral("deleted");
+        if (!dryRun) {
+            if (const QString error = deleteAbandoned(backups, f); !error.isEmpty()) {
+                outcome = QStringLiteral("not deleted: %1").arg(error);
+                ++failures;
+            }
+        }
+        const QString name = QFileInfo(f.path).fileName();
+        if (context.json)
+            array.append(QJsonObject{{QStringLiteral("id"), name}, {QStringLiteral("remove"), true},
+                                     {QStringLiteral("reason"), abandonedReason(f, now)}, {QStringLiteral("outcome"), outcome},
+                                     {QStringLiteral("size_bytes"), f.bytes}});
+        else
+            context.out << QStringLiteral("%1 %2 (%3)").arg(name, -28).arg(outcome, abandonedReason(f, now)) << Qt::endl;
+    }
+    // The databases swap restores replaced, once their keep_previous_hours are over.
     for (const DatabaseConfig &admin : maintenanceDatabases(profile)) {
         const QString error = onServer(admin, [&](pqxx::connection &c) {
-            for (const LeftoverReport &r : describeLeftovers(pgadmin::leftovers(c), admin, backups, {}, QDateTime::currentDateTimeUtc())) {
+            for (const LeftoverReport &r : describeLeftovers(pgadmin::leftovers(c), admin, backups, {}, now)) {
                 if (r.leftover.parsed.kind != QLatin1String("pre") || r.expected)
                     continue;
                 QString outcome = dryRun ? QStringLiteral("would drop") : QStringLiteral("dropped");

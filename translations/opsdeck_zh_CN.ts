@@ -1021,68 +1021,68 @@ PostgreSQL %3，pg_dump %4，%5 格式</translation>
 <context>
     <name>opsdeck::BackupsPanel</name>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="43"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="45"/>
         <source>The database whose backups are shown and taken</source>
         <translation>显示和备份的数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="85"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="87"/>
         <source>Label (optional), e.g. before the 1.4.3 migration</source>
         <translation>标签（可选），例如：1.4.3 迁移之前</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="88"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="90"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="90"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="92"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="92"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="94"/>
         <source>Test restore</source>
         <translation>测试恢复</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="94"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="96"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="96"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="98"/>
         <source>Prune…</source>
         <translation>清理…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="115"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="117"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="339"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="343"/>
         <source>Drop %1…</source>
         <translation>删除 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="342"/>
-        <location filename="../ui/backups/backups_panel.cpp" line="656"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="346"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="670"/>
         <source>The profile is read-only</source>
         <translation>此配置档为只读</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="342"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="346"/>
         <source>Drop the database (asks first)</source>
         <translation>删除该数据库（会先确认）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="360"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="364"/>
         <source>Drop %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="361"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="365"/>
         <source>Drop database %1 on %2 (%3)?
 
 %4.
@@ -1095,240 +1095,253 @@ Its data is gone once dropped.</source>
 删除后数据将无法找回。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="366"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="370"/>
         <source>Drop database</source>
         <translation>删除数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="376"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="380"/>
         <source>Dropping %1…</source>
         <translation>正在删除 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="385"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="389"/>
         <source>Dropped %1.</source>
         <translation>已删除 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="386"/>
-        <location filename="../ui/backups/backups_panel.cpp" line="393"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="390"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="397"/>
         <source>%1 was not dropped: %2</source>
         <translation>%1 未删除：%2</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="447"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="451"/>
         <source>%1 %2 %</source>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="481"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="485"/>
         <source>Backup of %1 done</source>
         <translation>%1 备份完成</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="481"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="485"/>
         <source>Backup of %1 failed</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="483"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="487"/>
         <source>backing up %1</source>
         <translation>正在备份 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="496"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="500"/>
         <source>Backup %1 verified</source>
         <translation>备份 %1 已验证</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="496"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="500"/>
         <source>Backup %1 failed verification</source>
         <translation>备份 %1 验证失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="498"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="502"/>
         <source>test-restoring %1</source>
         <translation>正在测试恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="498"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="502"/>
         <source>verifying %1</source>
         <translation>正在验证 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="533"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="537"/>
         <source>%1 restored from %2</source>
         <translation>已从 %2 恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="537"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="541"/>
         <source>Restore of %1 cancelled</source>
         <translation>%1 的恢复已取消</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="537"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="541"/>
         <source>Restore of %1 failed</source>
         <translation>%1 的恢复失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="539"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="543"/>
         <source>: the database is unchanged</source>
         <translation>：数据库未被改动</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="553"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="557"/>
         <source>ACK: restore of %1 from backup %2 (OpsDeck), expired when it ends</source>
         <translation>ACK: 正在从备份 %2 恢复 %1（OpsDeck），恢复结束时失效</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="558"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="562"/>
         <source>restoring %1</source>
         <translation>正在恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="568"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="572"/>
         <source>the alerts were not silenced: %1</source>
         <translation>告警未被静默：%1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="586"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="590"/>
         <source>its alerts were silenced meanwhile (silence %1, now expired)</source>
         <translation>恢复期间其告警已静默（静默 %1，现已失效）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="603"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="608"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="611"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="605"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="613"/>
         <source>Prune backups of %1</source>
         <translation>清理 %1 的备份</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="606"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="614"/>
         <source>Retention (keep %1 days, at least %2 backups, always the newest verified one) would delete %n backup(s) of %3:</source>
         <translation>
             <numerusform>保留策略（保留 %1 天、至少 %2 个备份、始终保留最新的已验证备份）将删除 %3 的 %n 个备份：</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="618"/>
+        <source>And the folders that interrupted backups left behind:</source>
+        <translation>以及中断的备份留下的目录：</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="612"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="623"/>
         <source>Delete %n backup(s)</source>
         <translation>
             <numerusform>删除 %n 个备份</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="618"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="629"/>
         <source>Deleting %n backup(s)…</source>
         <translation>
             <numerusform>正在删除 %n 个备份…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="626"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="640"/>
         <source>Deleted %n backup(s).</source>
         <translation>
             <numerusform>已删除 %n 个备份。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="638"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="652"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="653"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="667"/>
         <source>A backup job is running: one at a time</source>
         <translation>有备份任务正在运行：一次只能运行一个</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="655"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="669"/>
         <source>The profile has no backup folder (&quot;backups&quot;: {&quot;directory&quot;: …})</source>
         <translation>此配置档没有备份目录（&quot;backups&quot;: {&quot;directory&quot;: …}）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="658"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="672"/>
         <source>Select a backup</source>
         <translation>请选择一个备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="663"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="677"/>
         <source>Take a backup of %1 now, in the background (pg_dump, then checksums)</source>
         <translation>立即在后台备份 %1（pg_dump，然后计算校验和）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="664"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="678"/>
         <source>Recompute every checksum and read the whole table of contents</source>
         <translation>重新计算每个校验和并读取完整目录</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="665"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="679"/>
         <source>Verify, then restore into a scratch database, check its tables, and drop it</source>
         <translation>验证，然后恢复到临时数据库，检查其表，再删除它</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="666"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="680"/>
         <source>Restore this backup: checks first, then asks you to type the target&apos;s name</source>
         <translation>恢复此备份：先检查，再要求输入目标数据库名称</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="667"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="681"/>
         <source>Delete what retention would delete, after showing it</source>
         <translation>先列出，再删除保留策略要删除的备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="670"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="684"/>
         <source>Retention would delete nothing now</source>
         <translation>保留策略目前不会删除任何备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="686"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="700"/>
         <source>No backup folder in this profile</source>
         <translation>此配置档没有备份目录</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="687"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="701"/>
         <source>Add &quot;backups&quot;: {&quot;directory&quot;: &quot;/var/backups/opsdeck&quot;} to the profile to take, verify and restore backups here (docs/backups.md).</source>
         <translation>在配置档中添加 &quot;backups&quot;: {&quot;directory&quot;: &quot;/var/backups/opsdeck&quot;}，即可在此创建、验证和恢复备份（docs/backups.md）。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="694"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="708"/>
         <source>No database in this profile</source>
         <translation>此配置档中没有数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="695"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="709"/>
         <source>Add a database under &quot;databases&quot; to back it up (docs/configuration.md).</source>
         <translation>在 &quot;databases&quot; 下添加数据库即可备份（docs/configuration.md）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="713"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="727"/>
         <source>%n backup(s), %1, in %2</source>
         <translation>
             <numerusform>%n 个备份，%1，位于 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="716"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="730"/>
         <source>; newest verified: %1 ago</source>
         <translation>；最新验证：%1 前</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="718"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="732"/>
         <source>; none verified yet</source>
         <translation>；尚无已验证的备份</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="722"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="739"/>
+        <source>(%n folder(s) of interrupted backups, %1: Prune… removes them)</source>
+        <translation>
+            <numerusform>（%n 个中断备份留下的目录，%1：“清理…”可将其删除）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/backups/backups_panel.cpp" line="744"/>
         <source>(%n unreadable: %1)</source>
         <translation>
             <numerusform>（%n 个无法读取：%1）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="733"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="755"/>
         <source>No backup of %1 yet. &quot;Back up now&quot; takes the first one.</source>
         <translation>%1 还没有备份。点击“立即备份”创建第一个。</translation>
     </message>

@@ -391,6 +391,33 @@ QString writeFileDurably(const QString &path, const QByteArray &bytes)
     return fsyncFolder(QFileInfo(path).absolutePath());
 }
 
+QList<AbandonedFolder> abandoned(const QString &root, qint64 minIdleSeconds, const QDateTime &now)
+{
+    QList<AbandonedFolder> out;
+    for (const QFileInfo &db : QDir(root).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        for (const QFileInfo &info : QDir(db.absoluteFilePath()).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            if (!info.fileName().endsWith(partialSuffix) && !info.fileName().endsWith(QLatin1String(".deleting")))
+                continue;
+            // The last write into it: its files' (a running dump keeps touching them); the folder's own
+            // time only when it holds none.
+            AbandonedFolder f;
+            f.path = info.absoluteFilePath();
+            QDirIterator it(f.path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QFileInfo file(it.next());
+                f.bytes += file.size();
+                if (!f.lastWrite.isValid() || file.lastModified() > f.lastWrite)
+                    f.lastWrite = file.lastModified();
+            }
+            if (!f.lastWrite.isValid())
+                f.lastWrite = info.lastModified();
+            if (f.lastWrite.secsTo(now) >= minIdleSeconds)
+                out << f;
+        }
+    }
+    return out;
+}
+
 QString recordVerification(const BackupEntry &entry, const BackupVerification &verification)
 {
     QJsonArray all;

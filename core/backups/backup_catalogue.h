@@ -79,6 +79,13 @@ struct BackupEntry {
     QString filePath(const QString &relative) const;
 };
 
+// A folder an interrupted backup or deletion left (catalogue::abandoned).
+struct AbandonedFolder {
+    QString path;
+    qint64 bytes = 0;
+    QDateTime lastWrite;
+};
+
 namespace catalogue {
 
 // The folder name of a database: its name where that is a plain file name,
@@ -109,6 +116,12 @@ QString fsyncFile(const QString &path);
 QString fsyncFolder(const QString &path);
 // rename(2) that refuses to replace an existing target.
 QString renameNoReplace(const QString &from, const QString &to);
+
+// Folders a backup or a deletion left when its process died (<id>.partial,
+// <id>.deleting) and that nothing has written to for minIdleSeconds: not
+// backups, but disk space. A backup still running keeps writing its dump,
+// so a young folder is never one of these.
+QList<AbandonedFolder> abandoned(const QString &root, qint64 minIdleSeconds, const QDateTime &now);
 
 QString recordVerification(const BackupEntry &entry, const BackupVerification &verification);
 // Removes a backup's folder (renamed to .deleting first, so a crash halfway

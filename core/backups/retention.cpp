@@ -1,5 +1,10 @@
 #include "retention.h"
 
+#include "common/compact_units.h"
+
+#include <QDir>
+#include <QFileInfo>
+
 #include <QHash>
 
 #include <algorithm>
@@ -58,6 +63,28 @@ QString deleteBackup(const BackupContext &context, const BackupEntry &entry, con
     if (QString error = audit.intent(); !error.isEmpty())
         return error;
     const QString error = catalogue::remove(entry);
+    audit.outcome(error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed"), error);
+    return error;
+}
+
+QString abandonedReason(const AbandonedFolder &folder, const QDateTime &now)
+{
+    return QStringLiteral("left by an interrupted %1, untouched for %2")
+        .arg(folder.path.endsWith(QLatin1String(".deleting")) ? QStringLiteral("deletion") : QStringLiteral("backup"),
+             compactDuration(folder.lastWrite.msecsTo(now)));
+}
+
+QString deleteAbandoned(const BackupContext &context, const AbandonedFolder &folder)
+{
+    if (context.profile.readOnly)
+        return QStringLiteral("profile \"%1\" is read-only: deleting refused").arg(context.profile.name);
+    AuditTrail audit(context, QStringLiteral("backup-delete"), QFileInfo(folder.path).fileName());
+    audit.parameters() = {{QStringLiteral("folder"), folder.path}, {QStringLiteral("bytes"), folder.bytes},
+                          {QStringLiteral("reason"), abandonedReason(folder, QDateTime::currentDateTimeUtc())}};
+    if (QString error = audit.intent(); !error.isEmpty())
+        return error;
+    const QString error = QDir(folder.path).removeRecursively() ? QString()
+                                                                : QStringLiteral("cannot remove %1").arg(folder.path);
     audit.outcome(error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed"), error);
     return error;
 }

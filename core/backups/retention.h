@@ -27,5 +27,9 @@ QList<RetentionDecision> retentionPlan(const QList<BackupEntry> &entries, int ke
 // the id, reason and checksum) in the audit log; refused in a read-only
 // profile. Blocks on the file system: not on the GUI thread. Error message or empty.
 QString deleteBackup(const BackupContext &context, const BackupEntry &entry, const QString &reason);
+// The same for the folder of an interrupted backup (catalogue::abandoned).
+QString deleteAbandoned(const BackupContext &context, const AbandonedFolder &folder);
+// "left by an interrupted backup, untouched for 3 h" — why it may go.
+QString abandonedReason(const AbandonedFolder &folder, const QDateTime &now);
 
 } // namespace opsdeck

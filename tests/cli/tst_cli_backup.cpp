@@ -9,7 +9,9 @@
 #include "postgres_server.h"
 
 #include <QDir>
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -308,8 +310,24 @@ void TestCliBackup::pruneDropsReplacedDatabasesPastTheirTime()
     QVERIFY(entry.value(QStringLiteral("reason")).toString().contains(QLatin1String("24 h are over")));
     QVERIFY(m_server.psql(QStringLiteral("postgres"), QStringLiteral("SELECT datname FROM pg_database")).contains(old));
 
+    // And the folder a backup that died two hours ago left behind.
+    const QString partial = m_dir.filePath(QStringLiteral("backups/app/app-20261201-000000.partial"));
+    QVERIFY(QDir().mkpath(partial));
+    {
+        QFile dump(partial + QStringLiteral("/dump.pgdump"));
+        QVERIFY(dump.open(QIODevice::WriteOnly));
+        dump.write(QByteArray(4096, 'x'));
+        dump.flush();
+        dump.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-7200), QFileDevice::FileModificationTime);
+    }
+    QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("prune"), QStringLiteral("--dry-run")}, &out, &err), 0);
+    QVERIFY2(out.contains("app-20261201-000000.partial") && out.contains("would delete") && out.contains("interrupted backup"),
+             out.constData());
+    QVERIFY(QFileInfo::exists(partial));
+
     QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("prune")}, &out, &err), 0);
     QVERIFY2(out.contains(old.toUtf8()) && out.contains("dropped"), out.constData());
+    QVERIFY(!QFileInfo::exists(partial));
     QVERIFY(!m_server.psql(QStringLiteral("postgres"), QStringLiteral("SELECT datname FROM pg_database")).contains(old));
     QVERIFY(auditLines(QStringLiteral("leftover-drop")).last().value(QStringLiteral("target")).toString().endsWith(old));
 }

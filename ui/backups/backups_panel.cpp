@@ -10,6 +10,7 @@
 #include "restore_dialog.h"
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -30,6 +31,7 @@ struct BackupsPanel::Listing {
     QList<BackupEntry> entries;
     QStringList problems;
     QList<RetentionDecision> plan;
+    QList<AbandonedFolder> abandoned;
 };
 
 BackupsPanel::BackupsPanel(QWidget *parent)
@@ -124,7 +126,7 @@ BackupsPanel::BackupsPanel(QWidget *parent)
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_message);
 
-    connect(m_picker, &QComboBox::currentIndexChanged, this, [this] { listingRead({m_generation, m_entries, m_problems, m_plan}); });
+    connect(m_picker, &QComboBox::currentIndexChanged, this, [this] { listingRead({m_generation, m_entries, m_problems, m_plan, m_abandoned}); });
     connect(m_backupButton, &QPushButton::clicked, this, &BackupsPanel::backUpNow);
     connect(m_label, &QLineEdit::returnPressed, this, &BackupsPanel::backUpNow);
     connect(m_verifyButton, &QPushButton::clicked, this, [this] { verifySelected(false); });
@@ -229,6 +231,7 @@ void BackupsPanel::refresh()
         l.generation = generation;
         l.entries = catalogue::list(backups.directory, {}, &l.problems);
         l.plan = retentionPlan(l.entries, backups.keepDays, backups.keepMin, QDateTime::currentDateTimeUtc());
+        l.abandoned = catalogue::abandoned(backups.directory, 3600, QDateTime::currentDateTimeUtc());
         return l;
     }, [](BackupsPanel *panel, Listing l) {
         panel->m_reading = false;
@@ -244,6 +247,7 @@ void BackupsPanel::listingRead(const Listing &listing)
     m_entries = listing.entries;
     m_plan = listing.plan;
     m_problems = listing.problems;
+    m_abandoned = listing.abandoned;
     const QString database = currentDatabase();
     QList<BackupEntry> shown;
     for (const BackupEntry &e : m_entries)
@@ -596,33 +600,43 @@ void BackupsPanel::pruneSelected()
     for (const RetentionDecision &d : m_plan)
         if (d.remove && d.entry.manifest.database == database)
             doomed << d;
-    if (doomed.isEmpty())
+    const QList<AbandonedFolder> abandoned = m_abandoned;
+    if (doomed.isEmpty() && abandoned.isEmpty())
         return;
     QStringList lines;
     for (const RetentionDecision &d : doomed)
         lines << tr("%1 (%2, %3)").arg(d.entry.manifest.id, compactBytes(double(d.entry.manifest.sizeBytes())), d.reason);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const AbandonedFolder &f : abandoned)
+        lines << tr("%1 (%2, %3)").arg(QFileInfo(f.path).fileName(), compactBytes(double(f.bytes)), abandonedReason(f, now));
     const BackupsConfig &b = *m_session->profile().backups;
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Prune backups of %1").arg(database),
                                 tr("Retention (keep %1 days, at least %2 backups, always the newest verified one) would delete "
                                    "%n backup(s) of %3:", nullptr, int(doomed.size()))
-                                    .arg(b.keepDays).arg(b.keepMin).arg(database),
+                                        .arg(b.keepDays).arg(b.keepMin).arg(database)
+                                    + (abandoned.isEmpty() ? QString()
+                                                           : u' ' + tr("And the folders that interrupted backups left behind:")),
                                 QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("pruneConfirmation"));
     box->setInformativeText(lines.join(u'\n'));
-    QPushButton *remove = box->addButton(tr("Delete %n backup(s)", nullptr, int(doomed.size())), QMessageBox::DestructiveRole);
+    const int count = int(doomed.size() + abandoned.size());
+    QPushButton *remove = box->addButton(tr("Delete %n backup(s)", nullptr, count), QMessageBox::DestructiveRole);
     remove->setObjectName(QStringLiteral("confirmPrune"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(remove, &QPushButton::clicked, this, [this, doomed] {
+    connect(remove, &QPushButton::clicked, this, [this, doomed, abandoned, count] {
         const BackupContext c = context();
-        report(tr("Deleting %n backup(s)…", nullptr, int(doomed.size())), false);
-        runInBackground<BackupsPanel, QStringList>(this, [c, doomed]() {
+        report(tr("Deleting %n backup(s)…", nullptr, count), false);
+        runInBackground<BackupsPanel, QStringList>(this, [c, doomed, abandoned]() {
             QStringList errors;
             for (const RetentionDecision &d : doomed)
                 if (const QString e = deleteBackup(c, d.entry, d.reason); !e.isEmpty())
                     errors << QStringLiteral("%1: %2").arg(d.entry.manifest.id, e);
+            for (const AbandonedFolder &f : abandoned)
+                if (const QString e = deleteAbandoned(c, f); !e.isEmpty())
+                    errors << QStringLiteral("%1: %2").arg(f.path, e);
             return errors;
-        }, [count = int(doomed.size())](BackupsPanel *p, QStringList errors) {
+        }, [count](BackupsPanel *p, QStringList errors) {
             p->report(errors.isEmpty() ? tr("Deleted %n backup(s).", nullptr, count) : errors.join(QStringLiteral("; ")), !errors.isEmpty());
             p->refresh();
         });
@@ -665,7 +679,7 @@ void BackupsPanel::updateActions()
     set(m_testRestoreButton, true, true, tr("Verify, then restore into a scratch database, check its tables, and drop it"));
     set(m_restoreButton, true, true, tr("Restore this backup: checks first, then asks you to type the target's name"));
     set(m_pruneButton, false, true, tr("Delete what retention would delete, after showing it"));
-    if (m_pruneButton->isEnabled() && m_model->pruneCandidateCount() == 0) {
+    if (m_pruneButton->isEnabled() && m_model->pruneCandidateCount() == 0 && m_abandoned.isEmpty()) {
         m_pruneButton->setEnabled(false);
         m_pruneButton->setToolTip(tr("Retention would delete nothing now"));
     }
@@ -716,6 +730,14 @@ void BackupsPanel::updateStatus()
         text += tr("; newest verified: %1 ago").arg(compactDuration(newestVerified->manifest.startedAt.msecsTo(now)));
     else if (count > 0) {
         text += tr("; none verified yet");
+        tone = BadgeTone::Warning;
+    }
+    if (!m_abandoned.isEmpty()) {
+        qint64 abandonedBytes = 0;
+        for (const AbandonedFolder &f : m_abandoned)
+            abandonedBytes += f.bytes;
+        text += u' ' + tr("(%n folder(s) of interrupted backups, %1: Prune… removes them)", nullptr, int(m_abandoned.size()))
+                           .arg(compactBytes(double(abandonedBytes)));
         tone = BadgeTone::Warning;
     }
     if (!m_problems.isEmpty()) {

@@ -135,6 +135,7 @@ private:
     QPointer<RestoreDialog> m_restoreDialog;
     QList<BackupEntry> m_entries;  // of every database, as last read
     QList<RetentionDecision> m_plan;
+    QList<AbandonedFolder> m_abandoned;  // folders of interrupted backups, an hour untouched
     QStringList m_problems;
     bool m_reading = false;
     bool m_restoreNewestWhenRead = false;

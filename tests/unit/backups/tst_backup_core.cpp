@@ -34,6 +34,7 @@ private Q_SLOTS:
     void reserveNeverReusesAnId();
     void hostileNamesGetDistinctPlainFolders();
     void renameNoReplaceRefuses();
+    void abandonedFoldersAreOldAndUntouched();
     void manifestRejectsWhatItCannotRead();
     void scratchNamesFitIn63Bytes_data();
     void scratchNamesFitIn63Bytes();
@@ -283,6 +284,37 @@ void TestBackupCore::renameNoReplaceRefuses()
     QVERIFY(!error.isEmpty());
     QVERIFY(QFileInfo(root.filePath(u"a"_qs)).isDir());
     QCOMPARE(catalogue::renameNoReplace(root.filePath(u"a"_qs), root.filePath(u"c"_qs)), QString());
+}
+
+void TestBackupCore::abandonedFoldersAreOldAndUntouched()
+{
+    QTemporaryDir root;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto folderWithDump = [&](const QString &name, qint64 ageSeconds) {
+        const QString folder = root.filePath(u"app/"_qs + name);
+        QDir().mkpath(folder);
+        QFile dump(folder + u"/dump.pgdump"_qs);
+        if (!dump.open(QIODevice::WriteOnly))
+            return;
+        dump.write(QByteArray(1000, 'x'));
+        dump.flush();  // the bytes on disk before the time is set, or the write sets it again
+        dump.setFileTime(now.addSecs(-ageSeconds), QFileDevice::FileModificationTime);
+        dump.close();
+    };
+    folderWithDump(u"app-20261207-010000.partial"_qs, 3 * 3600);   // a backup that died 3 h ago
+    folderWithDump(u"app-20261207-020000.deleting"_qs, 2 * 3600);  // a deletion that died
+    folderWithDump(u"app-20261207-115900.partial"_qs, 10);         // one writing now
+    folderWithDump(u"app-20261207-000000"_qs, 5 * 3600);           // a whole backup: never abandoned
+    const QList<AbandonedFolder> found = catalogue::abandoned(root.path(), 3600, now);
+    QStringList names;
+    for (const AbandonedFolder &f : found) {
+        names << QFileInfo(f.path).fileName();
+        QCOMPARE(f.bytes, qint64(1000));
+    }
+    names.sort();
+    QCOMPARE(names, QStringList({u"app-20261207-010000.partial"_qs, u"app-20261207-020000.deleting"_qs}));
+    const QString reason = abandonedReason(found[0], now);
+    QVERIFY2(reason.startsWith(QLatin1String("left by an interrupted")), qPrintable(reason));
 }
 
 void TestBackupCore::manifestRejectsWhatItCannotRead()
