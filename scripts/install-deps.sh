@@ -14,6 +14,8 @@ packages=(
   libcpp-httplib-dev libbenchmark-dev qtkeychain-qt6-dev libsimdjson-dev libssl-dev
   # servers of the demo environment and the integration tests
   postgresql prometheus prometheus-alertmanager prometheus-node-exporter victoria-metrics
+  # a private Docker engine for the Deployments panel (its images built from a static busybox)
+  docker.io busybox-static
   # GUI tests, screenshots and fonts (Latin and Simplified Chinese)
   xvfb xauth x11-apps fonts-dejavu-core fonts-noto-cjk
   # used by the scripts themselves

@@ -8,6 +8,8 @@
 #include <curl/curl.h>
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 
 #include <atomic>
 #include <cstring>
@@ -318,9 +320,12 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
     curl_easy_setopt(e, CURLOPT_URL, r.url.toEncoded().constData());
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    if (!r.unixSocketPath.isEmpty())
+        curl_easy_setopt(e, CURLOPT_UNIX_SOCKET_PATH, QFile::encodeName(r.unixSocketPath).constData());  // copied by libcurl
     switch (r.method) {
     case HttpRequest::Method::Get:
-        curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+        // A redirect would leave the socket for a host of the redirect's choosing: not followed.
+        curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, r.unixSocketPath.isEmpty() ? 1L : 0L);
         curl_easy_setopt(e, CURLOPT_MAXREDIRS, long(r.maxRedirects));
         break;
     case HttpRequest::Method::Post:
@@ -358,6 +363,22 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
         }
         curl_blob blob{const_cast<char *>(bundle.constData()), size_t(bundle.size()), CURL_BLOB_COPY};
         curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
+    }
+
+    if (!r.clientCertFile.isEmpty()) {
+        for (const QString &file : {r.clientCertFile, r.clientKeyFile}) {
+            if (!file.isEmpty() && !QFileInfo(file).isReadable()) {
+                failure->error = HttpError::Tls;
+                failure->errorMessage = QStringLiteral("cannot read the client certificate or key %1").arg(file);
+                curl_easy_cleanup(e);
+                t.easy = nullptr;
+                return false;
+            }
+        }
+        curl_easy_setopt(e, CURLOPT_SSLCERT, QFile::encodeName(r.clientCertFile).constData());
+        curl_easy_setopt(e, CURLOPT_SSLCERTTYPE, "PEM");
+        if (!r.clientKeyFile.isEmpty())
+            curl_easy_setopt(e, CURLOPT_SSLKEY, QFile::encodeName(r.clientKeyFile).constData());
     }
 
     switch (r.auth.kind) {

@@ -35,6 +35,12 @@ struct HttpRequest {
     QString caFile;
     bool insecure = false;
     HttpAuth auth;
+    // A client certificate and its key (PEM files), for servers that want one (Docker over TCP with TLS).
+    QString clientCertFile;
+    QString clientKeyFile;
+    // Connect through this Unix socket instead of the URL's host and port (Docker's
+    // unix:///var/run/docker.sock); the URL still names the path. Never redirected.
+    QString unixSocketPath;
 };
 
 enum class HttpError {
