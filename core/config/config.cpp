@@ -494,6 +494,20 @@ Profile readProfile(ObjectReader &r)
         c.keepPreviousHours = b.integer("keep_previous_hours", 24, 0, 24 * 365);
         p.backups = c;
     });
+    withObject(r, "docker", [&](ObjectReader &d) {
+        DockerConfig c;
+        c.host = d.string("host", false);
+        if (!c.host.isEmpty() && !c.host.startsWith(QLatin1String("unix://")) && !c.host.startsWith(QLatin1String("tcp://")))
+            d.error(QStringLiteral("host"), QStringLiteral("must start with unix:// or tcp://"));
+        withObject(d, "tls", [&](ObjectReader &t) {
+            c.caFile = t.string("ca_file", false);
+            c.certFile = t.string("cert_file", false);
+            c.keyFile = t.string("key_file", false);
+            if (c.certFile.isEmpty() != c.keyFile.isEmpty())
+                t.error(QStringLiteral("cert_file"), QStringLiteral("cert_file and key_file go together"));
+        });
+        p.docker = c;
+    });
     withObject(r, "kubernetes", [&](ObjectReader &k) {
         KubernetesConfig c;
         c.context = k.string("context", false);

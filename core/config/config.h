@@ -82,6 +82,12 @@ struct BackupsConfig {
     int keepPreviousHours = 24;  // a swap restore keeps the database it replaced (<db>__pre_<time>) this long
 };
 
+// Where the Docker engine of a profile answers, and the TLS files of a tcp:// one.
+struct DockerConfig {
+    QString host;  // unix:///var/run/docker.sock or tcp://host:2376; empty: $DOCKER_HOST, then the local socket
+    QString caFile, certFile, keyFile;  // "tls": what `docker --tlsverify` takes
+};
+
 struct KubernetesConfig {
     QString context;
     QString kubeconfig;
@@ -97,6 +103,7 @@ struct Profile {
     QList<AlertmanagerConfig> alertmanagers;
     QList<DatabaseConfig> databases;
     std::optional<BackupsConfig> backups;
+    std::optional<DockerConfig> docker;
     std::optional<KubernetesConfig> kubernetes;
     QList<DashboardSpec> dashboards;  // docs/dashboards.md
 };

@@ -4,6 +4,7 @@
 // container listed with its labels, and the failures said plainly (no socket,
 // a client certificate that cannot be read). Skipped where dockerd cannot run.
 
+#include "deploy/docker_endpoint.h"
 #include "net/http_client.h"
 #include "docker_daemon.h"
 
@@ -36,16 +37,22 @@ private:
 
 HttpResponse TestDockerSocket::get(const QString &path, const QString &socket)
 {
-    HttpRequest r;
-    // The host part is only for the Host header: the socket is what is connected to.
-    r.url = QUrl(QStringLiteral("http://docker") + path);
-    r.unixSocketPath = socket;
+    DockerConfig config;
+    config.host = QStringLiteral("unix://") + socket;
+    QString error;
+    const std::optional<DockerEndpoint> endpoint = dockerEndpoint(config, QProcessEnvironment(), &error);
+    if (!endpoint)
+        return HttpResponse{HttpError::InvalidUrl, error, 0, {}, {}, 0, {}, 0};
+    // Bare paths here (/_ping, /version, /v1.41/...): the version is the caller's.
+    const HttpRequest r = dockerRequest(*endpoint, {}, path);
+    // Listening before sending: an answer that comes at once must not be missed.
     std::optional<HttpResponse> answer;
-    const quint64 id = m_http.send(r);
+    quint64 id = 0;
     QMetaObject::Connection c = connect(&m_http, &HttpClient::finished, this, [&](quint64 answered, const HttpResponse &response) {
         if (answered == id)
             answer = response;
     }, Qt::QueuedConnection);
+    id = m_http.send(r);
     const bool answered = QTest::qWaitFor([&] { return answer.has_value(); }, 20000);
     disconnect(c);
     return answered ? *answer : HttpResponse{HttpError::Timeout, QStringLiteral("no answer"), 0, {}, {}, 0, {}, 0};
@@ -113,12 +120,15 @@ void TestDockerSocket::unreadableClientCertificateIsSaid()
     r.clientCertFile = QStringLiteral("/nonexistent/cert.pem");
     r.clientKeyFile = QStringLiteral("/nonexistent/key.pem");
     std::optional<HttpResponse> answer;
-    const quint64 id = m_http.send(r);
-    connect(&m_http, &HttpClient::finished, this, [&](quint64 answered, const HttpResponse &response) {
+    quint64 id = 0;
+    const QMetaObject::Connection c = connect(&m_http, &HttpClient::finished, this, [&](quint64 answered, const HttpResponse &response) {
         if (answered == id)
             answer = response;
     }, Qt::QueuedConnection);
-    QVERIFY(QTest::qWaitFor([&] { return answer.has_value(); }, 10000));
+    id = m_http.send(r);
+    const bool answered = QTest::qWaitFor([&] { return answer.has_value(); }, 10000);
+    disconnect(c);
+    QVERIFY(answered);
     QCOMPARE(answer->error, HttpError::Tls);
     QVERIFY2(answer->errorMessage.contains(QLatin1String("/nonexistent/cert.pem")), qPrintable(answer->errorMessage));
 }
