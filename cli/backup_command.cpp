@@ -456,13 +456,18 @@ int leftoversCommand(CliContext &context, const Profile &profile)
         QList<LeftoverReport> found;
         const QString error = onServer(admin, [&](pqxx::connection &c) {
             const QDateTime now = QDateTime::currentDateTimeUtc();
-            for (const LeftoverReport &r : describeLeftovers(pgadmin::leftovers(c), admin, backups, unfinished, now)) {
+            found = describeLeftovers(pgadmin::leftovers(c), admin, backups, unfinished, now);
+            if (drop.isEmpty())
+                return;
+            for (const LeftoverReport &r : std::as_const(found)) {
                 if (r.leftover.name == drop) {
                     dropLeftover(c, backups, r);
                     dropped = true;
                 }
             }
-            found = describeLeftovers(pgadmin::leftovers(c), admin, backups, unfinished, now);
+            // What is left once it has gone.
+            if (dropped)
+                found = describeLeftovers(pgadmin::leftovers(c), admin, backups, unfinished, now);
         });
         if (!error.isEmpty()) {
             context.err << "error: " << server << ": " << error << Qt::endl;

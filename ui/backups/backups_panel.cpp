@@ -126,7 +126,7 @@ BackupsPanel::BackupsPanel(QWidget *parent)
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_message);
 
-    connect(m_picker, &QComboBox::currentIndexChanged, this, [this] { listingRead({m_generation, m_entries, m_problems, m_plan, m_abandoned}); });
+    connect(m_picker, &QComboBox::currentIndexChanged, this, &BackupsPanel::showCurrentDatabase);
     connect(m_backupButton, &QPushButton::clicked, this, &BackupsPanel::backUpNow);
     connect(m_label, &QLineEdit::returnPressed, this, &BackupsPanel::backUpNow);
     connect(m_verifyButton, &QPushButton::clicked, this, [this] { verifySelected(false); });
@@ -248,6 +248,16 @@ void BackupsPanel::listingRead(const Listing &listing)
     m_plan = listing.plan;
     m_problems = listing.problems;
     m_abandoned = listing.abandoned;
+    showCurrentDatabase();
+    if (m_restoreNewestWhenRead && m_model->rowCount() > 0) {
+        m_restoreNewestWhenRead = false;
+        restoreNewest();
+    }
+    Q_EMIT catalogueRead();
+}
+
+void BackupsPanel::showCurrentDatabase()
+{
     const QString database = currentDatabase();
     QList<BackupEntry> shown;
     for (const BackupEntry &e : m_entries)
@@ -271,11 +281,6 @@ void BackupsPanel::listingRead(const Listing &listing)
     }
     updateStatus();
     updateActions();
-    if (m_restoreNewestWhenRead && m_model->rowCount() > 0) {
-        m_restoreNewestWhenRead = false;
-        restoreNewest();
-    }
-    Q_EMIT catalogueRead();
 }
 
 void BackupsPanel::scanLeftovers()
@@ -322,19 +327,23 @@ void BackupsPanel::leftoversFound(const QString &server, const QList<LeftoverRep
     Q_EMIT leftoversRead();
 }
 
+const LeftoverReport *BackupsPanel::firstUnexpectedLeftover() const
+{
+    for (const auto &[server, reports] : m_leftovers)
+        for (const LeftoverReport &r : reports)
+            if (!r.expected)
+                return &r;
+    return nullptr;
+}
+
 void BackupsPanel::updateLeftoverBanner()
 {
     QStringList lines;
-    const LeftoverReport *first = nullptr;
-    for (const auto &[server, reports] : m_leftovers) {
-        for (const LeftoverReport &r : reports) {
-            if (r.expected)
-                continue;
-            lines << r.explanation;
-            if (!first)
-                first = &r;
-        }
-    }
+    for (const auto &[server, reports] : m_leftovers)
+        for (const LeftoverReport &r : reports)
+            if (!r.expected)
+                lines << r.explanation;
+    const LeftoverReport *first = firstUnexpectedLeftover();
     m_leftoverBanner->setVisible(first != nullptr);
     if (!first)
         return;
@@ -353,11 +362,7 @@ QString BackupsPanel::leftoverText() const
 
 void BackupsPanel::dropLeftover()
 {
-    const LeftoverReport *first = nullptr;
-    for (const auto &[server, reports] : m_leftovers)
-        for (const LeftoverReport &r : reports)
-            if (!r.expected && !first)
-                first = &r;
+    const LeftoverReport *first = firstUnexpectedLeftover();
     if (!first || !m_session || m_session->profile().readOnly)
         return;
     const LeftoverReport leftover = *first;

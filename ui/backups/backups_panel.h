@@ -93,6 +93,8 @@ private:
     struct Listing;
     BackupContext context() const;
     void listingRead(const Listing &listing);
+    void showCurrentDatabase();  // the catalogue as last read, for the picker's database
+    const LeftoverReport *firstUnexpectedLeftover() const;  // the one the banner's Drop button drops
     void scanLeftovers();
     void leftoversFound(const QString &server, const QList<LeftoverReport> &reports, const QString &error);
     void startJob(QObject *job, const QString &summary);

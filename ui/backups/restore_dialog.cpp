@@ -280,7 +280,9 @@ void RestoreDialog::runPreflight()
     m_preflightValid = false;
     RestoreRequest r = request();
     r.preflightOnly = true;
-    r.endSessions = false;  // so that the sessions in the way are reported
+    // The sessions are listed either way; agreeing here keeps them out of the problems, since
+    // the checkbox below is the answer to them (the restore itself gets the operator's choice).
+    r.endSessions = true;
     m_job = new RestoreJob(m_context, r, this);
     connect(m_job, &RestoreJob::progress, this, [this](const JobProgress &p) {
         m_report->setText(tr("Checking: %1…").arg(p.phase.toHtmlEscaped()));
@@ -317,12 +319,8 @@ void RestoreDialog::onPreflight(const RestoreResult &result)
         lines << tr("Disk: %1.").arg(p.freeSpace.toHtmlEscaped());
         for (const QString &w : p.warnings)
             lines << tone(BadgeTone::Warning, tr("⚠ %1").arg(w.toHtmlEscaped()));
-        for (const QString &problem : p.problems) {
-            // Sessions in the way are not a refusal: the checkbox below is the answer.
-            if (!p.sessions.isEmpty() && problem.contains(QLatin1String("session(s) are connected")))
-                continue;
+        for (const QString &problem : p.problems)
             lines << tone(BadgeTone::Bad, tr("✗ %1").arg(problem.toHtmlEscaped()));
-        }
     }
     m_report->setText(lines.join(QStringLiteral("<br>")));
 
@@ -409,11 +407,8 @@ void RestoreDialog::updateButton()
         why = m_preflightError;
     else {
         const bool sessionsInTheWay = mode() != RestoreMode::Scratch && !m_preflight.sessions.isEmpty();
-        for (const QString &problem : m_preflight.problems) {
-            if (sessionsInTheWay && problem.contains(QLatin1String("session(s) are connected")))
-                continue;
-            why = problem;
-        }
+        if (!m_preflight.problems.isEmpty())
+            why = m_preflight.problems.constLast();
         if (why.isEmpty() && sessionsInTheWay && !m_endSessions->isChecked())
             why = tr("Sessions are connected to the target: agree to end them, or wait for them to leave");
         if (why.isEmpty() && !m_context.profile.alertmanagers.isEmpty() && m_silence->isChecked()) {
