@@ -4,6 +4,7 @@
 // refusals (read-only profile, no --database, unknown database).
 
 #include "audit_lines.h"
+#include "cli_run.h"
 #include "postgres_server.h"
 
 #include <QFile>
@@ -39,23 +40,8 @@ private:
 
 int TestCliDb::cli(const QStringList &args, QByteArray *out, QByteArray *err, const QString &profile)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("OPSDECK_AUDIT_LOG"), m_dir.filePath(QStringLiteral("audit.jsonl")));
-    p.setProcessEnvironment(env);
-    QStringList all = args;
-    all << QStringLiteral("--config") << m_config;
-    if (!profile.isEmpty())
-        all << QStringLiteral("--profile") << profile;
-    p.start(QStringLiteral(OPSDECK_CLI), all);
-    if (!p.waitForFinished(60000))
-        return -1;
-    if (out)
-        *out = p.readAllStandardOutput();
-    const QByteArray errors = p.readAllStandardError();
-    if (err)
-        *err = errors;
-    return p.exitCode();
+    const testsupport::CliRun run{QStringLiteral(OPSDECK_CLI), m_config, m_dir.filePath(QStringLiteral("audit.jsonl")), 60000};
+    return run(args, out, err, profile);
 }
 
 QList<QJsonObject> TestCliDb::auditLines() const

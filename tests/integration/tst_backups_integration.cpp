@@ -28,6 +28,9 @@
 
 #include <pqxx/pqxx>
 
+#include <functional>
+#include <optional>
+
 #include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -73,6 +76,26 @@ qint64 childRunning(const QString &program, const QString &argumentContaining)
             return pid;
     }
     return 0;
+}
+
+// Starts a job and waits in an event loop for its finished(result); whileRunning, if
+// given, runs once the job has started. Nothing when it does not end within timeoutMs.
+template<typename Job, typename Result>
+std::optional<Result> runToEnd(Job &job, int timeoutMs, const std::function<void(Job &)> &whileRunning = {})
+{
+    std::optional<Result> result;
+    QEventLoop loop;
+    QObject::connect(&job, &Job::finished, &loop, [&](const Result &r) {
+        result = r;
+        loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    job.start();
+    if (whileRunning && !result)
+        whileRunning(job);
+    if (!result)
+        loop.exec();
+    return result;
 }
 
 } // namespace
@@ -189,61 +212,27 @@ BackupContext TestBackupsIntegration::context(bool readOnly) const
 BackupResult TestBackupsIntegration::backup(const QString &database, const QString &label)
 {
     BackupJob job(context(), {database, label, {}});
-    BackupResult result;
-    bool done = false;
-    QEventLoop loop;
-    connect(&job, &BackupJob::finished, &loop, [&](const BackupResult &r) {
-        result = r;
-        done = true;
-        loop.quit();
-    });
-    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-    job.start();
-    if (!done)
-        loop.exec();
-    if (!done)
-        result.message = QStringLiteral("the backup did not finish within two minutes");
-    return result;
+    if (std::optional<BackupResult> r = runToEnd<BackupJob, BackupResult>(job, 120000))
+        return *r;
+    BackupResult late;
+    late.message = QStringLiteral("the backup did not finish within two minutes");
+    return late;
 }
 
 RestoreResult TestBackupsIntegration::restore(RestoreRequest request, std::function<void(RestoreJob &)> whileRunning)
 {
     RestoreJob job(context(), std::move(request));
-    RestoreResult result;
-    bool done = false;
-    QEventLoop loop;
-    connect(&job, &RestoreJob::finished, &loop, [&](const RestoreResult &r) {
-        result = r;
-        done = true;
-        loop.quit();
-    });
-    QTimer::singleShot(180000, &loop, &QEventLoop::quit);
-    job.start();
-    if (whileRunning && !done)
-        whileRunning(job);
-    if (!done)
-        loop.exec();
-    if (!done)
-        result.message = QStringLiteral("the restore did not finish within three minutes");
-    return result;
+    if (std::optional<RestoreResult> r = runToEnd<RestoreJob, RestoreResult>(job, 180000, whileRunning))
+        return *r;
+    RestoreResult late;
+    late.message = QStringLiteral("the restore did not finish within three minutes");
+    return late;
 }
 
 VerifyResult TestBackupsIntegration::verify(const QString &id, bool testRestore)
 {
     VerifyJob job(context(), id, testRestore);
-    VerifyResult result;
-    bool done = false;
-    QEventLoop loop;
-    connect(&job, &VerifyJob::finished, &loop, [&](const VerifyResult &r) {
-        result = r;
-        done = true;
-        loop.quit();
-    });
-    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-    job.start();
-    if (!done)
-        loop.exec();
-    return result;
+    return runToEnd<VerifyJob, VerifyResult>(job, 120000).value_or(VerifyResult{});
 }
 
 QString TestBackupsIntegration::psql(const QString &dbname, const QString &sql)
@@ -688,24 +677,12 @@ void TestBackupsIntegration::wrongTypedNameAndReadOnlyAreRefused()
 
     request.confirmation = QStringLiteral("app");
     RestoreJob readOnly(context(true), request);
-    QEventLoop loop;
-    connect(&readOnly, &RestoreJob::finished, &loop, [&](const RestoreResult &result) {
-        r = result;
-        loop.quit();
-    });
-    readOnly.start();
-    loop.exec();
+    r = runToEnd<RestoreJob, RestoreResult>(readOnly, 30000).value_or(RestoreResult{});
     QVERIFY(!r.ok);
     QVERIFY2(r.message.contains(QLatin1String("read-only")), qPrintable(r.message));
 
     BackupJob backupJob(context(true), {QStringLiteral("app"), {}, {}});
-    BackupResult b;
-    connect(&backupJob, &BackupJob::finished, &loop, [&](const BackupResult &result) {
-        b = result;
-        loop.quit();
-    });
-    backupJob.start();
-    loop.exec();
+    const BackupResult b = runToEnd<BackupJob, BackupResult>(backupJob, 30000).value_or(BackupResult{});
     QVERIFY(!b.ok);
     QVERIFY2(b.message.contains(QLatin1String("read-only")), qPrintable(b.message));
     // Refused before anything was attempted: nothing to audit.

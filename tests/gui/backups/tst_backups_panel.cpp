@@ -86,6 +86,19 @@ QMessageBox *openBox(BackupsPanel &panel, const char *name)
     return shown ? box : nullptr;
 }
 
+// The newest backup selected and "Restore…" clicked, as a user does; the dialog once its
+// first checks are done, or null when it did not open or its checks never ended.
+RestoreDialog *openRestoreDialog(BackupsPanel &panel)
+{
+    panel.view()->selectRow(0);
+    QTest::mouseClick(panel.restoreButton(), Qt::LeftButton);
+    RestoreDialog *dialog = panel.pendingRestoreDialog();
+    if (!dialog || !dialog->isVisible())
+        return nullptr;
+    QSignalSpy checked(dialog, &RestoreDialog::preflightFinished);
+    return checked.wait(30000) ? dialog : nullptr;
+}
+
 } // namespace
 
 void TestBackupsPanel::initTestCase()
@@ -192,13 +205,8 @@ void TestBackupsPanel::restoreDialogAsksForEverythingThenRestores()
     auto session = m_server.startSession(QStringLiteral("app"), QStringLiteral("SELECT pg_sleep(600)"), QStringLiteral("billing-worker"));
     QVERIFY(m_server.pidOf(QStringLiteral("billing-worker")) > 0);
 
-    panel.view()->selectRow(0);
-    QTest::mouseClick(panel.restoreButton(), Qt::LeftButton);
-    RestoreDialog *dialog = panel.pendingRestoreDialog();
+    RestoreDialog *dialog = openRestoreDialog(panel);
     QVERIFY(dialog);
-    QVERIFY(dialog->isVisible());
-    QSignalSpy checked(dialog, &RestoreDialog::preflightFinished);
-    QVERIFY(checked.wait(30000));
     QVERIFY2(dialog->preflight().targetExists, qPrintable(dialog->findChild<QLabel *>(QStringLiteral("preflightReport"))->text()));
 
     // The sessions in the way are listed, and must be agreed to be ended.
@@ -250,12 +258,8 @@ void TestBackupsPanel::cancelledRestoreSaysTheTargetIsUnchanged()
     QVERIFY(QTest::qWaitFor([&] { return panel.model()->rowCount() == 2; }, 10000));
     QCOMPARE(auditLines(QStringLiteral("restore")).size(), 2);
     QVERIFY(!m_server.psql(QStringLiteral("app"), QStringLiteral("DELETE FROM orders WHERE id > 7")).isNull());
-    panel.view()->selectRow(0);
-    QTest::mouseClick(panel.restoreButton(), Qt::LeftButton);
-    RestoreDialog *dialog = panel.pendingRestoreDialog();
+    RestoreDialog *dialog = openRestoreDialog(panel);
     QVERIFY(dialog);
-    QSignalSpy checked(dialog, &RestoreDialog::preflightFinished);
-    QVERIFY(checked.wait(30000));
     QTest::keyClicks(dialog->confirmationEdit(), QStringLiteral("app"));
     QVERIFY(dialog->restoreButton()->isEnabled());
     QTest::mouseClick(dialog->restoreButton(), Qt::LeftButton);
@@ -383,12 +387,8 @@ void TestBackupsPanel::restoreSilencesItsAlertsForItsLength()
     screen.session.start();  // its HTTP worker carries the silence
     BackupsPanel &panel = screen.panel;
     QVERIFY(QTest::qWaitFor([&] { return panel.model()->rowCount() >= 2; }, 10000));
-    panel.view()->selectRow(0);
-    QTest::mouseClick(panel.restoreButton(), Qt::LeftButton);
-    RestoreDialog *dialog = panel.pendingRestoreDialog();
+    RestoreDialog *dialog = openRestoreDialog(panel);
     QVERIFY(dialog);
-    QSignalSpy checked(dialog, &RestoreDialog::preflightFinished);
-    QVERIFY(checked.wait(30000));
     QVERIFY(dialog->silenceBox()->isVisible());
     QCOMPARE(dialog->silenceEdit()->text(), QStringLiteral("datname=\"app\""));
     dialog->silenceBox()->click();
