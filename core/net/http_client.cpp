@@ -108,12 +108,14 @@ QByteArray mediaType(const char *contentType)
 
 // One transfer in flight: the easy handle, its request, and what arrived so far.
 struct Transfer {
+    HttpClient *client = nullptr;  // emits a stream's pieces
     HttpClient::RequestId id = 0;
     HttpRequest request;
     CURL *easy = nullptr;
     curl_slist *headers = nullptr;
     QByteArray body;
     bool bodyTooLarge = false;
+    bool streamOpen = false;  // a stream's 2xx headers came: its body goes out in pieces
     QElapsedTimer timer;
     char errorBuffer[CURL_ERROR_SIZE] = {};
 
@@ -124,10 +126,31 @@ struct Transfer {
         curl_slist_free_all(headers);
     }
 
+    // The end of a header block (its empty line) opens a stream whose status is 2xx.
+    static size_t onHeader(char *data, size_t size, size_t count, void *user)
+    {
+        auto *self = static_cast<Transfer *>(user);
+        const size_t bytes = size * count;
+        const bool blankLine = (bytes == 2 && data[0] == '\r' && data[1] == '\n') || (bytes == 1 && data[0] == '\n');
+        if (blankLine && self->request.stream && !self->streamOpen) {
+            long status = 0;
+            curl_easy_getinfo(self->easy, CURLINFO_RESPONSE_CODE, &status);
+            if (status >= 200 && status < 300) {
+                self->streamOpen = true;
+                Q_EMIT self->client->streamOpened(self->id);
+            }
+        }
+        return bytes;
+    }
+
     static size_t onWrite(char *data, size_t size, size_t count, void *user)
     {
         auto *self = static_cast<Transfer *>(user);
         const size_t bytes = size * count;
+        if (self->streamOpen) {
+            Q_EMIT self->client->received(self->id, QByteArray(data, qsizetype(bytes)));
+            return bytes;
+        }
         if (self->body.size() + qint64(bytes) > self->request.maxBodyBytes) {
             self->bodyTooLarge = true;
             return 0;  // makes libcurl abort with CURLE_WRITE_ERROR
@@ -187,6 +210,7 @@ HttpClient::~HttpClient()
 HttpClient::RequestId HttpClient::send(const HttpRequest &request)
 {
     auto transfer = std::make_unique<Transfer>();
+    transfer->client = this;
     transfer->id = d->nextId++;
     transfer->request = request;
     transfer->timer.start();
@@ -325,7 +349,8 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
     switch (r.method) {
     case HttpRequest::Method::Get:
         // A redirect would leave the socket for a host of the redirect's choosing: not followed.
-        curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, r.unixSocketPath.isEmpty() ? 1L : 0L);
+        // Nor is a stream's: its pieces would mix two answers.
+        curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, r.unixSocketPath.isEmpty() && !r.stream ? 1L : 0L);
         curl_easy_setopt(e, CURLOPT_MAXREDIRS, long(r.maxRedirects));
         break;
     case HttpRequest::Method::Post:
@@ -341,15 +366,18 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
     curl_easy_setopt(e, CURLOPT_UNRESTRICTED_AUTH, 0L);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, long(r.connectTimeoutMs));
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, long(r.totalTimeoutMs));
-    curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, long(r.lowSpeedBytes));
-    curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, long(r.lowSpeedSeconds));
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, r.stream ? 0L : long(r.totalTimeoutMs));
+    curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, r.stream ? 0L : long(r.lowSpeedBytes));
+    curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, r.stream ? 0L : long(r.lowSpeedSeconds));
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Transfer::onWrite);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, &t);
+    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Transfer::onHeader);
+    curl_easy_setopt(e, CURLOPT_HEADERDATA, &t);
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t.errorBuffer);
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // the cap applies to decoded bytes
     curl_easy_setopt(e, CURLOPT_USERAGENT, "OpsDeck/" OPSDECK_VERSION);
-    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(r.maxBodyBytes));
+    if (!r.stream)
+        curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(r.maxBodyBytes));
 
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, r.insecure ? 0L : 1L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, r.insecure ? 0L : 2L);

@@ -30,6 +30,10 @@ public:
 
 Q_SIGNALS:
     void finished(quint64 id, const opsdeck::HttpResponse &response);
+    // For a request with stream set: the server answered 2xx and its body starts now.
+    void streamOpened(quint64 id);
+    // For a request with stream set: the next bytes of the body, in order.
+    void received(quint64 id, const QByteArray &bytes);
 
 private:
     struct Private;

@@ -41,6 +41,14 @@ struct HttpRequest {
     // Connect through this Unix socket instead of the URL's host and port (Docker's
     // unix:///var/run/docker.sock); the URL still names the path. Never redirected.
     QString unixSocketPath;
+    // A stream that stays open (Docker's /events, a followed log): once a 2xx
+    // status and its headers came, HttpClient::streamOpened() says so and the
+    // body goes out in pieces through HttpClient::received() instead of being
+    // kept; finished() comes when the stream ends, with an empty body. There is
+    // no total timeout and no low-speed limit (an idle stream is not a slow
+    // one); connectTimeoutMs still holds. A non-2xx answer is kept and capped
+    // as usual, so its error message arrives in finished(). Never redirected.
+    bool stream = false;
 };
 
 enum class HttpError {

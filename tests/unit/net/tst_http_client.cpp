@@ -88,6 +88,8 @@ private Q_SLOTS:
     void stopsRedirectLoops();
     void refusesOtherSchemes();
     void closedConnectionIsReported();
+    void streamsPiecesAsTheyCome();
+    void streamThatFailsKeepsItsErrorBody();
     void cancelsInFlightRequest();
     void runsManyRequestsConcurrently();
     void caFileJoinsTheSystemsCas();
@@ -328,6 +330,58 @@ void TestHttpClient::closedConnectionIsReported()
     server.route("/hangup", [](Connection &, const RecordedRequest &) {});
     HttpClient client;
     QCOMPARE(fetch(client, requestFor(server.url("/hangup"))).error, HttpError::ConnectionClosed);
+}
+
+void TestHttpClient::streamsPiecesAsTheyCome()
+{
+    // A chunked answer that stays open longer than the total timeout and idles
+    // longer than the low-speed window: a stream is neither slow nor late.
+    LocalHttpServer server;
+    server.route("/events", [](Connection &c, const RecordedRequest &) {
+        c.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+        c.sleepMs(300);
+        c.write("6\r\n{\"a\":1\r\n");
+        c.sleepMs(1500);
+        c.write("3\r\n}\n\n\r\n0\r\n\r\n");
+    });
+    HttpClient client;
+    Answers answers(client);
+    QList<quint64> opened;
+    QByteArray received;
+    int piecesWhenOpened = -1;
+    int pieces = 0;
+    connect(&client, &HttpClient::streamOpened, this, [&](quint64 id) { opened.append(id); piecesWhenOpened = pieces; }, Qt::QueuedConnection);
+    connect(&client, &HttpClient::received, this, [&](quint64, const QByteArray &bytes) { received += bytes; ++pieces; }, Qt::QueuedConnection);
+    HttpRequest r = requestFor(server.url("/events"));
+    r.stream = true;
+    r.totalTimeoutMs = 1000;
+    r.lowSpeedSeconds = 1;
+    const auto id = client.send(r);
+    QVERIFY(answers.waitFor(1, 10000));
+    QCOMPARE(opened, QList<quint64>({id}));
+    QCOMPARE(piecesWhenOpened, 0);  // opened before any piece of the body
+    QCOMPARE(received, QByteArray("{\"a\":1}\n\n"));
+    QVERIFY(pieces >= 2);
+    const HttpResponse done = *answers.of(id);
+    QVERIFY2(done.isSuccess(), qPrintable(done.errorMessage));
+    QVERIFY(done.body.isEmpty());
+}
+
+void TestHttpClient::streamThatFailsKeepsItsErrorBody()
+{
+    LocalHttpServer server;
+    server.route("/events", [](Connection &c, const RecordedRequest &) {
+        c.respond(400, "application/json", R"({"message":"client version 1.99 is too new"})");
+    });
+    HttpClient client;
+    int opened = 0;
+    connect(&client, &HttpClient::streamOpened, this, [&](quint64) { ++opened; }, Qt::QueuedConnection);
+    HttpRequest r = requestFor(server.url("/events"));
+    r.stream = true;
+    const HttpResponse answer = fetch(client, r);
+    QCOMPARE(answer.status, 400);
+    QCOMPARE(answer.body, QByteArray(R"({"message":"client version 1.99 is too new"})"));
+    QCOMPARE(opened, 0);
 }
 
 void TestHttpClient::cancelsInFlightRequest()
