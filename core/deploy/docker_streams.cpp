@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <utility>
+
 namespace opsdeck {
 
 QList<QByteArray> LineSplitter::feed(const QByteArray &bytes)
@@ -98,8 +100,8 @@ std::optional<DockerEvent> parseDockerEvent(const QByteArray &line)
     }
 }
 
-DockerLogDecoder::DockerLogDecoder(bool multiplexed, bool timestamps, qsizetype maxLineBytes)
-    : m_multiplexed(multiplexed), m_timestamps(timestamps), m_stdout(maxLineBytes), m_stderr(maxLineBytes)
+DockerLogDecoder::DockerLogDecoder(Framing framing, bool timestamps, qsizetype maxLineBytes)
+    : m_framing(framing), m_timestamps(timestamps), m_stdout(maxLineBytes), m_stderr(maxLineBytes)
 {
 }
 
@@ -131,7 +133,16 @@ QList<LogLine> DockerLogDecoder::feed(const QByteArray &bytes)
     QList<LogLine> out;
     if (!m_error.isEmpty())
         return out;
-    if (!m_multiplexed) {
+    if (m_framing == Framing::Detect) {
+        m_frame.append(bytes);
+        if (m_frame.size() < 4)
+            return out;
+        const auto *head = reinterpret_cast<const unsigned char *>(m_frame.constData());
+        m_framing = head[0] <= 2 && !head[1] && !head[2] && !head[3] ? Framing::Multiplexed : Framing::Raw;
+        const QByteArray first = std::exchange(m_frame, QByteArray());
+        return feed(first);
+    }
+    if (m_framing == Framing::Raw) {
         emitLines(LogLine::Stream::Stdout, m_stdout, m_stdout.feed(bytes), &out);
         return out;
     }

@@ -57,16 +57,18 @@ struct LogLine {
     bool truncated = false;
 };
 
-// Decodes a container's log stream into lines. multiplexed: the container has
-// no TTY, so the stream is framed (the usual case); with a TTY it is raw
-// bytes, all stdout. timestamps: each line starts with the engine's RFC 3339
+// Decodes a container's log stream into lines. Multiplexed: the container has
+// no TTY, so the stream is framed (the usual case); Raw: with a TTY it is raw
+// bytes, all stdout; Detect: told by the first four bytes (a frame header is a
+// stream byte 0-2 and three zeros, which no text starts with). timestamps: each line starts with the engine's RFC 3339
 // time and a space (the logs were asked with timestamps=1). A line split across
 // frames is joined; stdout and stderr are split into lines apart, so an
 // interleaving never mixes their halves.
 class DockerLogDecoder
 {
 public:
-    DockerLogDecoder(bool multiplexed, bool timestamps, qsizetype maxLineBytes = 16 * 1024);
+    enum class Framing { Multiplexed, Raw, Detect };
+    DockerLogDecoder(Framing framing, bool timestamps, qsizetype maxLineBytes = 16 * 1024);
     QList<LogLine> feed(const QByteArray &bytes);
     QList<LogLine> flush();  // the stream ended: what is left without a newline
     // A frame whose header makes no sense (a stream byte other than 0, 1 or 2):
@@ -76,7 +78,7 @@ public:
 private:
     void emitLines(LogLine::Stream stream, const LineSplitter &splitter, const QList<QByteArray> &lines, QList<LogLine> *out) const;
 
-    bool m_multiplexed;
+    Framing m_framing;
     bool m_timestamps;
     QByteArray m_frame;       // bytes of the current frame header or payload not yet complete
     LineSplitter m_stdout, m_stderr;

@@ -69,6 +69,11 @@ DockerWatcher::~DockerWatcher()
     stop();
 }
 
+bool DockerWatcher::settled() const
+{
+    return m_snapshot.connection == DockerSnapshot::Connection::Live && m_inspecting.isEmpty() && !m_publish->isActive();
+}
+
 void DockerWatcher::start()
 {
     if (m_running)
@@ -259,9 +264,10 @@ void DockerWatcher::onInspect(const QString &id, const HttpResponse &r)
         inspect(id);
         return;
     }
+    // Published whatever the answer, so that a reader waiting for settled() hears the last one.
+    schedulePublish();
     if (r.status == 404) {
-        if (m_containers.remove(id))
-            schedulePublish();
+        m_containers.remove(id);
         return;
     }
     if (!r.isSuccess() || m_destroyed.contains(id))
@@ -272,7 +278,6 @@ void DockerWatcher::onInspect(const QString &id, const HttpResponse &r)
     const auto known = m_containers.constFind(id);
     const DockerContainer listed = known != m_containers.cend() ? *known : inspection.container;
     m_containers.insert(id, merged(listed, &inspection.container));
-    schedulePublish();
 }
 
 void DockerWatcher::handleEvent(const DockerEvent &event)
@@ -364,9 +369,9 @@ void DockerWatcher::onEventsEnded(const HttpResponse &r)
         m_http->cancel(m_pending);
         m_pending = 0;
     }
-    const QString why = r.transportOk() && r.status >= 300 ? describe(r)
-                        : r.transportOk()                  ? QStringLiteral("the engine closed the event stream")
-                                                           : r.errorMessage;
+    const QString why = r.transportOk() && r.status >= 300       ? describe(r)
+                        : r.transportOk() || r.error == HttpError::ConnectionClosed ? QStringLiteral("the engine closed the event stream")
+                                                                 : r.errorMessage;
     failed(DockerSnapshot::Connection::Connecting, QStringLiteral("lost Docker at %1: %2").arg(m_endpoint.host, why));
 }
 

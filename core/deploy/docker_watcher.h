@@ -53,6 +53,9 @@ public:
     void start();
     void stop();
     const DockerSnapshot &snapshot() const { return m_snapshot; }
+    const DockerEndpoint &endpoint() const { return m_endpoint; }
+    // Live, and every container inspected once: what a one-shot reader (the CLI) waits for.
+    bool settled() const;
     // The changes seen, oldest first, at most historyLimit.
     const QList<DeployChange> &history() const { return m_history; }
     // Records a change OpsDeck made itself, so the history names its operator.

@@ -7,6 +7,9 @@
 #include <QStandardPaths>
 #include <QThread>
 
+#include <QMap>
+
+#include <csignal>
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -33,6 +36,8 @@ bool DockerDaemon::start(int timeoutMs)
         return false;
     }
     const QString root = m_dir.path();
+    // A daemon killed before (kill()) leaves its pid file; the next one refuses to start beside it.
+    QFile::remove(root + QStringLiteral("/dockerd.pid"));
     m_daemon.setProcessChannelMode(QProcess::MergedChannels);
     m_daemon.setStandardOutputFile(QDir(root).filePath(QStringLiteral("dockerd.log")));
     m_daemon.start(dockerd, {QStringLiteral("--host"), host(), QStringLiteral("--data-root"), root + QStringLiteral("/data"),
@@ -56,7 +61,9 @@ bool DockerDaemon::start(int timeoutMs)
             return true;
         QThread::msleep(200);
     }
-    m_error = QStringLiteral("dockerd did not answer within %1 ms").arg(timeoutMs);
+    QFile log(QDir(root).filePath(QStringLiteral("dockerd.log")));
+    log.open(QIODevice::ReadOnly);
+    m_error = QStringLiteral("dockerd did not answer within %1 ms: %2").arg(timeoutMs).arg(QString::fromUtf8(log.readAll().right(800)).trimmed());
     return false;
 }
 
@@ -81,6 +88,41 @@ void unmountUnder(const QString &root)
         ::umount2(QFile::encodeName(point).constData(), MNT_DETACH);
 }
 
+// What a daemon that did not shut down in order leaves running: its containerd,
+// the shims, and the containers' processes under them. Found by the root in
+// their command lines, then their descendants; killed, so that no test leaves
+// a process behind holding the temporary folder.
+void killLeftovers(const QString &root)
+{
+    QMap<qint64, QList<qint64>> children;
+    QList<qint64> marked;
+    const QByteArray needle = QFile::encodeName(root);
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid || pid == ::getpid())
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (stat.open(QIODevice::ReadOnly)) {
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> afterName = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            if (afterName.size() > 1)
+                children[afterName[1].toLongLong()].append(pid);
+        }
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(needle))
+            marked.append(pid);
+    }
+    for (qsizetype i = 0; i < marked.size(); ++i) {
+        for (qint64 child : children.value(marked[i])) {
+            if (!marked.contains(child))
+                marked.append(child);
+        }
+    }
+    for (qint64 pid : std::as_const(marked))
+        ::kill(pid_t(pid), SIGKILL);
+}
+
 } // namespace
 
 void DockerDaemon::stop()
@@ -92,6 +134,7 @@ void DockerDaemon::stop()
             m_daemon.waitForFinished(5000);
         }
     }
+    killLeftovers(m_dir.path());
     unmountUnder(m_dir.path());
 }
 
@@ -101,6 +144,10 @@ void DockerDaemon::kill()
         return;
     m_daemon.kill();
     m_daemon.waitForFinished(5000);
+    killLeftovers(m_dir.path());
+    // The killed containerd may linger as a zombie nobody reaps here, and its pid
+    // file would make the next dockerd wait for it forever.
+    QFile::remove(m_dir.filePath(QStringLiteral("exec/containerd/containerd.pid")));
 }
 
 QString DockerDaemon::docker(const QStringList &args, int timeoutMs)

@@ -22,7 +22,10 @@ public:
 
     bool start(int timeoutMs = 30000);
     void stop();       // SIGTERM, as an orderly shutdown
-    void kill();       // SIGKILL, as a crash
+    // SIGKILL to dockerd, its containerd and the containers' shims, as a crash of the
+    // whole engine (a dockerd killed alone leaves a containerd that its successor
+    // waits for in vain); start() brings it back with the containers exited.
+    void kill();
     const QString &lastError() const { return m_error; }
     QString socketPath() const { return m_dir.filePath(QStringLiteral("docker.sock")); }
     QString host() const { return QStringLiteral("unix://") + socketPath(); }

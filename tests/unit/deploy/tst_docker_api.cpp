@@ -35,7 +35,7 @@ private Q_SLOTS:
     void lineSplitterJoinsAndCuts();
     void logFramesDecodeWhateverTheSplit();
     void logTimestampsAndTty();
-    void logGarbageHeaderStops();
+    void logFramingIsDetectedAndGarbageStops();
 
 private:
     static QByteArray fixture(const QString &name);
@@ -305,7 +305,7 @@ void TestDockerApi::logFramesDecodeWhateverTheSplit()
     const QByteArray stream = frame(1, "GET /health 200\nGET /or") + frame(2, "warn: slow query\n") + frame(1, "ders 201\n")
                               + frame(2, "err: \xe6\x95\xb0") + frame(2, "\xe6\x8d\xae\xe5\xba\x93 down\n") + frame(1, QByteArray());
     for (qsizetype step : {qsizetype(1), qsizetype(3), qsizetype(7), qsizetype(8), qsizetype(9), stream.size()}) {
-        DockerLogDecoder decoder(true, false);
+        DockerLogDecoder decoder(DockerLogDecoder::Framing::Multiplexed, false);
         QList<LogLine> lines;
         for (qsizetype at = 0; at < stream.size(); at += step)
             lines += decoder.feed(stream.mid(at, step));
@@ -319,21 +319,21 @@ void TestDockerApi::logFramesDecodeWhateverTheSplit()
 
 void TestDockerApi::logTimestampsAndTty()
 {
-    DockerLogDecoder stamped(true, true);
+    DockerLogDecoder stamped(DockerLogDecoder::Framing::Multiplexed, true);
     const QList<LogLine> lines = stamped.feed(frame(1, "2026-12-07T10:00:00.123456789Z started on :8080\n"));
     QCOMPARE(lines.size(), 1);
     QCOMPARE(lines.first().timeMs, 1796637600123LL);
     QCOMPARE(lines.first().text, QStringLiteral("started on :8080"));
 
     // With a TTY the engine sends raw bytes: all of it stdout, no headers to read.
-    DockerLogDecoder tty(false, false);
+    DockerLogDecoder tty(DockerLogDecoder::Framing::Raw, false);
     const QList<LogLine> raw = tty.feed(QByteArray("\x01\x00 not a header\nsecond\r\n", 24));
     QCOMPARE(raw.size(), 2);
     QCOMPARE(raw.last().text, QStringLiteral("second"));
     QVERIFY(tty.error().isEmpty());
 
     // A line longer than the bound is cut and marked, and the next one is whole.
-    DockerLogDecoder bounded(true, false, 16);
+    DockerLogDecoder bounded(DockerLogDecoder::Framing::Multiplexed, false, 16);
     const QList<LogLine> cut = bounded.feed(frame(1, QByteArray(100, 'x') + "\nnext\n"));
     QCOMPARE(cut.size(), 2);
     QCOMPARE(cut.first().text.size(), 16);
@@ -342,9 +342,19 @@ void TestDockerApi::logTimestampsAndTty()
     QVERIFY(!cut.last().truncated);
 }
 
-void TestDockerApi::logGarbageHeaderStops()
+void TestDockerApi::logFramingIsDetectedAndGarbageStops()
 {
-    DockerLogDecoder decoder(true, false);
+    // Told apart by their first bytes, whatever the split.
+    for (const QByteArray &stream : {frame(2, "framed\n"), QByteArray("raw text\n")}) {
+        DockerLogDecoder detect(DockerLogDecoder::Framing::Detect, false);
+        QList<LogLine> lines;
+        for (char byte : stream)
+            lines += detect.feed(QByteArray(1, byte));
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines.first().text, stream.startsWith('\x02') ? QStringLiteral("framed") : QStringLiteral("raw text"));
+        QCOMPARE(lines.first().stream, stream.startsWith('\x02') ? LogLine::Stream::Stderr : LogLine::Stream::Stdout);
+    }
+    DockerLogDecoder decoder(DockerLogDecoder::Framing::Multiplexed, false);
     QVERIFY(decoder.feed("HTTP/1.1 200 OK\r\n").isEmpty());
     QVERIFY(!decoder.error().isEmpty());
     QVERIFY(decoder.feed(frame(1, "late\n")).isEmpty());
