@@ -1,5 +1,7 @@
 #include "audit/audit_log.h"
 
+#include <QUuid>
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -80,6 +82,35 @@ QString AuditLog::append(const AuditEntry &entry) const
     ::close(fd);
 #endif
     return error;
+}
+
+AuditTrail::AuditTrail(AuditLog log, const AuditActor &actor, QString action, QString target)
+    : m_audit(std::move(log))
+{
+    m_entry.operatorName = actor.operatorName;
+    m_entry.profile = actor.profile;
+    m_entry.client = actor.client;
+    m_entry.action = std::move(action);
+    m_entry.target = std::move(target);
+    m_entry.correlation = QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString AuditTrail::intent()
+{
+    AuditEntry e = m_entry;
+    e.phase = QStringLiteral("intent");
+    return m_audit.append(e);
+}
+
+QString AuditTrail::outcome(const QString &result, const QString &error, const QJsonObject &extra)
+{
+    AuditEntry e = m_entry;
+    e.phase = QStringLiteral("outcome");
+    e.result = result;
+    e.error = error;
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        e.parameters.insert(it.key(), it.value());
+    return m_audit.append(e);
 }
 
 } // namespace opsdeck

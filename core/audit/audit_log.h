@@ -39,4 +39,29 @@ private:
     QString m_path;
 };
 
+// Who acts: the operator, the profile, and the client (gui or cli).
+struct AuditActor {
+    QString operatorName;
+    QString profile;
+    QString client;
+};
+
+// One action's two lines: the intent, written before the action goes out, and
+// its outcome, tied to it by a correlation id. An action whose intent cannot
+// be written must not go ahead.
+class AuditTrail
+{
+public:
+    AuditTrail(AuditLog log, const AuditActor &actor, QString action, QString target);
+    QJsonObject &parameters() { return m_entry.parameters; }
+    // Returns the audit log's error; empty when the line was written.
+    QString intent();
+    // result: ok, failed or cancelled; extra joins the parameters. Returns the audit log's own error, if any.
+    QString outcome(const QString &result, const QString &error, const QJsonObject &extra = {});
+
+private:
+    AuditLog m_audit;
+    AuditEntry m_entry;
+};
+
 } // namespace opsdeck

@@ -171,7 +171,7 @@ void BackupJob::inspected(const Inspection &in)
     const BackupsConfig backups = *m_context.profile.backups;
     const int serverMajor = in.server.versionNum / 10000;
     const qint64 databaseSize = in.database.sizeBytes;
-    auto audit = std::make_shared<AuditTrail>(m_context, QStringLiteral("backup"), m_database.name);
+    auto audit = std::make_shared<AuditTrail>(m_context.audit, m_context.actor(), QStringLiteral("backup"), m_database.name);
     audit->parameters() = {{QStringLiteral("database"), m_database.name}, {QStringLiteral("label"), m_request.label},
                            {QStringLiteral("server_version"), in.server.version}};
     if (!m_request.safetyFor.isEmpty())

@@ -2,7 +2,6 @@
 
 #include "common/compact_units.h"
 
-#include <QUuid>
 
 namespace opsdeck {
 
@@ -39,35 +38,6 @@ QString describeProgress(const JobProgress &p)
     if (!p.detail.isEmpty())
         parts << p.detail;
     return parts.join(QStringLiteral(", "));
-}
-
-AuditTrail::AuditTrail(const BackupContext &context, QString action, QString target)
-    : m_audit(context.audit)
-{
-    m_entry.operatorName = context.profile.operatorName;
-    m_entry.profile = context.profile.name;
-    m_entry.action = std::move(action);
-    m_entry.target = std::move(target);
-    m_entry.client = context.client;
-    m_entry.correlation = QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QString AuditTrail::intent()
-{
-    AuditEntry e = m_entry;
-    e.phase = QStringLiteral("intent");
-    return m_audit.append(e);
-}
-
-QString AuditTrail::outcome(const QString &result, const QString &error, const QJsonObject &extra)
-{
-    AuditEntry e = m_entry;
-    e.phase = QStringLiteral("outcome");
-    e.result = result;
-    e.error = error;
-    for (auto it = extra.begin(); it != extra.end(); ++it)
-        e.parameters.insert(it.key(), it.value());
-    return m_audit.append(e);
 }
 
 } // namespace opsdeck

@@ -26,6 +26,7 @@ struct BackupContext {
     QString client = QStringLiteral("gui");  // gui or cli
 
     const DatabaseConfig *database(const QString &name) const;
+    AuditActor actor() const { return {profile.operatorName, profile.name, client}; }
     QString backupRoot() const { return profile.backups ? profile.backups->directory : QString(); }
 };
 
@@ -45,23 +46,6 @@ qint64 remainingEstimateMs(double fraction, qint64 elapsedMs);
 
 // One line for people: "dumping, 12/40 objects, 1.2 GB, 31 %, 42 s, about 1 min left, public.orders".
 QString describeProgress(const JobProgress &progress);
-
-// Writes the intent line and returns a function that writes the matching
-// outcome line. An empty error from the intent means it was written; an
-// action whose intent cannot be written must not go ahead.
-class AuditTrail
-{
-public:
-    AuditTrail(const BackupContext &context, QString action, QString target);
-    QJsonObject &parameters() { return m_entry.parameters; }
-    QString intent();
-    // result: ok, failed or cancelled. Returns the audit log's own error, if any.
-    QString outcome(const QString &result, const QString &error, const QJsonObject &extra = {});
-
-private:
-    AuditLog m_audit;
-    AuditEntry m_entry;
-};
 
 // Runs work on a thread of its own and hands its result to done on the
 // owner's thread, if the owner still exists then.

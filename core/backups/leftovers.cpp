@@ -141,7 +141,7 @@ void dropLeftover(pqxx::connection &c, const BackupContext &context, const Lefto
 {
     if (!pgadmin::parseScratchName(report.leftover.name).ours)
         throw std::runtime_error(QStringLiteral("%1 is not a database OpsDeck left behind: refused").arg(report.leftover.name).toStdString());
-    AuditTrail audit(context, QStringLiteral("leftover-drop"), QStringLiteral("%1/%2").arg(report.server, report.leftover.name));
+    AuditTrail audit(context.audit, context.actor(), QStringLiteral("leftover-drop"), QStringLiteral("%1/%2").arg(report.server, report.leftover.name));
     audit.parameters() = {{QStringLiteral("kind"), report.leftover.parsed.kind},
                           {QStringLiteral("size_bytes"), report.leftover.sizeBytes},
                           {QStringLiteral("explanation"), report.explanation}};

@@ -294,7 +294,7 @@ void RestoreJob::targetInspected(const RestorePreflight &inspected, const QStrin
 
     // A test restore touches only a scratch database of its own: audited under its own name, so
     // a reader of the log never takes a verification for a restore of the target.
-    m_audit = std::make_shared<AuditTrail>(m_context, mode == RestoreMode::Test ? QStringLiteral("test-restore") : QStringLiteral("restore"),
+    m_audit = std::make_shared<AuditTrail>(m_context.audit, m_context.actor(), mode == RestoreMode::Test ? QStringLiteral("test-restore") : QStringLiteral("restore"),
                                            m_target.name);
     m_audit->parameters() = {{QStringLiteral("backup_id"), manifest.id},
                              {QStringLiteral("sha256"), manifest.files.value(0).sha256},

@@ -57,7 +57,7 @@ QString deleteBackup(const BackupContext &context, const BackupEntry &entry, con
 {
     if (context.profile.readOnly)
         return QStringLiteral("profile \"%1\" is read-only: deleting backups refused").arg(context.profile.name);
-    AuditTrail audit(context, QStringLiteral("backup-delete"), entry.manifest.id);
+    AuditTrail audit(context.audit, context.actor(), QStringLiteral("backup-delete"), entry.manifest.id);
     audit.parameters() = {{QStringLiteral("backup_id"), entry.manifest.id}, {QStringLiteral("database"), entry.manifest.database},
                           {QStringLiteral("reason"), reason}, {QStringLiteral("sha256"), entry.manifest.files.value(0).sha256}};
     if (QString error = audit.intent(); !error.isEmpty())
@@ -78,7 +78,7 @@ QString deleteAbandoned(const BackupContext &context, const AbandonedFolder &fol
 {
     if (context.profile.readOnly)
         return QStringLiteral("profile \"%1\" is read-only: deleting refused").arg(context.profile.name);
-    AuditTrail audit(context, QStringLiteral("backup-delete"), QFileInfo(folder.path).fileName());
+    AuditTrail audit(context.audit, context.actor(), QStringLiteral("backup-delete"), QFileInfo(folder.path).fileName());
     audit.parameters() = {{QStringLiteral("folder"), folder.path}, {QStringLiteral("bytes"), folder.bytes},
                           {QStringLiteral("reason"), abandonedReason(folder, QDateTime::currentDateTimeUtc())}};
     if (QString error = audit.intent(); !error.isEmpty())

@@ -42,7 +42,7 @@ void VerifyJob::start()
     if (m_testRestore && m_context.profile.readOnly)
         return finish({false, false, QStringLiteral("profile \"%1\" is read-only: a test restore writes to the server, refused")
                                          .arg(m_context.profile.name), {}, 0});
-    m_audit = std::make_shared<AuditTrail>(m_context, QStringLiteral("verify"), m_entry.manifest.id);
+    m_audit = std::make_shared<AuditTrail>(m_context.audit, m_context.actor(), QStringLiteral("verify"), m_entry.manifest.id);
     m_audit->parameters() = {{QStringLiteral("backup_id"), m_entry.manifest.id},
                              {QStringLiteral("sha256"), m_entry.manifest.files.value(0).sha256},
                              {QStringLiteral("test_restore"), m_testRestore}};

@@ -46,6 +46,24 @@ QString digestOfReference(const QString &image)
     return at < 0 ? QString() : image.mid(at + 1);
 }
 
+// Docker's defaults for a health check's zero fields: 30 s interval and timeout, 3 retries.
+qint64 healthWindowMs(const json &check)
+{
+    if (!check.is_object())
+        return 0;
+    const auto test = check.find("Test");
+    if (test == check.end() || !test->is_array() || test->empty() || (test->front().is_string() && test->front() == "NONE"))
+        return 0;
+    const auto ms = [&](const char *key, qint64 fallbackMs) {
+        const qint64 ns = integer(check, key);
+        return ns > 0 ? ns / 1000000 : fallbackMs;
+    };
+    const qint64 interval = ms("Interval", 30000);
+    const qint64 timeout = ms("Timeout", 30000);
+    const qint64 retries = integer(check, "Retries") > 0 ? integer(check, "Retries") : 3;
+    return ms("StartPeriod", 0) + retries * (interval + timeout) + interval;
+}
+
 void readHealth(const json &health, DockerContainer &c)
 {
     if (!health.is_object())
@@ -165,6 +183,7 @@ DockerContainerInspection parseDockerContainerInspection(const QByteArray &body)
         if (config.is_object()) {
             c.image = string(config, "Image");
             c.labels = labelMap(config.value("Labels", json::object()));
+            c.healthWindowMs = healthWindowMs(config.value("Healthcheck", json()));
         }
         c.digest = digestOfReference(c.image);
         const json state = document.value("State", json::object());

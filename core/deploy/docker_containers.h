@@ -42,6 +42,10 @@ struct DockerContainer {
     QString statusText;     // the engine's own words: "Up 2 minutes (healthy)", "Exited (1) 3 seconds ago"
     QList<DockerPort> ports;
     QMap<QString, QString> labels;
+    // How long the health check may take to call a new container healthy: its
+    // start period, then each of its retries' interval and timeout, then one more
+    // interval. 0 when the container has no health check (inspection only).
+    qint64 healthWindowMs = 0;
     bool inspected = false;  // the fields the list leaves out are filled
 
     // The Compose labels: com.docker.compose.project, .service, .container-number, .oneoff.

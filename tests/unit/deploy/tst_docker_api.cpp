@@ -7,6 +7,7 @@
 
 #include "deploy/deployment.h"
 #include "deploy/docker_containers.h"
+#include "deploy/docker_rollout.h"
 #include "deploy/docker_streams.h"
 
 #include <QFile>
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void composeServicesAreFoldedWithStatusAndReason();
     void rollingUpdateIsSaidWithBothImages();
     void failedAndStoppedAreTold();
+    void recreateBodyKeepsTheConfiguration();
     void eventsAreParsed();
     void lineSplitterJoinsAndCuts();
     void logFramesDecodeWhateverTheSplit();
@@ -148,6 +150,8 @@ void TestDockerApi::inspectionAddsRestartsHealthOutputAndTimes()
     QCOMPARE(c.finishedMs, 0LL);  // "0001-01-01T00:00:00Z": never
     QCOMPARE(c.state, QStringLiteral("running"));
     QCOMPARE(c.composeService(), QStringLiteral("api"));
+    // Interval 30 s, timeout 5 s, 3 retries, no start period: 3 × 35 s + 30 s.
+    QCOMPARE(c.healthWindowMs, 135000LL);
 }
 
 void TestDockerApi::garbageIsAnErrorNotACrash()
@@ -253,6 +257,26 @@ void TestDockerApi::failedAndStoppedAreTold()
     QCOMPARE(db->status, DeploymentStatus::Failed);
     QCOMPARE(db->reason, QStringLiteral("restarting"));
     QCOMPARE(deploymentStatusKey(db->status), QStringLiteral("failed"));
+}
+
+void TestDockerApi::recreateBodyKeepsTheConfiguration()
+{
+    const QByteArray image = R"({"Id":"sha256:d745","Config":{"Labels":{"org.opencontainers.image.version":"1.4.2","com.docker.compose.service":"other"}}})";
+    QString error;
+    const QByteArray body = dockerRecreateBody(fixture(QStringLiteral("inspect-api-1.41.json")), image, QStringLiteral("shop/api:1.4.1"), &error);
+    QVERIFY2(!body.isEmpty(), qPrintable(error));
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    QCOMPARE(o.value(QStringLiteral("Image")).toString(), QStringLiteral("shop/api:1.4.1"));
+    QVERIFY(!o.contains(QStringLiteral("Hostname")));  // on the host's network the engine refuses one
+    QCOMPARE(o.value(QStringLiteral("Cmd")).toArray().size(), 2);
+    QCOMPARE(o.value(QStringLiteral("Healthcheck")).toObject().value(QStringLiteral("Retries")).toInt(), 3);
+    const QJsonObject labels = o.value(QStringLiteral("Labels")).toObject();
+    QCOMPARE(labels.value(QStringLiteral("com.docker.compose.service")).toString(), QStringLiteral("api"));  // the container's own, kept
+    QCOMPARE(o.value(QStringLiteral("HostConfig")).toObject().value(QStringLiteral("RestartPolicy")).toObject().value(QStringLiteral("Name")).toString(),
+             QStringLiteral("unless-stopped"));
+    QVERIFY(o.value(QStringLiteral("NetworkingConfig")).toObject().contains(QStringLiteral("EndpointsConfig")));
+    QVERIFY(dockerRecreateBody("{oops", {}, QStringLiteral("x"), &error).isEmpty());
+    QVERIFY(!error.isEmpty());
 }
 
 void TestDockerApi::eventsAreParsed()
