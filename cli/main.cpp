@@ -6,6 +6,7 @@
 #include "cli_context.h"
 #include "common/logging.h"
 #include "db_command.h"
+#include "deploy_command.h"
 #include "health_command.h"
 #include "metrics_command.h"
 
@@ -28,6 +29,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("alerts"), runAlerts},
         {QStringLiteral("backup"), runBackup},
         {QStringLiteral("db"), runDb},
+        {QStringLiteral("deploy"), runDeploy},
         {QStringLiteral("health"), runHealth},
         {QStringLiteral("metrics"), runMetrics},
     };
@@ -58,7 +60,15 @@ int main(int argc, char *argv[])
         "                          [--schema S]... [--table S.T]... [--dry-run: the preflight only]\n"
         "  backup prune            delete what retention allows (keep_days, keep_min) and the databases restores\n"
         "                          replaced once keep_previous_hours are over (--dry-run shows it)\n"
-        "  backup leftovers        scratch databases left by interrupted restores (--drop NAME --confirm NAME)"));
+        "  backup leftovers        scratch databases left by interrupted restores (--drop NAME --confirm NAME)\n"
+        "  deploy list             what version runs where: each Docker/Compose service (project/service) with its\n"
+        "                          replicas, status and reason\n"
+        "  deploy history NAME     the changes of image and the restarts seen, with who made OpsDeck's own\n"
+        "  deploy logs NAME        the last lines of each replica (--tail N, default 100; --follow)\n"
+        "  deploy restart NAME     restart the replicas one at a time, each healthy before the next\n"
+        "  deploy stop NAME, deploy start NAME\n"
+        "  deploy rollback NAME    re-create the replicas from the image before (or --to IMAGE), one at a time;\n"
+        "                          a replica not healthy in time puts every one back (--reason TEXT)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("Configuration file (default: the GUI's)."),
@@ -101,6 +111,10 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("progress"), QStringLiteral("backup: progress lines on stderr even when it is not a terminal (logs).")});
     parser.addOption({QStringLiteral("dry-run"), QStringLiteral("backup restore: the preflight only; backup prune: what would go.")});
     parser.addOption({QStringLiteral("drop"), QStringLiteral("backup leftovers: drop this scratch database."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("tail"), QStringLiteral("deploy logs: lines of the past per replica (default 100)."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("follow"), QStringLiteral("deploy logs: keep printing new lines.")});
+    parser.addOption({QStringLiteral("to"), QStringLiteral("deploy rollback: the image to run (default: the one before)."), QStringLiteral("image")});
+    parser.addOption({QStringLiteral("reason"), QStringLiteral("deploy rollback, restart: why, for the audit log."), QStringLiteral("text")});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."));
 
     QTextStream out(stdout);

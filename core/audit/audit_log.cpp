@@ -1,12 +1,12 @@
 #include "audit/audit_log.h"
 
-#include <QUuid>
-
 #include <QDateTime>
+#include <QFile>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <QUuid>
 
 #include <cerrno>
 #include <cstring>
@@ -111,6 +111,33 @@ QString AuditTrail::outcome(const QString &result, const QString &error, const Q
     for (auto it = extra.begin(); it != extra.end(); ++it)
         e.parameters.insert(it.key(), it.value());
     return m_audit.append(e);
+}
+
+QList<AuditRecord> readAuditLog(const QString &path)
+{
+    QList<AuditRecord> records;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return records;
+    while (!file.atEnd()) {
+        const QJsonObject o = QJsonDocument::fromJson(file.readLine()).object();
+        if (o.isEmpty())
+            continue;
+        AuditRecord r;
+        r.timeMs = QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+        r.entry.operatorName = o.value(QStringLiteral("operator")).toString();
+        r.entry.profile = o.value(QStringLiteral("profile")).toString();
+        r.entry.action = o.value(QStringLiteral("action")).toString();
+        r.entry.target = o.value(QStringLiteral("target")).toString();
+        r.entry.parameters = o.value(QStringLiteral("parameters")).toObject();
+        r.entry.phase = o.value(QStringLiteral("phase")).toString();
+        r.entry.result = o.value(QStringLiteral("result")).toString();
+        r.entry.error = o.value(QStringLiteral("error")).toString();
+        r.entry.correlation = o.value(QStringLiteral("correlation")).toString();
+        r.entry.client = o.value(QStringLiteral("client")).toString();
+        records.append(std::move(r));
+    }
+    return records;
 }
 
 } // namespace opsdeck

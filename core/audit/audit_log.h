@@ -5,6 +5,7 @@
 // data folder, flushed and fsynced before the action is reported done.
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace opsdeck {
@@ -38,6 +39,15 @@ public:
 private:
     QString m_path;
 };
+
+// A line of the audit log as read back.
+struct AuditRecord {
+    AuditEntry entry;
+    qint64 timeMs = 0;
+};
+
+// Every line of the log at path, oldest first; a line that does not parse is skipped.
+QList<AuditRecord> readAuditLog(const QString &path);
 
 // Who acts: the operator, the profile, and the client (gui or cli).
 struct AuditActor {

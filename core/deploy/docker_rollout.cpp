@@ -162,6 +162,8 @@ void DockerRollout::start()
     }
     QJsonObject &p = m_audit.parameters();
     p.insert(QStringLiteral("replicas"), QJsonArray::fromStringList(m_request.replicas));
+    if (!m_request.reason.isEmpty())
+        p.insert(QStringLiteral("reason"), m_request.reason);
     if (m_request.kind == DockerRolloutRequest::Kind::Rollback) {
         p.insert(QStringLiteral("from"), m_request.fromImage);
         p.insert(QStringLiteral("to"), m_request.toImage);

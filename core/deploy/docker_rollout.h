@@ -35,6 +35,7 @@ struct DockerRolloutRequest {
     QStringList replicas;   // container ids, in the order they are worked on
     QString fromImage;      // Rollback: what runs now, for the audit and the history
     QString toImage;        // Rollback: the image to run
+    QString reason;         // the operator's words, for the audit log
     // How long a replica may take to be healthy when it has no health check: running this long without a restart.
     int settleMs = 2000;
     // Extra time on top of the health check's own window.

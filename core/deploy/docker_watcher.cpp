@@ -382,8 +382,11 @@ void DockerWatcher::failed(DockerSnapshot::Connection connection, const QString 
         m_eventsId = 0;
     }
     m_step = Step::Idle;
+    // An engine that is not there is a state, said in the panel; losing one that was there is news.
     const bool news = m_snapshot.error != error || m_snapshot.connection != connection;
-    if (news)
+    if (news && connection == DockerSnapshot::Connection::Unavailable)
+        logInfo(error);
+    else if (news)
         logWarn(error);
     m_snapshot.connection = connection;
     m_snapshot.error = error;

@@ -488,7 +488,10 @@ void HttpClient::Private::complete(std::unique_ptr<Transfer> t, CURLcode code)
         const QString why = osErrno ? QString::fromLocal8Bit(std::strerror(int(osErrno))).toLower() : detail;
         const QUrl &u = t->request.url;
         const int port = u.port(u.scheme().toLower() == u"https" ? 443 : 80);
-        fail(HttpError::ConnectionRefused, QStringLiteral("cannot connect to %1:%2 (%3)").arg(u.host()).arg(port).arg(why));
+        if (!t->request.unixSocketPath.isEmpty())
+            fail(HttpError::ConnectionRefused, QStringLiteral("cannot connect to the socket %1 (%2)").arg(t->request.unixSocketPath, why));
+        else
+            fail(HttpError::ConnectionRefused, QStringLiteral("cannot connect to %1:%2 (%3)").arg(u.host()).arg(port).arg(why));
         break;
     }
     case CURLE_OPERATION_TIMEDOUT: {
