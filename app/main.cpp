@@ -71,9 +71,10 @@ int main(int argc, char *argv[])
                       QStringLiteral("Dashboard to show first: one of the profile's (by title) or a service's (by name)."),
                       QStringLiteral("title")});
     parser.addOption({QStringLiteral("panel"),
-                      QStringLiteral("Panel to bring to the front: health, dashboards, alerts, database or backups, with a page of it "
-                                     "after a colon (database:sessions, database:blocking, database:queries, database:tables; "
-                                     "backups:restore opens the restore dialog of the newest backup)."),
+                      QStringLiteral("Panel to bring to the front: health, dashboards, alerts, database, backups or deployments, "
+                                     "with a page of it after a colon (database:sessions, database:blocking, database:queries, "
+                                     "database:tables; backups:restore opens the restore dialog of the newest backup; "
+                                     "deployments:versions, deployments:logs, deployments:history)."),
                       QStringLiteral("panel")});
     parser.addOption({QStringLiteral("log-level"), QStringLiteral("trace, debug, info, warn, error, critical or off."),
                       QStringLiteral("level"), QStringLiteral("info")});

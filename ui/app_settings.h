@@ -12,7 +12,7 @@ class AppSettings
 {
 public:
     // The dock layout's format; bump it when panels change so old layouts fall back.
-    static constexpr int layoutVersion = 5;  // 2: the Dashboards dock; 3: the Alerts dock; 4: the Database dock; 5: Backups
+    static constexpr int layoutVersion = 6;  // 2: the Dashboards dock; 3: the Alerts dock; 4: the Database dock; 5: Backups; 6: Deployments
 
     AppSettings();
     explicit AppSettings(const QString &fileName);  // for tests

@@ -4,6 +4,8 @@
 #include "alerts/alert_notifier.h"
 #include "alerts/alerts_panel.h"
 #include "backups/backups_panel.h"
+#include "deployments/deployments_panel.h"
+#include "deployment_store.h"
 #include "database/database_panel.h"
 #include "app_settings.h"
 #include "dashboards/dashboard_panel.h"
@@ -58,6 +60,11 @@ MainWindow::MainWindow(Config config, AppSettings *settings, QWidget *parent)
     m_backupsPanel = new BackupsPanel(this);
     m_backupsDock = addPanel(m_backupsPanel, QStringLiteral("backupsDock"), tr("Backups"), Qt::LeftDockWidgetArea);
     tabifyDockWidget(m_databaseDock, m_backupsDock);
+    // What runs where, beside the dashboards whose curves a deploy moves.
+    m_deployStore = new DeploymentStore(this);
+    m_deploymentsPanel = new DeploymentsPanel(this);
+    m_deploymentsDock = addPanel(m_deploymentsPanel, QStringLiteral("deploymentsDock"), tr("Deployments"), Qt::LeftDockWidgetArea);
+    tabifyDockWidget(m_backupsDock, m_deploymentsDock);
     m_dashboardsDock->raise();
 
     createMenus();
@@ -78,6 +85,15 @@ MainWindow::MainWindow(Config config, AppSettings *settings, QWidget *parent)
         if (m_tray && !isActiveWindow() && !m_settings->doNotDisturb())
             m_tray->showMessage(title, message, ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
     });
+    connect(m_deploymentsPanel, &DeploymentsPanel::summaryChanged, this, [this](const QString &summary) {
+        m_deploymentsDock->setWindowTitle(summary.isEmpty() ? tr("Deployments") : tr("Deployments — %1").arg(summary));
+    });
+    connect(m_deploymentsPanel, &DeploymentsPanel::actionFinished, this, [this](const QString &title, const QString &message, bool ok) {
+        if (m_tray && !isActiveWindow() && !m_settings->doNotDisturb())
+            m_tray->showMessage(title, message, ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
+        if (m_session)
+            m_session->checkHealthNow();
+    });
     // Data was replaced: the services that use the database are worth a look now, not at the next poll.
     connect(m_backupsPanel, &BackupsPanel::databaseRestored, this, [this] {
         if (m_session)
@@ -95,6 +111,7 @@ MainWindow::~MainWindow()
     m_dashboardPanel->setSession(nullptr);
     m_alertsPanel->setSession(nullptr);
     m_databasePanel->setSession(nullptr);
+    m_deploymentsPanel->setStore(nullptr);
     m_notifier->setModel(nullptr);
     delete m_session;
 }
@@ -293,6 +310,9 @@ bool MainWindow::setProfile(const QString &name)
     m_alertsPanel->setSession(m_session);
     m_databasePanel->setSession(m_session);
     m_backupsPanel->setSession(m_session);
+    // A rollout under way keeps its own engine and client: switching the rows does not disturb it.
+    m_deployStore->setProfiles(m_config.profiles, profile->name);
+    m_deploymentsPanel->setStore(m_deployStore);
     m_notifier->setModel(m_session->healthModel());
     updateTlsIndicator();
     m_session->start();
@@ -383,6 +403,12 @@ bool MainWindow::showPanel(const QString &spec)
             if (!pages.contains(page))
                 return false;
             m_databasePanel->tabs()->setCurrentIndex(int(pages.indexOf(page)));
+        }
+        if (panel == QLatin1String("deployments") && !page.isEmpty()) {
+            static const QStringList pages{QStringLiteral("services"), QStringLiteral("versions"), QStringLiteral("logs"), QStringLiteral("history")};
+            if (!pages.contains(page))
+                return false;
+            m_deploymentsPanel->showPage(page);
         }
         if (panel == QLatin1String("backups") && !page.isEmpty()) {
             if (page != QLatin1String("restore"))
@@ -476,6 +502,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
             this, tr("A backup job is running"),
             tr("Running now: %1.\n\nClosing OpsDeck stops it: a backup is discarded, a restore leaves its target as it was.")
                 .arg(m_backupsPanel->summary()),
+            QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Close) {
+            event->ignore();
+            return;
+        }
+    }
+    if (m_deploymentsPanel->isBusy() && isVisible()) {
+        const auto answer = QMessageBox::question(
+            this, tr("A rollout is running"),
+            tr("Closing OpsDeck now can leave a replica stopped or renamed halfway. Wait for the rollout to end?"),
             QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Close) {
             event->ignore();

@@ -16,6 +16,8 @@ class AlertNotifier;
 class AlertsPanel;
 class AppSettings;
 class BackupsPanel;
+class DeploymentStore;
+class DeploymentsPanel;
 class DashboardPanel;
 class DatabasePanel;
 class HealthNotifier;
@@ -80,6 +82,8 @@ private:
     AlertsPanel *m_alertsPanel = nullptr;
     DatabasePanel *m_databasePanel = nullptr;
     BackupsPanel *m_backupsPanel = nullptr;
+    DeploymentStore *m_deployStore = nullptr;
+    DeploymentsPanel *m_deploymentsPanel = nullptr;
     QList<QDockWidget *> m_docks;
     QStringList m_panelNames;
     bool m_proportionOnShow = false;  // the default layout was set up before the window had its size
@@ -88,6 +92,7 @@ private:
     QDockWidget *m_alertsDock = nullptr;
     QDockWidget *m_databaseDock = nullptr;
     QDockWidget *m_backupsDock = nullptr;
+    QDockWidget *m_deploymentsDock = nullptr;
     QByteArray m_defaultState;
     QMenu *m_viewMenu = nullptr;
     QAction *m_lockAction = nullptr;

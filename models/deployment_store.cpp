@@ -1,0 +1,128 @@
+#include "deployment_store.h"
+
+#include "deploy/deploy_history.h"
+#include "deploy/docker_watcher.h"
+#include "deployment_model.h"
+#include "net/http_client.h"
+#include "version_matrix_model.h"
+
+namespace opsdeck {
+
+DeploymentStore::DeploymentStore(QObject *parent)
+    : QObject(parent), m_http(new HttpClient(this)), m_model(new DeploymentModel(this)), m_matrix(new VersionMatrixModel(this))
+{
+}
+
+DeploymentStore::~DeploymentStore()
+{
+    // The watchers cancel their requests on the client, which must outlive them.
+    qDeleteAll(m_watchers);
+    m_watchers.clear();
+}
+
+void DeploymentStore::setProfiles(const QList<Profile> &profiles, const QString &current)
+{
+    m_profiles = profiles;
+    m_current = current;
+    rebuild();
+}
+
+void DeploymentStore::setCurrent(const QString &profile)
+{
+    if (profile == m_current)
+        return;
+    m_current = profile;
+    rebuild();
+}
+
+const Profile *DeploymentStore::profile(const QString &name) const
+{
+    for (const Profile &p : m_profiles) {
+        if (p.name == name)
+            return &p;
+    }
+    return nullptr;
+}
+
+DockerWatcher *DeploymentStore::currentWatcher() const
+{
+    return m_watchers.value(m_current);
+}
+
+void DeploymentStore::rebuild()
+{
+    // The current profile is read whatever it says (DOCKER_HOST, the local socket);
+    // the others only when they name an engine: a matrix column per engine.
+    QStringList wanted;
+    for (const Profile &p : std::as_const(m_profiles)) {
+        if (p.name == m_current || p.docker)
+            wanted << p.name;
+    }
+    for (auto it = m_watchers.begin(); it != m_watchers.end();) {
+        if (!wanted.contains(it.key())) {
+            delete it.value();
+            it = m_watchers.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    m_matrix->setEnvironments(wanted);
+    for (const QString &name : std::as_const(wanted)) {
+        if (m_watchers.contains(name) || m_problems.contains(name))
+            continue;
+        QString error;
+        const std::optional<DockerEndpoint> endpoint = dockerEndpoint(profile(name)->docker, QProcessEnvironment::systemEnvironment(), &error);
+        if (!endpoint) {
+            m_problems.insert(name, error);
+            m_matrix->setDeployments(name, {}, error);
+            continue;
+        }
+        auto *watcher = new DockerWatcher(m_http, *endpoint, name);
+        connect(watcher, &DockerWatcher::changed, this, [this, name] { onWatcherChanged(name); });
+        connect(watcher, &DockerWatcher::deployChanged, this, &DeploymentStore::deployChanged);
+        m_watchers.insert(name, watcher);
+        watcher->start();
+    }
+    onWatcherChanged(m_current);
+}
+
+void DeploymentStore::onWatcherChanged(const QString &profile)
+{
+    DockerWatcher *watcher = m_watchers.value(profile);
+    if (watcher) {
+        const DockerSnapshot &s = watcher->snapshot();
+        const bool live = s.connection == DockerSnapshot::Connection::Live;
+        m_matrix->setDeployments(profile, s.deployments, live || s.listedMs > 0 ? QString() : s.error);
+    }
+    if (profile != m_current)
+        return;
+    if (watcher) {
+        const DockerSnapshot &s = watcher->snapshot();
+        m_model->setDeployments(s.deployments);
+        m_model->setStale(s.connection != DockerSnapshot::Connection::Live);
+    } else {
+        m_model->setDeployments({});
+        m_model->setStale(false);
+    }
+    Q_EMIT currentChanged();
+}
+
+QList<DeployChange> DeploymentStore::history(const QString &deploymentName) const
+{
+    QList<DeployChange> seen;
+    if (DockerWatcher *w = currentWatcher()) {
+        for (const DeployChange &c : w->history()) {
+            if (c.name == deploymentName)
+                seen.append(c);
+        }
+    }
+    return attributeDeployChanges(seen, auditedRollouts(readAuditLog(AuditLog::defaultPath())));
+}
+
+QList<DeployChange> DeploymentStore::changes(const QString &environment) const
+{
+    DockerWatcher *w = m_watchers.value(environment);
+    return w ? w->history() : QList<DeployChange>();
+}
+
+} // namespace opsdeck

@@ -1,0 +1,69 @@
+#pragma once
+
+// The Docker engines of every profile, kept live for the Deployments panel:
+// the current profile's engine (its "docker" object, else DOCKER_HOST, else
+// the local socket) and, read in the background, the engine of each other
+// profile that names one. Feeds the current environment's rows and the
+// version matrix of all, and remembers the changes seen (for the history and
+// for the markers on charts). One HttpClient of its own for all of them.
+
+#include "config/config.h"
+#include "deploy/deployment.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace opsdeck {
+
+class DeploymentModel;
+class DockerWatcher;
+class HttpClient;
+class VersionMatrixModel;
+
+class DeploymentStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DeploymentStore(QObject *parent = nullptr);
+    ~DeploymentStore() override;
+
+    // Every profile, and the current one (its rows in model()); the engines are (re)started as needed.
+    void setProfiles(const QList<Profile> &profiles, const QString &current);
+    void setCurrent(const QString &profile);
+    const QString &current() const { return m_current; }
+
+    // The current profile's engine; nullptr when it has none that can be named (a bad docker.host).
+    DockerWatcher *currentWatcher() const;
+    DockerWatcher *watcher(const QString &profile) const { return m_watchers.value(profile); }
+    HttpClient *http() const { return m_http; }
+    const Profile *profile(const QString &name) const;
+    // Why the current profile has no engine, when it has none.
+    QString currentProblem() const { return m_problems.value(m_current); }
+
+    DeploymentModel *model() const { return m_model; }
+    VersionMatrixModel *matrix() const { return m_matrix; }
+
+    // The changes of a deployment of the current environment, oldest first, with
+    // OpsDeck's own attributed to their operator from the audit log.
+    QList<DeployChange> history(const QString &deploymentName) const;
+    // Every change seen in an environment since the console started, oldest first.
+    QList<DeployChange> changes(const QString &environment) const;
+
+Q_SIGNALS:
+    void currentChanged();                         // the current engine's snapshot moved
+    void deployChanged(const opsdeck::DeployChange &change);  // any environment
+
+private:
+    void rebuild();
+    void onWatcherChanged(const QString &profile);
+
+    HttpClient *m_http;
+    QList<Profile> m_profiles;
+    QString m_current;
+    QHash<QString, DockerWatcher *> m_watchers;
+    QHash<QString, QString> m_problems;
+    DeploymentModel *m_model;
+    VersionMatrixModel *m_matrix;
+};
+
+} // namespace opsdeck
