@@ -163,7 +163,7 @@ int history(CliContext &context, const DockerWatcher &watcher, const QString &na
     return ExitOk;
 }
 
-int logs(CliContext &context, HttpClient *http, const DockerWatcher &watcher, const QString &name)
+int logs(CliContext &context, const DockerWatcher &watcher, const QString &name)
 {
     QList<DockerLogs::Target> targets;
     if (const Deployment *d = findDeployment(watcher.snapshot(), name)) {
@@ -184,7 +184,7 @@ int logs(CliContext &context, HttpClient *http, const DockerWatcher &watcher, co
     }
     const bool follow = context.parser.isSet(QStringLiteral("follow"));
     const bool prefix = targets.size() > 1;
-    DockerLogs reader(http, watcher.endpoint(), watcher.snapshot().apiVersion);
+    DockerLogs reader(watcher.endpoint(), watcher.snapshot().apiVersion);
     int failures = 0;
     QObject::connect(&reader, &DockerLogs::lines, &reader, [&](const QList<ContainerLogLine> &lines) {
         for (const ContainerLogLine &l : lines) {
@@ -328,7 +328,7 @@ int runDeploy(CliContext &context)
     if (action == u"history")
         return history(context, *watcher, name);
     if (action == u"logs")
-        return logs(context, &http, *watcher, name);
+        return logs(context, *watcher, name);
     return rollout(context, *profile, &http, *watcher, action, name);
 }
 

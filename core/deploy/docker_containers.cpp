@@ -1,7 +1,7 @@
 #include "deploy/docker_containers.h"
 
 #include "common/rfc3339.h"
-#include "metrics/json_fields.h"
+#include "common/json_fields.h"
 
 #include <nlohmann/json.hpp>
 

@@ -30,7 +30,10 @@ std::optional<DockerEndpoint> dockerEndpoint(const std::optional<DockerConfig> &
             return std::nullopt;
         }
         // Only the Host header sees this name: the socket is what is connected to.
-        e.base = QUrl(QStringLiteral("http://docker"));
+        // One name per socket, so that libcurl's cap of connections per host
+        // counts each engine apart (a long-lived stream to one engine must not
+        // hold back the requests to another).
+        e.base = QUrl(QStringLiteral("http://docker-%1").arg(qHash(e.socketPath), 8, 16, QLatin1Char('0')));
         return e;
     }
     if (c.host.startsWith(QLatin1String("tcp://"))) {

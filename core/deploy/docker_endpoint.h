@@ -20,7 +20,7 @@ namespace opsdeck {
 
 struct DockerEndpoint {
     QString socketPath;  // set for unix://
-    QUrl base;           // http://docker for a socket; http(s)://host:port for tcp://
+    QUrl base;           // http://docker-<hash of the socket> for a socket; http(s)://host:port for tcp://
     QString caFile, certFile, keyFile;
     QString host;        // as configured, for people: "unix:///var/run/docker.sock"
     bool tls() const { return base.scheme() == u"https"; }

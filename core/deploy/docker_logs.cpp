@@ -4,11 +4,11 @@
 
 namespace opsdeck {
 
-DockerLogs::DockerLogs(HttpClient *http, const DockerEndpoint &endpoint, const QString &apiVersion, QObject *parent)
-    : QObject(parent), m_http(http), m_endpoint(endpoint), m_apiVersion(apiVersion)
+DockerLogs::DockerLogs(const DockerEndpoint &endpoint, const QString &apiVersion, QObject *parent)
+    : QObject(parent), m_http(std::make_unique<HttpClient>()), m_endpoint(endpoint), m_apiVersion(apiVersion)
 {
-    connect(m_http, &HttpClient::received, this, &DockerLogs::onReceived);
-    connect(m_http, &HttpClient::finished, this, &DockerLogs::onFinished);
+    connect(m_http.get(), &HttpClient::received, this, &DockerLogs::onReceived);
+    connect(m_http.get(), &HttpClient::finished, this, &DockerLogs::onFinished);
 }
 
 DockerLogs::~DockerLogs()
@@ -38,10 +38,8 @@ void DockerLogs::start(const QList<Target> &containers, int tail, bool follow)
 
 void DockerLogs::stop()
 {
-    if (m_http) {
-        for (const auto &[id, stream] : m_streams)
-            m_http->cancel(id);
-    }
+    for (const auto &[id, stream] : m_streams)
+        m_http->cancel(id);
     m_streams.clear();
 }
 

@@ -3,7 +3,9 @@
 // The logs of one or more containers (a service's replicas), the last N lines
 // of each and then, when following, every new line as it is written. One
 // stream per container (GET /containers/{id}/logs with timestamps, decoded
-// frame by frame); lines come out tagged with their container.
+// frame by frame); lines come out tagged with their container. The streams
+// have an HTTP client of their own: a service of many replicas followed must
+// not take the connections the engine's other requests need.
 
 #include "deploy/docker_endpoint.h"
 #include "deploy/docker_streams.h"
@@ -11,7 +13,6 @@
 
 #include <QHash>
 #include <QObject>
-#include <QPointer>
 
 #include <memory>
 #include <unordered_map>
@@ -32,7 +33,7 @@ public:
         QString name;
     };
 
-    DockerLogs(HttpClient *http, const DockerEndpoint &endpoint, const QString &apiVersion, QObject *parent = nullptr);
+    DockerLogs(const DockerEndpoint &endpoint, const QString &apiVersion, QObject *parent = nullptr);
     ~DockerLogs() override;
 
     // tail: lines of the past per container (0: none, -1: all); follow: keep the streams open.
@@ -54,7 +55,7 @@ private:
     void onReceived(quint64 id, const QByteArray &bytes);
     void onFinished(quint64 id, const HttpResponse &response);
 
-    QPointer<HttpClient> m_http;
+    std::unique_ptr<HttpClient> m_http;
     DockerEndpoint m_endpoint;
     QString m_apiVersion;
     std::unordered_map<quint64, Stream> m_streams;

@@ -1,7 +1,7 @@
 #include "deploy/docker_rollout.h"
 
 #include "deploy/docker_containers.h"
-#include "metrics/json_fields.h"
+#include "common/json_fields.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -215,7 +215,7 @@ void TestDockerWatcher::logsInterleavedAndSplitComeOutExact()
                             QStringLiteral("echo out1; echo err1 >&2; printf par; sleep 0.5; echo err2 >&2; sleep 0.5; echo tial; "
                                            "echo 数据库已连接; exec sleep 600")});
     QVERIFY(!id.isEmpty());
-    DockerLogs logs(&m_http, m_watcher->endpoint(), m_watcher->snapshot().apiVersion);
+    DockerLogs logs(m_watcher->endpoint(), m_watcher->snapshot().apiVersion);
     QList<ContainerLogLine> got;
     connect(&logs, &DockerLogs::lines, this, [&](const QList<ContainerLogLine> &lines) { got += lines; });
     logs.start({{id, QStringLiteral("talker")}}, -1, true);
@@ -235,7 +235,7 @@ void TestDockerWatcher::logsInterleavedAndSplitComeOutExact()
 
 void TestDockerWatcher::logsTailWithoutFollowEnds()
 {
-    DockerLogs logs(&m_http, m_watcher->endpoint(), m_watcher->snapshot().apiVersion);
+    DockerLogs logs(m_watcher->endpoint(), m_watcher->snapshot().apiVersion);
     QList<ContainerLogLine> got;
     bool finished = false;
     QStringList errors;

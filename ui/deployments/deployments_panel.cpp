@@ -292,7 +292,7 @@ void DeploymentsPanel::followLogs()
         targets.append({c.id, c.name});
     m_logs->clear();
     m_logs->setShowSources(targets.size() > 1);
-    m_logReader = std::make_unique<DockerLogs>(m_store->http(), watcher->endpoint(), watcher->snapshot().apiVersion);
+    m_logReader = std::make_unique<DockerLogs>(watcher->endpoint(), watcher->snapshot().apiVersion);
     connect(m_logReader.get(), &DockerLogs::lines, this, [this](const QList<ContainerLogLine> &lines) {
         QList<LogView::Line> out;
         out.reserve(lines.size());
