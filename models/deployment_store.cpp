@@ -6,6 +6,8 @@
 #include "net/http_client.h"
 #include "version_matrix_model.h"
 
+#include <QFileInfo>
+
 namespace opsdeck {
 
 DeploymentStore::DeploymentStore(QObject *parent)
@@ -109,20 +111,34 @@ void DeploymentStore::onWatcherChanged(const QString &profile)
 
 QList<DeployChange> DeploymentStore::history(const QString &deploymentName) const
 {
-    QList<DeployChange> seen;
-    if (DockerWatcher *w = currentWatcher()) {
-        for (const DeployChange &c : w->history()) {
-            if (c.name == deploymentName)
-                seen.append(c);
-        }
+    QList<DeployChange> out;
+    for (const DeployChange &c : changes(m_current)) {
+        if (c.name == deploymentName)
+            out.append(c);
     }
-    return attributeDeployChanges(seen, auditedRollouts(readAuditLog(AuditLog::defaultPath())));
+    return out;
 }
 
 QList<DeployChange> DeploymentStore::changes(const QString &environment) const
 {
     DockerWatcher *w = m_watchers.value(environment);
-    return w ? w->history() : QList<DeployChange>();
+    if (!w || w->history().isEmpty())
+        return {};
+    return attributeDeployChanges(w->history(), audited());
+}
+
+const QList<AuditedRollout> &DeploymentStore::audited() const
+{
+    // Read again only when the file changed: the details and the markers ask often.
+    const QFileInfo file(AuditLog::defaultPath());
+    const qint64 size = file.exists() ? file.size() : -1;
+    const QDateTime modified = file.exists() ? file.lastModified() : QDateTime();
+    if (size != m_auditSize || modified != m_auditModified) {
+        m_auditSize = size;
+        m_auditModified = modified;
+        m_audited = auditedRollouts(readAuditLog(file.filePath()));
+    }
+    return m_audited;
 }
 
 } // namespace opsdeck

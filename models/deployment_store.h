@@ -8,8 +8,10 @@
 // for the markers on charts). One HttpClient of its own for all of them.
 
 #include "config/config.h"
+#include "deploy/deploy_history.h"
 #include "deploy/deployment.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 
@@ -46,7 +48,7 @@ public:
     // The changes of a deployment of the current environment, oldest first, with
     // OpsDeck's own attributed to their operator from the audit log.
     QList<DeployChange> history(const QString &deploymentName) const;
-    // Every change seen in an environment since the console started, oldest first.
+    // Every change seen in an environment, oldest first, OpsDeck's own with their operator.
     QList<DeployChange> changes(const QString &environment) const;
 
 Q_SIGNALS:
@@ -55,6 +57,7 @@ Q_SIGNALS:
 
 private:
     void rebuild();
+    const QList<AuditedRollout> &audited() const;
     void onWatcherChanged(const QString &profile);
 
     HttpClient *m_http;
@@ -64,6 +67,9 @@ private:
     QHash<QString, QString> m_problems;
     DeploymentModel *m_model;
     VersionMatrixModel *m_matrix;
+    mutable QList<AuditedRollout> m_audited;
+    mutable qint64 m_auditSize = -2;
+    mutable QDateTime m_auditModified;
 };
 
 } // namespace opsdeck

@@ -6,6 +6,8 @@
 #include "backups/backups_panel.h"
 #include "deployments/deployments_panel.h"
 #include "deployment_store.h"
+#include "deploy/deploy_history.h"
+#include "common/compact_units.h"
 #include "database/database_panel.h"
 #include "app_settings.h"
 #include "dashboards/dashboard_panel.h"
@@ -94,6 +96,10 @@ MainWindow::MainWindow(Config config, AppSettings *settings, QWidget *parent)
         if (m_session)
             m_session->checkHealthNow();
     });
+    // Deploys and restarts on the charts of the services they touched, and in an alert's details.
+    m_dashboardPanel->setMarkerSource([this](const QStringList &services) { return deployMarkers(services); });
+    connect(m_deployStore, &DeploymentStore::deployChanged, m_dashboardPanel, &DashboardPanel::refreshMarkers);
+    m_alertsPanel->setDeployLookup([this](const Alert &alert) { return lastDeployBefore(alert); });
     // Data was replaced: the services that use the database are worth a look now, not at the next poll.
     connect(m_backupsPanel, &BackupsPanel::databaseRestored, this, [this] {
         if (m_session)
@@ -325,6 +331,36 @@ bool MainWindow::setProfile(const QString &name)
     updateHealthIndicator(m_healthPanel->summary());
     updateMetricsIndicator();
     return true;
+}
+
+QList<TimeSeriesChart::Marker> MainWindow::deployMarkers(const QStringList &services) const
+{
+    QList<TimeSeriesChart::Marker> markers;
+    for (const DeployChange &c : m_deployStore->changes(m_deployStore->current())) {
+        const bool touches = std::any_of(services.cbegin(), services.cend(), [&](const QString &s) { return deploymentServes(c.name, s); });
+        if (!touches)
+            continue;
+        const QString label = c.kind == DeployChange::Kind::Restart ? tr("restart") : imageVersion(c.toImage, {}, {});
+        markers.append({c.timeMs, label, describeDeployChange(c)});
+    }
+    return markers;
+}
+
+QString MainWindow::lastDeployBefore(const Alert &alert) const
+{
+    // The labels an alert names its service by, in the order rules usually set them.
+    QStringList services;
+    for (const char *label : {"service", "compose_service", "container", "app", "job", "deployment"}) {
+        const QString value = QString::fromStdString(alert.label(label));
+        if (!value.isEmpty())
+            services << value;
+    }
+    const qint64 started = alert.startsAtMs > 0 ? alert.startsAtMs : QDateTime::currentMSecsSinceEpoch();
+    const QList<DeployChange> changes = m_deployStore->changes(m_deployStore->current());
+    const DeployChange *last = lastChangeBefore(changes, services, started);
+    if (!last)
+        return {};
+    return tr("%1, %2 before it started").arg(describeDeployChange(*last), compactDuration(started - last->timeMs));
 }
 
 QString MainWindow::currentProfile() const

@@ -2,6 +2,9 @@
 
 #include "config/config.h"
 
+#include "alerts/alerts.h"
+#include "time_series_chart.h"
+
 #include <QMainWindow>
 
 class QComboBox;
@@ -59,6 +62,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    QList<TimeSeriesChart::Marker> deployMarkers(const QStringList &services) const;
+    QString lastDeployBefore(const Alert &alert) const;
     QDockWidget *addPanel(QWidget *panel, const QString &objectName, const QString &title, Qt::DockWidgetArea area);
     void createMenus();
     void createToolBar();

@@ -75,6 +75,36 @@ public:
             }
         }
         painter->restore();
+        paintMarkers(painter, area, x0, xSpan);
+    }
+
+    // A dashed line from top to bottom and a flag with the label at its top.
+    void paintMarkers(QPainter *painter, const QRectF &area, double x0, double xSpan)
+    {
+        if (m_owner->m_markers.isEmpty())
+            return;
+        painter->save();
+        painter->setClipRect(area);
+        const QColor color = toneTextColor(BadgeTone::Neutral);
+        QFont small = painter->font();
+        small.setPointSizeF(small.pointSizeF() * 0.8);
+        painter->setFont(small);
+        const QFontMetrics metrics(small);
+        for (const TimeSeriesChart::Marker &m : std::as_const(m_owner->m_markers)) {
+            const double x = area.left() + (double(m.timeMs) - x0) / xSpan * area.width();
+            if (x < area.left() || x > area.right())
+                continue;
+            painter->setPen(QPen(color, 1, Qt::DashLine));
+            painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+            if (m.label.isEmpty())
+                continue;
+            const QString text = metrics.elidedText(m.label, Qt::ElideRight, 90);
+            const QRectF flag(x, area.top(), metrics.horizontalAdvance(text) + 6, metrics.height() + 2);
+            painter->fillRect(flag, color);
+            painter->setPen(badgeTextColor(BadgeTone::Neutral, isDarkPalette()));
+            painter->drawText(flag, Qt::AlignCenter, text);
+        }
+        painter->restore();
     }
 
     void changed()
@@ -260,6 +290,25 @@ void TimeSeriesChart::setLines(std::vector<Line> lines)
     redraw();
     if (added)
         connectLegend();
+}
+
+void TimeSeriesChart::setMarkers(QList<Marker> markers)
+{
+    m_markers = std::move(markers);
+    static_cast<PlotLines *>(m_plotLines)->changed();
+}
+
+QList<TimeSeriesChart::Marker> TimeSeriesChart::markersNear(qreal x) const
+{
+    QList<Marker> near;
+    const QRectF area = m_chart->plotArea();
+    const double span = std::max(1.0, double(m_toMs - m_fromMs));
+    for (const Marker &m : m_markers) {
+        const double mx = area.left() + (double(m.timeMs) - double(m_fromMs)) / span * area.width();
+        if (std::abs(mx - x) <= 6)
+            near.append(m);
+    }
+    return near;
 }
 
 void TimeSeriesChart::setStaleText(const QString &text)
@@ -495,6 +544,10 @@ void TimeSeriesChart::mouseMoveEvent(QMouseEvent *event)
         if (line.visible && !line.staleNote.isEmpty())
             lines << QStringLiteral("<span style='color:%1'>- -</span> %2: <i>%3</i>")
                          .arg(line.color.name(), line.label.toHtmlEscaped(), line.staleNote.toHtmlEscaped());
+    }
+    for (const Marker &m : markersNear(chartPos.x())) {
+        lines << QStringLiteral("▲ %1 <b>%2</b>")
+                     .arg(QDateTime::fromMSecsSinceEpoch(m.timeMs).toString(QStringLiteral("HH:mm:ss")), m.detail.toHtmlEscaped());
     }
     QToolTip::showText(event->globalPosition().toPoint(), lines.join(QStringLiteral("<br>")), this);
 }

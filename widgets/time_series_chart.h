@@ -55,6 +55,15 @@ public:
     void setTitle(const QString &title);
     void setUnit(Unit unit);
     void setThresholds(const QList<Threshold> &thresholds);
+    // Moments worth a vertical line (a deploy, a restart): a short label on the
+    // line's flag, the detail in the tooltip near it.
+    struct Marker {
+        qint64 timeMs = 0;
+        QString label;   // "1.4.3"
+        QString detail;  // "deploy shop/api:1.4.2 → shop/api:1.4.3 by alice"
+    };
+    void setMarkers(QList<Marker> markers);
+    const QList<Marker> &markers() const { return m_markers; }
     void setTimeRange(qint64 fromMs, qint64 toMs);
     // A gap longer than this between two samples is drawn as a gap.
     void setGapMs(qint64 gapMs) { m_gapMs = gapMs; }
@@ -100,6 +109,8 @@ private:
     friend class PlotLines;
 
     void redraw();
+    // The markers within a few pixels of x (in the chart's coordinates).
+    QList<Marker> markersNear(qreal x) const;
     void redrawLine(LineState &line, int columns);
     void updateYAxis();
     void updateOverlay();
@@ -126,6 +137,7 @@ private:
     qint64 m_fromMs = 0;
     qint64 m_toMs = 1;
     qint64 m_gapMs = 0;
+    QList<Marker> m_markers;
     struct Pan {
         bool active = false;
         qreal startX = 0;

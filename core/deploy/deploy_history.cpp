@@ -79,4 +79,35 @@ QString previousImage(const QList<DeployChange> &history, const QString &current
     return {};
 }
 
+bool deploymentServes(const QString &deploymentName, const QString &service)
+{
+    if (service.isEmpty())
+        return false;
+    return deploymentName == service || (deploymentName.contains(u'/') && deploymentName.section(u'/', 1) == service);
+}
+
+const DeployChange *lastChangeBefore(const QList<DeployChange> &changes, const QStringList &services, qint64 beforeMs)
+{
+    for (auto it = changes.crbegin(); it != changes.crend(); ++it) {
+        if (it->timeMs > beforeMs)
+            continue;
+        for (const QString &service : services) {
+            if (deploymentServes(it->name, service))
+                return &*it;
+        }
+    }
+    return nullptr;
+}
+
+QString describeDeployChange(const DeployChange &c)
+{
+    QString text = c.kind == DeployChange::Kind::Restart
+                       ? QStringLiteral("restart of %1").arg(c.name)
+                       : (c.fromImage.isEmpty() ? QStringLiteral("deploy of %1").arg(c.toImage)
+                                                : QStringLiteral("deploy %1 → %2").arg(c.fromImage, c.toImage));
+    if (!c.actor.isEmpty())
+        text += QStringLiteral(" by %1").arg(c.actor);
+    return text;
+}
+
 } // namespace opsdeck

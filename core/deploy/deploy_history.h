@@ -31,6 +31,18 @@ QList<AuditedRollout> auditedRollouts(const QList<AuditRecord> &records);
 // folded into one. Oldest first.
 QList<DeployChange> attributeDeployChanges(QList<DeployChange> seen, const QList<AuditedRollout> &audited);
 
+// Whether a deployment runs the service of that name, as dashboards and alerts
+// name it: the deployment's own name ("shop/api", "cache") or, for a Compose
+// service, the service alone ("api").
+bool deploymentServes(const QString &deploymentName, const QString &service);
+
+// The last change of a deployment serving one of services at or before
+// beforeMs; nullptr when none. changes: oldest first.
+const DeployChange *lastChangeBefore(const QList<DeployChange> &changes, const QStringList &services, qint64 beforeMs);
+
+// One line for people: "deploy shop/api:1.4.2 → shop/api:1.4.3 by alice", "restart of shop/api".
+QString describeDeployChange(const DeployChange &change);
+
 // The image a deployment ran before current, from its history (the last
 // deploy that brought current, its "from"); empty when none is known.
 QString previousImage(const QList<DeployChange> &history, const QString &current);

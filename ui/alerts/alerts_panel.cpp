@@ -397,6 +397,11 @@ void AlertsPanel::updateDetails()
     }
     if (!alert->inhibitedBy.isEmpty())
         html += tr("<p>Inhibited by %1</p>").arg(esc(alert->inhibitedBy.join(QLatin1String(", "))));
+    if (m_deployLookup) {
+        const QString lastDeploy = m_deployLookup(*alert);
+        if (!lastDeploy.isEmpty())
+            html += tr("<p><b>Last change before it started:</b> %1</p>").arg(esc(lastDeploy));
+    }
     html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
     for (const auto &[k, v] : alert->labels)
         html += QStringLiteral("<tr><td><code>%1</code></td><td><code>%2</code></td></tr>").arg(esc(k), esc(v));

@@ -5,6 +5,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QCheckBox;
 class QComboBox;
@@ -33,6 +35,10 @@ public:
     ~AlertsPanel() override;
 
     void setSession(ProfileSession *session);
+    // The last deploy or restart of the alert's service before it started, for
+    // its details ("deploy shop/api:1.4.2 → 1.4.3 by alice, 3 min before"); empty when none is known.
+    using DeployLookup = std::function<QString(const Alert &)>;
+    void setDeployLookup(DeployLookup lookup) { m_deployLookup = std::move(lookup); }
     QString summary() const { return m_summary; }  // "2 critical · 1 warning"
     QTreeView *view() const { return m_view; }
     AlertFilterProxy *proxy() const { return m_proxy; }
@@ -67,6 +73,7 @@ private:
     QCheckBox *m_hideSuppressed;
     QTreeView *m_view;
     QTextBrowser *m_details;
+    DeployLookup m_deployLookup;
     QSplitter *m_splitter;
     bool m_splitterSized = false;
     bool m_columnsSized = false;

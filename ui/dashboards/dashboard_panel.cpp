@@ -248,6 +248,24 @@ void DashboardPanel::setCurrentDashboard(const QString &title)
         m_service->setCurrentIndex(index);
 }
 
+void DashboardPanel::setMarkerSource(MarkerSource source)
+{
+    m_markerSource = std::move(source);
+    refreshMarkers();
+}
+
+void DashboardPanel::refreshMarkers()
+{
+    QStringList services;
+    for (const ServiceConfig &s : shownServices())
+        services << s.name;
+    if (!currentService().isEmpty() && !services.contains(currentService()))
+        services << currentService();
+    const QList<TimeSeriesChart::Marker> markers = m_markerSource ? m_markerSource(services) : QList<TimeSeriesChart::Marker>();
+    for (TimeSeriesChart *chart : std::as_const(m_charts))
+        chart->setMarkers(markers);
+}
+
 QList<ServiceConfig> DashboardPanel::shownServices() const
 {
     QList<ServiceConfig> out;
@@ -332,6 +350,7 @@ void DashboardPanel::rebuildCharts()
         m_specs.clear();
     }
     buildViews();
+    refreshMarkers();
     updateTitles();
     refresh();
 }

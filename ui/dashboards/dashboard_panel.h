@@ -3,11 +3,14 @@
 #include "config/config.h"
 #include "dashboards/dashboard_spec.h"
 #include "prometheus/prometheus_api.h"
+#include "time_series_chart.h"
 
 #include <QFutureWatcher>
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
+
+#include <functional>
 
 #include <climits>
 
@@ -58,6 +61,11 @@ public:
     // The variables of the dashboard shown (null when it has none).
     VariableResolver *variables() const { return m_variables; }
     VariableBar *variableBar() const { return m_variableBar; }
+    // Where the charts' markers come from (deploys and restarts of the services shown).
+    using MarkerSource = std::function<QList<TimeSeriesChart::Marker>(const QStringList &services)>;
+    void setMarkerSource(MarkerSource source);
+    // Asks the source again (a change was seen).
+    void refreshMarkers();
 
 Q_SIGNALS:
     void refreshed();  // a new set of series reached the charts
@@ -79,6 +87,7 @@ private:
     QString scrapeFailureNote(const QString &lineService) const;
 
     ProfileSession *m_session = nullptr;
+    MarkerSource m_markerSource;
     QComboBox *m_service;
     QComboBox *m_range;
     QToolButton *m_live;
