@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace opsdeck {
 
 namespace {
@@ -44,6 +46,43 @@ QString rolloutActionKey(DockerRolloutRequest::Kind kind)
     return QStringLiteral("restart");
 }
 
+namespace {
+
+void dropImageDefaults(nlohmann::json &config, const nlohmann::json &image)
+{
+    using nlohmann::json;
+    for (const char *key : {"Entrypoint", "Cmd", "WorkingDir", "User", "StopSignal", "Healthcheck", "ExposedPorts", "Volumes", "Shell"}) {
+        const auto mine = config.find(key);
+        const auto theirs = image.find(key);
+        if (mine != config.end() && theirs != image.end() && *mine == *theirs)
+            config.erase(mine);
+    }
+    // The image's environment entries go; the ones the container was given stay.
+    for (const char *key : {"Env"}) {
+        const auto mine = config.find(key);
+        const auto theirs = image.find(key);
+        if (mine == config.end() || theirs == image.end() || !mine->is_array() || !theirs->is_array())
+            continue;
+        json kept = json::array();
+        for (const json &entry : *mine) {
+            if (std::find(theirs->begin(), theirs->end(), entry) == theirs->end())
+                kept.push_back(entry);
+        }
+        *mine = kept;
+    }
+    const auto labels = config.find("Labels");
+    const auto imageLabels = image.find("Labels");
+    if (labels != config.end() && labels->is_object() && imageLabels != image.end() && imageLabels->is_object()) {
+        for (const auto &[key, value] : imageLabels->items()) {
+            const auto it = labels->find(key);
+            if (it != labels->end() && *it == value)
+                labels->erase(it);
+        }
+    }
+}
+
+} // namespace
+
 QByteArray dockerRecreateBody(const QByteArray &containerInspection, const QByteArray &imageInspection, const QString &image,
                               QString *error)
 {
@@ -56,17 +95,14 @@ QByteArray dockerRecreateBody(const QByteArray &containerInspection, const QByte
             *error = QStringLiteral("the container's inspection has no Config or HostConfig");
             return {};
         }
-        // The labels the old image brought (its version among them) would lie about the new one.
+        // What the old image brought (its entrypoint, its environment, its labels
+        // with its version among them) is the old image's, not the container's:
+        // dropped, so that the new image brings its own, as `compose up` would.
         if (!imageInspection.isEmpty()) {
             const json oldImage = json::parse(imageInspection.constBegin(), imageInspection.constEnd());
-            const json imageLabels = oldImage.value("Config", json::object()).value("Labels", json::object());
-            if (config.contains("Labels") && config["Labels"].is_object() && imageLabels.is_object()) {
-                for (const auto &[key, value] : imageLabels.items()) {
-                    const auto it = config["Labels"].find(key);
-                    if (it != config["Labels"].end() && *it == value)
-                        config["Labels"].erase(it);
-                }
-            }
+            const json imageConfig = oldImage.value("Config", json::object());
+            if (imageConfig.is_object())
+                dropImageDefaults(config, imageConfig);
         }
         config["Image"] = image.toStdString();
         // On the host's network (or another container's) the engine refuses a hostname of the container's own.

@@ -45,8 +45,10 @@ struct DockerRolloutRequest {
 QString rolloutActionKey(DockerRolloutRequest::Kind kind);  // restart, stop, start, rollback
 
 // The body of POST /containers/create that re-creates a container from another
-// image with its configuration: its Config (the image replaced, the labels the
-// old image brought dropped, no hostname on the host's network), HostConfig and
+// image with its configuration: its Config (the image replaced; what the old
+// image brought, its entrypoint, command, environment entries, labels, health
+// check, dropped where the container kept them as they were, so the new
+// image's own apply; no hostname on the host's network), HostConfig and
 // networks. Empty with error on an inspection that cannot be read.
 QByteArray dockerRecreateBody(const QByteArray &containerInspection, const QByteArray &imageInspection, const QString &image,
                               QString *error);

@@ -261,15 +261,19 @@ void TestDockerApi::failedAndStoppedAreTold()
 
 void TestDockerApi::recreateBodyKeepsTheConfiguration()
 {
-    const QByteArray image = R"({"Id":"sha256:d745","Config":{"Labels":{"org.opencontainers.image.version":"1.4.2","com.docker.compose.service":"other"}}})";
+    // The old image's own: its version label, its PATH, its health check (the container kept it as it was).
+    const QByteArray image = R"({"Id":"sha256:d745","Config":{"Labels":{"org.opencontainers.image.version":"1.4.2","com.docker.compose.service":"other"},
+        "Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"Cmd":["--port","9999"]}})";
     QString error;
     const QByteArray body = dockerRecreateBody(fixture(QStringLiteral("inspect-api-1.41.json")), image, QStringLiteral("shop/api:1.4.1"), &error);
     QVERIFY2(!body.isEmpty(), qPrintable(error));
     const QJsonObject o = QJsonDocument::fromJson(body).object();
     QCOMPARE(o.value(QStringLiteral("Image")).toString(), QStringLiteral("shop/api:1.4.1"));
     QVERIFY(!o.contains(QStringLiteral("Hostname")));  // on the host's network the engine refuses one
-    QCOMPARE(o.value(QStringLiteral("Cmd")).toArray().size(), 2);
+    QCOMPARE(o.value(QStringLiteral("Cmd")).toArray().size(), 2);  // the container's own, not the image's
     QCOMPARE(o.value(QStringLiteral("Healthcheck")).toObject().value(QStringLiteral("Retries")).toInt(), 3);
+    QVERIFY(o.value(QStringLiteral("Env")).toArray().isEmpty());  // the image's PATH: the new image brings its own
+    QVERIFY(!o.value(QStringLiteral("Labels")).toObject().contains(QStringLiteral("org.opencontainers.image.version")));
     const QJsonObject labels = o.value(QStringLiteral("Labels")).toObject();
     QCOMPARE(labels.value(QStringLiteral("com.docker.compose.service")).toString(), QStringLiteral("api"));  // the container's own, kept
     QCOMPARE(o.value(QStringLiteral("HostConfig")).toObject().value(QStringLiteral("RestartPolicy")).toObject().value(QStringLiteral("Name")).toString(),
