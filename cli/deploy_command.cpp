@@ -65,6 +65,7 @@ std::unique_ptr<DockerWatcher> connectedWatcher(CliContext &context, const Profi
         return nullptr;
     }
     auto watcher = std::make_unique<DockerWatcher>(http, *endpoint, profile.name);
+    watcher->setHistoryLog(DeployHistoryLog::defaultPath());
     QEventLoop loop;
     bool settled = false;
     QObject::connect(watcher.get(), &DockerWatcher::changed, &loop, [&] {
@@ -85,13 +86,20 @@ std::unique_ptr<DockerWatcher> connectedWatcher(CliContext &context, const Profi
     return watcher;
 }
 
+// By its full name ("demo/api-gateway"), or by its service alone ("api-gateway") when only one deployment runs it.
 const Deployment *findDeployment(const DockerSnapshot &snapshot, const QString &name)
 {
+    const Deployment *byService = nullptr;
+    int services = 0;
     for (const Deployment &d : snapshot.deployments) {
         if (d.name == name)
             return &d;
+        if (deploymentServes(d.name, name)) {
+            byService = &d;
+            ++services;
+        }
     }
-    return nullptr;
+    return services == 1 ? byService : nullptr;
 }
 
 QList<DeployChange> historyOf(const DockerWatcher &watcher, const QString &name)
@@ -150,7 +158,8 @@ int history(CliContext &context, const DockerWatcher &watcher, const QString &na
         return ExitOk;
     }
     if (changes.isEmpty()) {
-        context.out << "no change of " << name << " seen (the engine keeps its recent events only)" << Qt::endl;
+        context.out << "no change of " << name << " seen yet (OpsDeck keeps what it sees from now on; the engine keeps its recent events only)"
+                    << Qt::endl;
         return ExitOk;
     }
     for (const DeployChange &c : changes) {
@@ -304,6 +313,7 @@ int rollout(CliContext &context, const Profile &profile, HttpClient *http, Docke
 
 int runDeploy(CliContext &context)
 {
+    QString name = context.args.value(1);
     const QStringList actions{QStringLiteral("list"), QStringLiteral("history"), QStringLiteral("logs"), QStringLiteral("restart"),
                               QStringLiteral("stop"), QStringLiteral("start"), QStringLiteral("rollback")};
     const QString action = context.args.value(0);
@@ -311,7 +321,6 @@ int runDeploy(CliContext &context)
         context.err << "error: deploy takes one of " << actions.join(QStringLiteral(", ")) << Qt::endl;
         return ExitUsage;
     }
-    const QString name = context.args.value(1);
     if (action != u"list" && name.isEmpty()) {
         context.err << "error: deploy " << action << " needs a deployment's name (project/service, or a container's name)" << Qt::endl;
         return ExitUsage;
@@ -325,6 +334,8 @@ int runDeploy(CliContext &context)
         return ExitFailed;
     if (action == u"list")
         return list(context, watcher->snapshot());
+    if (const Deployment *d = findDeployment(watcher->snapshot(), name))
+        name = d->name;
     if (action == u"history")
         return history(context, *watcher, name);
     if (action == u"logs")

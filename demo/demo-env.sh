@@ -7,7 +7,17 @@
 #   demo/demo-env.sh clean            stop, then delete the state folder and the databases
 #   demo/demo-env.sh status           what runs, on which port
 #   demo/demo-env.sh fault SERVICE MODE   none|slow|errors|degraded|unhealthy|down
+#   demo/demo-env.sh deploy SERVICE VERSION   replace SERVICE's container by one of VERSION
+#                                     (api-gateway 1.4.3 is the deliberately slower release)
 #   demo/demo-env.sh profile          print the path of the generated OpsDeck config
+#
+# Where Docker can run (dockerd installed, root), the three services run as
+# containers of a Compose-labelled project "demo" on a private dockerd (its
+# socket under the state folder, never the system's; no bridge network,
+# containers on the host's loopback), from images made with `docker import` of
+# the demo binary and the libraries it needs. Elsewhere (a chroot) they run as
+# processes and the Deployments panel says that Docker is not available.
+# OPSDECK_DEMO_DOCKER=0 keeps them processes.
 #
 # Environment: OPSDECK_DEMO_STATE (state folder, default <repo>/.demo-state),
 # OPSDECK_DEMO_BIN (folder with opsdeck-demo-service, default <repo>/build/release/demo),
@@ -32,6 +42,11 @@ app_password=${OPSDECK_APP_PASSWORD:-ops-demo}
 
 services=(api-gateway trading-engine market-data)
 versions=(1.4.2 2.7.0 0.9.13)
+# The release after each: what `deploy` rolls out. api-gateway's is four times slower.
+next_versions=(1.4.3 2.7.1 0.9.14)
+next_latency=(4 1 1)
+docker_dir=$state/docker
+docker_sock=$docker_dir/docker.sock
 rates=(60 30 90)  # simulated requests a second: each service has its own traffic
 # Each service answers /health in another of the shapes real services use.
 formats=(json health+json spring)
@@ -53,6 +68,82 @@ wait_http() {  # url seconds
 }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+dk() { docker --host "unix://$docker_sock" "$@"; }
+docker_running() { [ -S "$docker_sock" ] && pid_alive "$state/pids/dockerd.pid"; }
+
+# The private engine. Fails (and cleans up) where dockerd cannot run.
+start_docker() {
+  [ "${OPSDECK_DEMO_DOCKER:-1}" = 1 ] || return 1
+  command -v dockerd >/dev/null && command -v docker >/dev/null && [ "$(id -u)" = 0 ] || return 1
+  mkdir -p "$docker_dir"
+  # containerd's sockets live under the exec root: a short path, whatever the state folder's.
+  local exec_root; exec_root=$(mktemp -d /tmp/opsdeck-demo-docker.XXXXXX)
+  echo "$exec_root" >"$docker_dir/exec-root.path"
+  rm -f "$docker_dir/dockerd.pid"
+  setsid dockerd --host "unix://$docker_sock" --data-root "$docker_dir/data" --exec-root "$exec_root" \
+    --pidfile "$docker_dir/dockerd.pid" --bridge=none --iptables=false --ip-masq=false \
+    >"$state/logs/dockerd.log" 2>&1 </dev/null &
+  echo $! >"$state/pids/dockerd.pid"
+  for _ in $(seq 150); do
+    dk version >/dev/null 2>&1 && return 0
+    pid_alive "$state/pids/dockerd.pid" || break
+    sleep 0.2
+  done
+  log "dockerd cannot run here (see $state/logs/dockerd.log): the services run as processes"
+  stop_docker
+  return 1
+}
+
+# dockerd stops its containers as it shuts down; what a crash left (containerd, shims, mounts) goes too.
+stop_docker() {
+  [ -f "$state/pids/dockerd.pid" ] || return 0
+  local pid; pid=$(cat "$state/pids/dockerd.pid")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$state/pids/dockerd.pid"
+  local exec_root; exec_root=$(cat "$docker_dir/exec-root.path" 2>/dev/null || true)
+  for root in "$docker_dir" ${exec_root:+"$exec_root"}; do
+    pkill -9 -f -- "$root" 2>/dev/null || true
+    awk -v r="$root" '$2 ~ "^"r {print $2}' /proc/self/mounts | sort -r | while read -r point; do umount -l "$point" 2>/dev/null || true; done
+  done
+  if [ -n "$exec_root" ]; then rm -rf "$exec_root"; fi
+  rm -f "$docker_dir/exec-root.path" "$docker_sock"
+}
+
+# One image per release: the demo binary, the libraries it loads, a static
+# busybox for the health check; the release's version and speed in its entrypoint.
+build_image() {  # service version latency-factor
+  local root=$docker_dir/rootfs
+  if [ ! -x "$root/bin/opsdeck-demo-service" ]; then
+    mkdir -p "$root/bin" "$root/tmp" "$root/faults"
+    cp "$bin/opsdeck-demo-service" "$root/bin/"
+    ldd "$bin/opsdeck-demo-service" | awk '/=>/ {print $3} /^[[:space:]]*\/lib/ {print $1}' | while read -r lib; do
+      [ -f "$lib" ] || continue
+      mkdir -p "$root$(dirname "$lib")" && cp -L "$lib" "$root$lib"
+    done
+    cp "$(command -v busybox)" "$root/bin/busybox"
+    ln -sf busybox "$root/bin/sh" && ln -sf busybox "$root/bin/wget"
+  fi
+  tar -C "$root" -cf - . | dk import \
+    --change "ENTRYPOINT [\"/bin/opsdeck-demo-service\", \"--version\", \"$2\", \"--latency-factor\", \"$3\"]" \
+    --change "LABEL org.opencontainers.image.version=$2" - "opsdeck-demo/$1:$2" >/dev/null
+}
+
+# A service's one replica, as Compose labels it; its port on the host's loopback.
+run_container() {  # index version
+  local i=$1 name=${services[$1]} port=$((base_port + $1))
+  dk run -d --name "demo-$name-1" --network host --restart unless-stopped --stop-timeout 5 \
+    --label com.docker.compose.project=demo --label com.docker.compose.service="$name" \
+    --label com.docker.compose.container-number=1 --label com.docker.compose.oneoff=False \
+    -v "$state/faults:/faults:ro" \
+    --health-cmd "wget -q -O /dev/null http://127.0.0.1:$port/health/live || exit 1" \
+    --health-interval 2s --health-timeout 2s --health-retries 3 \
+    "opsdeck-demo/$name:$2" --name "$name" --port "$port" --health-format "${formats[$i]}" \
+    --rps "${rates[$i]}" --fault-file "/faults/$name" >/dev/null
+}
 
 start_bg() {  # name command...
   local name=$1; shift
@@ -112,7 +203,8 @@ YAML
 }
 
 write_profile() {
-  local entries="" sep=""
+  local entries="" sep="" docker_entry=""
+  if docker_running; then docker_entry=$'\n      "docker": { "host": "unix://'"$docker_sock"'" },'; fi
   for i in "${!services[@]}"; do
     local url="http://127.0.0.1:$((base_port + i))"
     entries+="$sep        { \"name\": \"${services[$i]}\", \"metrics_url\": \"$url/metrics\", \"health_url\": \"$url/health\",
@@ -138,7 +230,7 @@ $entries,
           "password": { "env": "OPSDECK_APP_PASSWORD" }, "alerts_table": "alerts",
           "logs_table": "logs", "quality_table": "data_quality_checks" }
       ],
-      "backups": { "directory": "$state/backups", "keep_days": 30, "keep_min": 3 },
+      "backups": { "directory": "$state/backups", "keep_days": 30, "keep_min": 3 },$docker_entry
       "dashboards": [
         { "title": "All services",
           "panels": [
@@ -240,12 +332,21 @@ cmd_start() {
     die "port(s) already in use: ${taken[*]}. Is a demo already running ('$0 stop')? Or choose others with OPSDECK_DEMO_PORT_BASE, OPSDECK_PROMETHEUS_PORT, OPSDECK_ALERTMANAGER_PORT, OPSDECK_PG_PORT."
   fi
 
-  for i in "${!services[@]}"; do
-    local name=${services[$i]}
-    echo none >"$state/faults/$name"
-    start_bg "$name" "$bin/opsdeck-demo-service" --name "$name" --port $((base_port + i)) \
-      --version "${versions[$i]}" --health-format "${formats[$i]}" --rps "${rates[$i]}" --fault-file "$state/faults/$name"
-  done
+  for name in "${services[@]}"; do echo none >"$state/faults/$name"; done
+  if start_docker; then
+    for i in "${!services[@]}"; do
+      build_image "${services[$i]}" "${versions[$i]}" 1
+      build_image "${services[$i]}" "${next_versions[$i]}" "${next_latency[$i]}"
+      run_container "$i" "${versions[$i]}"
+    done
+    log "the services run as containers on a private dockerd ($docker_sock)"
+  else
+    for i in "${!services[@]}"; do
+      local name=${services[$i]}
+      start_bg "$name" "$bin/opsdeck-demo-service" --name "$name" --port $((base_port + i)) \
+        --version "${versions[$i]}" --health-format "${formats[$i]}" --rps "${rates[$i]}" --fault-file "$state/faults/$name"
+    done
+  fi
 
   # The host the services run on, as users scrape theirs (the Grafana "Node Exporter" dashboards).
   start_bg node-exporter prometheus-node-exporter --web.listen-address="127.0.0.1:$node_port" \
@@ -288,6 +389,7 @@ stop_pid() {  # name
 cmd_stop() {
   [ -d "$state" ] || return 0
   for name in workload prometheus alertmanager node-exporter "${services[@]}"; do stop_pid "$name"; done
+  stop_docker
   if [ -f "$state/pgdata.path" ]; then
     local pgdata; pgdata=$(cat "$state/pgdata.path")
     if [ -f "$pgdata/postmaster.pid" ]; then
@@ -304,7 +406,11 @@ cmd_clean() {
 }
 
 cmd_status() {
+  if docker_running; then
+    dk ps -a --format '{{.Names}}: {{.Status}} ({{.Image}})'
+  fi
   for name in "${services[@]}" node-exporter prometheus alertmanager; do
+    if docker_running && [ ! -f "$state/pids/$name.pid" ]; then continue; fi
     if pid_alive "$state/pids/$name.pid"; then echo "$name: running (pid $(cat "$state/pids/$name.pid"))"; else echo "$name: stopped"; fi
   done
   if [ -f "$state/pgdata.path" ] && [ -f "$(cat "$state/pgdata.path")/postmaster.pid" ]; then
@@ -322,12 +428,32 @@ cmd_fault() {
   log "$name: fault $mode"
 }
 
+# A new release of a service, as `compose up` rolls it out: the old container
+# stops, the new one starts on the same port and is waited for until healthy.
+cmd_deploy() {
+  local name=${1:?service name} version=${2:?version} index=-1
+  for i in "${!services[@]}"; do [ "${services[$i]}" = "$name" ] && index=$i; done
+  [ "$index" -ge 0 ] || die "no demo service named '$name' (${services[*]})"
+  docker_running || die "the demo runs without Docker here: its services are processes, there is nothing to deploy"
+  dk image inspect "opsdeck-demo/$name:$version" >/dev/null 2>&1 \
+    || die "no image opsdeck-demo/$name:$version; the demo has $(dk images --format '{{.Tag}}' "opsdeck-demo/$name" | tr '\n' ' ')"
+  dk stop "demo-$name-1" >/dev/null 2>&1 || true
+  dk rm "demo-$name-1" >/dev/null 2>&1 || true
+  run_container "$index" "$version"
+  for _ in $(seq 60); do
+    [ "$(dk inspect --format '{{.State.Health.Status}}' "demo-$name-1" 2>/dev/null)" = healthy ] && { log "$name: $version is up and healthy"; return 0; }
+    sleep 0.5
+  done
+  die "$name $version did not become healthy in 30 s: see 'docker --host unix://$docker_sock logs demo-$name-1'"
+}
+
 case "${1:-}" in
   start) cmd_start ;;
+  deploy) shift; cmd_deploy "$@" ;;
   stop) cmd_stop ;;
   clean) cmd_clean ;;
   status) cmd_status ;;
   fault) shift; cmd_fault "$@" ;;
   profile) echo "$state/opsdeck-demo.json" ;;
-  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,30p' "$0" >&2; exit 2 ;;
 esac

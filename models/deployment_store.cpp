@@ -80,6 +80,7 @@ void DeploymentStore::rebuild()
             continue;
         }
         auto *watcher = new DockerWatcher(m_http, *endpoint, name);
+        watcher->setHistoryLog(DeployHistoryLog::defaultPath());
         connect(watcher, &DockerWatcher::changed, this, [this, name] { onWatcherChanged(name); });
         connect(watcher, &DockerWatcher::deployChanged, this, &DeploymentStore::deployChanged);
         m_watchers.insert(name, watcher);

@@ -230,11 +230,7 @@ void DockerWatcher::onList(const HttpResponse &r)
             next.insert(id, m_containers.value(id));
     }
     m_containers = std::move(next);
-    for (auto it = m_containers.cbegin(); it != m_containers.cend(); ++it) {
-        const DockerContainer &c = it.value();
-        if (!c.oneOff() && !m_lastImage.contains(deploymentName(c)))
-            m_lastImage.insert(deploymentName(c), c.image);
-    }
+    noteListedImages();
     m_step = Step::Idle;
     m_backoffMs = 1000;
     m_snapshot.connection = DockerSnapshot::Connection::Live;
@@ -320,45 +316,69 @@ void DockerWatcher::handleEvent(const DockerEvent &event)
         inspect(event.id);
 }
 
+// What each deployment's newest replica runs, against the image it last started:
+// a deploy missed while nobody watched (the console closed, the engine's few
+// hundred recent events used up by health checks) is found here.
+void DockerWatcher::noteListedImages()
+{
+    QHash<QString, const DockerContainer *> newest;
+    for (auto it = m_containers.cbegin(); it != m_containers.cend(); ++it) {
+        const DockerContainer &c = it.value();
+        if (c.oneOff() || c.image.isEmpty())
+            continue;
+        const DockerContainer *&n = newest[deploymentName(c)];
+        if (!n || c.createdMs > n->createdMs)
+            n = &c;
+    }
+    for (auto it = newest.cbegin(); it != newest.cend(); ++it)
+        noteImage(it.key(), it.value()->image, it.value()->createdMs);
+}
+
 void DockerWatcher::noteImage(const QString &name, const QString &image, qint64 timeMs)
 {
     if (image.isEmpty())
         return;
+    // A replayed event from before what is known already is old news.
+    if (timeMs < m_lastImageMs.value(name, 0))
+        return;
     const auto last = m_lastImage.constFind(name);
-    if (last == m_lastImage.cend()) {
-        m_lastImage.insert(name, image);
+    if (last != m_lastImage.cend() && *last == image)
         return;
-    }
-    if (*last == image)
-        return;
-    const QString from = *last;
+    // The first image seen of a deployment starts its history: "runs 1.4.2 since…".
+    const QString from = last == m_lastImage.cend() ? QString() : *last;
     m_lastImage.insert(name, image);
+    m_lastImageMs.insert(name, timeMs);
     recordChange({DeployChange::Kind::Deploy, timeMs, m_snapshot.environment, name, from, image, {}});
 }
 
 void DockerWatcher::recordChange(const DeployChange &change)
 {
-    // OpsDeck's own change was noted first with its operator: the engine's echo of it adds nothing.
-    for (qsizetype i = m_history.size() - 1; i >= 0 && i >= m_history.size() - 20; --i) {
-        const DeployChange &own = m_history[i];
-        if (!own.actor.isEmpty() && own.name == change.name && own.kind == change.kind && own.toImage == change.toImage
-            && qAbs(own.timeMs - change.timeMs) < 10 * 60 * 1000)
+    // A reconnection replays the engine's recent events: a change read from the log is not news.
+    for (qsizetype i = m_history.size() - 1; i >= 0 && i >= m_history.size() - 50; --i) {
+        const DeployChange &known = m_history[i];
+        if (known.name == change.name && known.kind == change.kind && known.toImage == change.toImage && known.timeMs == change.timeMs)
             return;
     }
     m_history.append(change);
+    if (m_historyLog) {
+        if (const QString error = m_historyLog->append(change); !error.isEmpty())
+            logWarn(QStringLiteral("the deploy history: %1").arg(error));
+    }
     if (m_history.size() > historyLimit)
         m_history.remove(0, m_history.size() - historyLimit);
     Q_EMIT deployChanged(change);
 }
 
-void DockerWatcher::noteOwnChange(const DeployChange &change)
+void DockerWatcher::setHistoryLog(const QString &path)
 {
-    m_history.append(change);
-    if (m_history.size() > historyLimit)
-        m_history.remove(0, m_history.size() - historyLimit);
-    if (change.kind == DeployChange::Kind::Deploy)
-        m_lastImage.insert(change.name, change.toImage);
-    Q_EMIT deployChanged(change);
+    m_historyLog.emplace(path);
+    m_history = m_historyLog->read(m_snapshot.environment, historyLimit);
+    for (const DeployChange &c : std::as_const(m_history)) {
+        if (c.kind == DeployChange::Kind::Deploy) {
+            m_lastImage.insert(c.name, c.toImage);
+            m_lastImageMs.insert(c.name, c.timeMs);
+        }
+    }
 }
 
 void DockerWatcher::onEventsEnded(const HttpResponse &r)

@@ -11,6 +11,7 @@
 // Lives on the thread that creates it; requests go through the shared
 // HttpClient and answers come back queued.
 
+#include "deploy/deploy_history_log.h"
 #include "deploy/deployment.h"
 #include "deploy/docker_containers.h"
 #include "deploy/docker_endpoint.h"
@@ -21,6 +22,8 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+
+#include <optional>
 
 class QTimer;
 
@@ -58,8 +61,9 @@ public:
     bool settled() const;
     // The changes seen, oldest first, at most historyLimit.
     const QList<DeployChange> &history() const { return m_history; }
-    // Records a change OpsDeck made itself, so the history names its operator.
-    void noteOwnChange(const DeployChange &change);
+    // Keeps the history on disk there (and starts from what it holds), so that it
+    // outlives the process; without one it lives as long as the watcher.
+    void setHistoryLog(const QString &path);
 
     static constexpr int historyLimit = 1000;
     static QString maximumApiVersion() { return QStringLiteral("1.52"); }
@@ -83,6 +87,7 @@ private:
     void onEventsEnded(const HttpResponse &r);
     void handleEvent(const DockerEvent &event);
     void noteImage(const QString &name, const QString &image, qint64 timeMs);
+    void noteListedImages();
     void recordChange(const DeployChange &change);
     void inspect(const QString &id);
     void failed(DockerSnapshot::Connection connection, const QString &error);
@@ -107,7 +112,9 @@ private:
     qint64 m_lastEventNano = 0;
     QSet<QString> m_seenEvents;            // time+id+action of the events applied to history
     QHash<QString, QString> m_lastImage;   // deployment name -> the image it last started
+    QHash<QString, qint64> m_lastImageMs;  // and when
     QList<DeployChange> m_history;
+    std::optional<DeployHistoryLog> m_historyLog;
     QTimer *m_retry;
     QTimer *m_publish;
     int m_backoffMs = 1000;

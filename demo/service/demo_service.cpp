@@ -33,6 +33,8 @@ struct Options {
     std::string faultFile;
     std::string healthFormat = "json";  // json | spring | health+json
     double requestsPerSecond = 40;
+    // A release that is slower than the one before (the demo's deliberately bad version): every latency times this.
+    double latencyFactor = 1.0;
 };
 
 struct Endpoint {
@@ -130,6 +132,7 @@ void simulateTraffic(const Options &options, demo::MetricsRegistry &metrics, con
                 seconds *= 8;  // the tail: GC pauses, cold caches
             if (mode == "slow")
                 seconds *= 10;
+            seconds *= options.latencyFactor;
             int status = 200;
             const double roll = unit(rng);
             const double errorRate = mode == "errors" ? 0.35 : (mode == "unhealthy" ? 0.10 : 0.004);
@@ -191,8 +194,9 @@ bool parseArgs(int argc, char **argv, Options *o)
         if (arg == "--health-format" && value(&o->healthFormat)) continue;
         if (arg == "--port" && value(&v)) { o->port = std::stoi(v); continue; }
         if (arg == "--rps" && value(&v)) { o->requestsPerSecond = std::stod(v); continue; }
+        if (arg == "--latency-factor" && value(&v)) { o->latencyFactor = std::stod(v); continue; }
         std::cerr << "usage: opsdeck-demo-service --name NAME --port PORT [--host ADDR] [--version V]\n"
-                     "       [--fault-file FILE] [--health-format json|spring|health+json] [--rps N]\n";
+                     "       [--fault-file FILE] [--health-format json|spring|health+json] [--rps N] [--latency-factor F]\n";
         return false;
     }
     return true;

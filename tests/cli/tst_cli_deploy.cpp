@@ -143,11 +143,16 @@ void TestCliDeploy::historyShowsANewImage()
     QByteArray out;
     QCOMPARE(cli({QStringLiteral("deploy"), QStringLiteral("history"), QStringLiteral("shop/api"), QStringLiteral("--json")}, &out), 0);
     const QJsonArray changes = QJsonDocument::fromJson(out).array();
-    QCOMPARE(changes.size(), 1);
-    QCOMPARE(changes.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("deploy"));
-    QCOMPARE(changes.at(0).toObject().value(QStringLiteral("from")).toString(), QStringLiteral("shop/api:1.0"));
-    QCOMPARE(changes.at(0).toObject().value(QStringLiteral("to")).toString(), QStringLiteral("shop/api:1.1"));
-    QVERIFY(changes.at(0).toObject().value(QStringLiteral("actor")).isNull());
+    // The first image seen starts the history; then the change.
+    QCOMPARE(changes.size(), 2);
+    QCOMPARE(changes.at(0).toObject().value(QStringLiteral("from")).toString(), QString());
+    QCOMPARE(changes.at(0).toObject().value(QStringLiteral("to")).toString(), QStringLiteral("shop/api:1.0"));
+    QCOMPARE(changes.at(1).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("deploy"));
+    QCOMPARE(changes.at(1).toObject().value(QStringLiteral("from")).toString(), QStringLiteral("shop/api:1.0"));
+    QCOMPARE(changes.at(1).toObject().value(QStringLiteral("to")).toString(), QStringLiteral("shop/api:1.1"));
+    QVERIFY(changes.at(1).toObject().value(QStringLiteral("actor")).isNull());
+    // Kept on disk: the next run, after the engine's own events are gone, still knows it.
+    QVERIFY(QFile::exists(cli.auditLog + QStringLiteral(".deploy-history.jsonl")));
     QCOMPARE(deployment(QStringLiteral("shop/api")).value(QStringLiteral("version")).toString(), QStringLiteral("1.1"));
 }
 
@@ -170,9 +175,10 @@ void TestCliDeploy::rollbackGoesToTheImageBefore()
     // The history names who rolled back.
     QCOMPARE(cli({QStringLiteral("deploy"), QStringLiteral("history"), QStringLiteral("shop/api"), QStringLiteral("--json")}, &out), 0);
     const QJsonArray changes = QJsonDocument::fromJson(out).array();
-    QCOMPARE(changes.size(), 2);
-    QCOMPARE(changes.at(1).toObject().value(QStringLiteral("to")).toString(), QStringLiteral("shop/api:1.0"));
-    QCOMPARE(changes.at(1).toObject().value(QStringLiteral("actor")).toString(), QStringLiteral("alice"));
+    QCOMPARE(changes.size(), 3);
+    QCOMPARE(changes.at(2).toObject().value(QStringLiteral("from")).toString(), QStringLiteral("shop/api:1.1"));
+    QCOMPARE(changes.at(2).toObject().value(QStringLiteral("to")).toString(), QStringLiteral("shop/api:1.0"));
+    QCOMPARE(changes.at(2).toObject().value(QStringLiteral("actor")).toString(), QStringLiteral("alice"));
 }
 
 void TestCliDeploy::readOnlyProfileIsRefused()

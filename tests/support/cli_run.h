@@ -23,6 +23,8 @@ struct CliRun {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("OPSDECK_AUDIT_LOG"), auditLog);
+        // The deploy history beside it, never the user's.
+        env.insert(QStringLiteral("OPSDECK_DEPLOY_HISTORY"), auditLog + QStringLiteral(".deploy-history.jsonl"));
         p.setProcessEnvironment(env);
         QStringList all = args;
         all << QStringLiteral("--config") << config;

@@ -122,6 +122,7 @@ void TestDeploymentsPanel::answerNextModal(const std::function<void(QWidget *)> 
 void TestDeploymentsPanel::initTestCase()
 {
     qputenv("OPSDECK_AUDIT_LOG", m_dir.filePath(QStringLiteral("audit.jsonl")).toUtf8());
+    qputenv("OPSDECK_DEPLOY_HISTORY", m_dir.filePath(QStringLiteral("deploy-history.jsonl")).toUtf8());
     if (!m_staging.start() || !m_prod.start())
         QSKIP(qPrintable(QStringLiteral("no private Docker engine here: %1%2").arg(m_staging.lastError(), m_prod.lastError())));
     for (testsupport::DockerDaemon *docker : {&m_staging, &m_prod}) {
