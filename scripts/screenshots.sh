@@ -10,7 +10,8 @@
 # tree and top queries on the demo's live workload (its lock chain forms 30 s
 # after the demo starts and lasts 30 s: the shots are taken inside it);
 # backups-<size>.png, the Backups panel with the demo's first backup, and
-# restore-<size>.png, its restore dialog with the preflight done.
+# restore-<size>.png, its restore dialog with the preflight done; deploy-marker-<size>.png
+# (a slower release going out, marked on the charts) and deployments-<size>.png.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${1:-docs/screenshots}
@@ -56,3 +57,15 @@ for size in 1366x768 1920x1080; do
   seconds=12 shoot restore "$size" --panel backups:restore &
   wait
 done
+# Deployments: the api-gateway dashboard as its slower release 1.4.3 goes out
+# 20 s in (the marker on every chart, the p95 climbing after it), and the
+# Deployments panel after it. Only where the demo runs its services on Docker.
+if [ -S "$OPSDECK_DEMO_STATE/docker/docker.sock" ]; then
+  for size in 1366x768 1920x1080; do
+    demo/demo-env.sh deploy api-gateway 1.4.2 >/dev/null
+    (sleep 20; demo/demo-env.sh deploy api-gateway 1.4.3 >/dev/null) &
+    seconds=70 shoot deploy-marker "$size" --dashboard api-gateway &
+    seconds=70 shoot deployments "$size" --panel deployments &
+    wait
+  done
+fi

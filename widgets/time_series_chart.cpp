@@ -18,6 +18,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace opsdeck {
@@ -90,6 +91,9 @@ public:
         small.setPointSizeF(small.pointSizeF() * 0.8);
         painter->setFont(small);
         const QFontMetrics metrics(small);
+        // Flags that would cover each other go a row lower (three rows, then they overlap).
+        std::array<double, 3> rowEnds;
+        rowEnds.fill(-1e9);
         for (const TimeSeriesChart::Marker &m : std::as_const(m_owner->m_markers)) {
             const double x = area.left() + (double(m.timeMs) - x0) / xSpan * area.width();
             if (x < area.left() || x > area.right())
@@ -99,7 +103,13 @@ public:
             if (m.label.isEmpty())
                 continue;
             const QString text = metrics.elidedText(m.label, Qt::ElideRight, 90);
-            const QRectF flag(x, area.top(), metrics.horizontalAdvance(text) + 6, metrics.height() + 2);
+            const double width = metrics.horizontalAdvance(text) + 6;
+            size_t row = 0;
+            while (row + 1 < rowEnds.size() && rowEnds[row] > x)
+                ++row;
+            rowEnds[row] = x + width + 2;
+            const double height = metrics.height() + 2;
+            const QRectF flag(x, area.top() + double(row) * (height + 1), width, height);
             painter->fillRect(flag, color);
             painter->setPen(badgeTextColor(BadgeTone::Neutral, isDarkPalette()));
             painter->drawText(flag, Qt::AlignCenter, text);

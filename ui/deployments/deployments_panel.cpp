@@ -61,6 +61,9 @@ DeploymentsPanel::DeploymentsPanel(QWidget *parent)
     m_deployments = newRecordTable(top, QStringLiteral("deploymentsView"), m_sorted);
     m_deployments->setSelectionMode(QAbstractItemView::SingleSelection);
     m_deployments->horizontalHeader()->setStretchLastSection(true);
+    // The short columns follow what they hold ("1/3, 2 healthy", "degraded"); the name is the operator's to size.
+    for (int column : {DeploymentModel::VersionColumn, DeploymentModel::ReplicasColumn, DeploymentModel::StatusColumn, DeploymentModel::ChangedColumn})
+        m_deployments->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_deployments->setItemDelegateForColumn(DeploymentModel::StatusColumn, new StatusBadgeDelegate([this](const QModelIndex &index) {
         const bool stale = m_store && m_store->model()->isStale();
         return StatusBadgeDelegate::Look{deploymentTone(DeploymentStatus(index.data(DeploymentModel::StatusRole).toInt())), stale};
@@ -173,7 +176,7 @@ void DeploymentsPanel::onStoreChanged()
     // The columns fit the first rows once; after that they are the operator's to size.
     if (!empty && !m_columnsFitted) {
         m_columnsFitted = true;
-        m_deployments->resizeColumnsToContents();
+        m_deployments->resizeColumnToContents(DeploymentModel::NameColumn);
         QHeaderView *header = m_deployments->horizontalHeader();
         header->resizeSection(DeploymentModel::NameColumn, std::min(header->sectionSize(DeploymentModel::NameColumn) + 16, 260));
     }
