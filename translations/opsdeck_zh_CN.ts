@@ -60,6 +60,34 @@
     </message>
 </context>
 <context>
+    <name>DeploymentModel</name>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="26"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="27"/>
+        <source>rolling</source>
+        <translation>滚动更新中</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="28"/>
+        <source>degraded</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="29"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="30"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
     <name>HealthStatus</name>
     <message>
         <location filename="../models/health_model.cpp" line="11"/>
@@ -90,23 +118,23 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="111"/>
-        <location filename="../app/main.cpp" line="120"/>
+        <location filename="../app/main.cpp" line="112"/>
+        <location filename="../app/main.cpp" line="121"/>
         <source>OpsDeck cannot start</source>
         <translation>OpsDeck 无法启动</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="112"/>
+        <location filename="../app/main.cpp" line="113"/>
         <source>The configuration could not be loaded:</source>
         <translation>无法加载配置：</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="113"/>
+        <location filename="../app/main.cpp" line="114"/>
         <source>See docs/configuration.md for the format.</source>
         <translation>配置格式见 docs/configuration.md。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="121"/>
+        <location filename="../app/main.cpp" line="122"/>
         <source>%1: no profile named &quot;%2&quot;.</source>
         <translation>%1：没有名为“%2”的配置档。</translation>
     </message>
@@ -610,7 +638,7 @@
     </message>
     <message>
         <location filename="../ui/alerts/alerts_panel.cpp" line="108"/>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="487"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="492"/>
         <source>Unacknowledge</source>
         <translation>取消确认</translation>
     </message>
@@ -750,38 +778,43 @@
         <translation>&lt;p&gt;被 %1 抑制&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="435"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="403"/>
+        <source>&lt;p&gt;&lt;b&gt;Last change before it started:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;告警开始前的最近一次变更：&lt;/b&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="440"/>
         <source>Resolve in the monitoring database</source>
         <translation>在监控数据库中标记为已解决</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts/alerts_panel.cpp" line="436"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="441"/>
         <source>The monitoring database has no silences: acknowledging marks these %n alert(s) resolved in its table. Go ahead?</source>
         <translation>
             <numerusform>监控数据库没有静默：确认会在其表中将这 %n 条告警标记为已解决。继续吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts/alerts_panel.cpp" line="444"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="449"/>
         <source>Resolving %n alert(s)…</source>
         <translation>
             <numerusform>正在解决 %n 条告警……</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts/alerts_panel.cpp" line="461"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="466"/>
         <source>Sending %n acknowledgement(s)…</source>
         <translation>
             <numerusform>正在发送 %n 个确认……</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="486"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="491"/>
         <source>%1 by %2: %3</source>
         <translation>%1，由 %2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="488"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="493"/>
         <source>Expire these acknowledgements? The alerts will notify again.
 
 %1</source>
@@ -790,24 +823,24 @@
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts/alerts_panel.cpp" line="494"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="499"/>
         <source>Expiring %n acknowledgement(s)…</source>
         <translation>
             <numerusform>正在使 %n 个确认失效……</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="513"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="518"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="517"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="522"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="517"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="522"/>
         <source>Done: silence %1 on %2.</source>
         <translation>完成：静默 %1，位于 %2。</translation>
     </message>
@@ -1061,28 +1094,28 @@ PostgreSQL %3，pg_dump %4，%5 格式</translation>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="343"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="352"/>
         <source>Drop %1…</source>
         <translation>删除 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="346"/>
-        <location filename="../ui/backups/backups_panel.cpp" line="670"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="355"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="675"/>
         <source>The profile is read-only</source>
         <translation>此配置档为只读</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="346"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="355"/>
         <source>Drop the database (asks first)</source>
         <translation>删除该数据库（会先确认）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="364"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="369"/>
         <source>Drop %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="365"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="370"/>
         <source>Drop database %1 on %2 (%3)?
 
 %4.
@@ -1095,253 +1128,253 @@ Its data is gone once dropped.</source>
 删除后数据将无法找回。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="370"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="375"/>
         <source>Drop database</source>
         <translation>删除数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="380"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="385"/>
         <source>Dropping %1…</source>
         <translation>正在删除 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="389"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="394"/>
         <source>Dropped %1.</source>
         <translation>已删除 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="390"/>
-        <location filename="../ui/backups/backups_panel.cpp" line="397"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="395"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="402"/>
         <source>%1 was not dropped: %2</source>
         <translation>%1 未删除：%2</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="451"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="456"/>
         <source>%1 %2 %</source>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="485"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="490"/>
         <source>Backup of %1 done</source>
         <translation>%1 备份完成</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="485"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="490"/>
         <source>Backup of %1 failed</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="487"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="492"/>
         <source>backing up %1</source>
         <translation>正在备份 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="500"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="505"/>
         <source>Backup %1 verified</source>
         <translation>备份 %1 已验证</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="500"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="505"/>
         <source>Backup %1 failed verification</source>
         <translation>备份 %1 验证失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="502"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="507"/>
         <source>test-restoring %1</source>
         <translation>正在测试恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="502"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="507"/>
         <source>verifying %1</source>
         <translation>正在验证 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="537"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="542"/>
         <source>%1 restored from %2</source>
         <translation>已从 %2 恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="541"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="546"/>
         <source>Restore of %1 cancelled</source>
         <translation>%1 的恢复已取消</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="541"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="546"/>
         <source>Restore of %1 failed</source>
         <translation>%1 的恢复失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="543"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="548"/>
         <source>: the database is unchanged</source>
         <translation>：数据库未被改动</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="557"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="562"/>
         <source>ACK: restore of %1 from backup %2 (OpsDeck), expired when it ends</source>
         <translation>ACK: 正在从备份 %2 恢复 %1（OpsDeck），恢复结束时失效</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="562"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="567"/>
         <source>restoring %1</source>
         <translation>正在恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="572"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="577"/>
         <source>the alerts were not silenced: %1</source>
         <translation>告警未被静默：%1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="590"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="595"/>
         <source>its alerts were silenced meanwhile (silence %1, now expired)</source>
         <translation>恢复期间其告警已静默（静默 %1，现已失效）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="608"/>
-        <location filename="../ui/backups/backups_panel.cpp" line="611"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="613"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="616"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="613"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="618"/>
         <source>Prune backups of %1</source>
         <translation>清理 %1 的备份</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="614"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="619"/>
         <source>Retention (keep %1 days, at least %2 backups, always the newest verified one) would delete %n backup(s) of %3:</source>
         <translation>
             <numerusform>保留策略（保留 %1 天、至少 %2 个备份、始终保留最新的已验证备份）将删除 %3 的 %n 个备份：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="618"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="623"/>
         <source>And the folders that interrupted backups left behind:</source>
         <translation>以及中断的备份留下的目录：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="623"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="628"/>
         <source>Delete %n backup(s)</source>
         <translation>
             <numerusform>删除 %n 个备份</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="629"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="634"/>
         <source>Deleting %n backup(s)…</source>
         <translation>
             <numerusform>正在删除 %n 个备份…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="640"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="645"/>
         <source>Deleted %n backup(s).</source>
         <translation>
             <numerusform>已删除 %n 个备份。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="652"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="657"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="667"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="672"/>
         <source>A backup job is running: one at a time</source>
         <translation>有备份任务正在运行：一次只能运行一个</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="669"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="674"/>
         <source>The profile has no backup folder (&quot;backups&quot;: {&quot;directory&quot;: …})</source>
         <translation>此配置档没有备份目录（&quot;backups&quot;: {&quot;directory&quot;: …}）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="672"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="677"/>
         <source>Select a backup</source>
         <translation>请选择一个备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="677"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="682"/>
         <source>Take a backup of %1 now, in the background (pg_dump, then checksums)</source>
         <translation>立即在后台备份 %1（pg_dump，然后计算校验和）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="678"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="683"/>
         <source>Recompute every checksum and read the whole table of contents</source>
         <translation>重新计算每个校验和并读取完整目录</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="679"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="684"/>
         <source>Verify, then restore into a scratch database, check its tables, and drop it</source>
         <translation>验证，然后恢复到临时数据库，检查其表，再删除它</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="680"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="685"/>
         <source>Restore this backup: checks first, then asks you to type the target&apos;s name</source>
         <translation>恢复此备份：先检查，再要求输入目标数据库名称</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="681"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="686"/>
         <source>Delete what retention would delete, after showing it</source>
         <translation>先列出，再删除保留策略要删除的备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="684"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="689"/>
         <source>Retention would delete nothing now</source>
         <translation>保留策略目前不会删除任何备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="700"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="705"/>
         <source>No backup folder in this profile</source>
         <translation>此配置档没有备份目录</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="701"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="706"/>
         <source>Add &quot;backups&quot;: {&quot;directory&quot;: &quot;/var/backups/opsdeck&quot;} to the profile to take, verify and restore backups here (docs/backups.md).</source>
         <translation>在配置档中添加 &quot;backups&quot;: {&quot;directory&quot;: &quot;/var/backups/opsdeck&quot;}，即可在此创建、验证和恢复备份（docs/backups.md）。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="708"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="713"/>
         <source>No database in this profile</source>
         <translation>此配置档中没有数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="709"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="714"/>
         <source>Add a database under &quot;databases&quot; to back it up (docs/configuration.md).</source>
         <translation>在 &quot;databases&quot; 下添加数据库即可备份（docs/configuration.md）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="727"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="732"/>
         <source>%n backup(s), %1, in %2</source>
         <translation>
             <numerusform>%n 个备份，%1，位于 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="730"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="735"/>
         <source>; newest verified: %1 ago</source>
         <translation>；最新验证：%1 前</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="732"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="737"/>
         <source>; none verified yet</source>
         <translation>；尚无已验证的备份</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="739"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="744"/>
         <source>(%n folder(s) of interrupted backups, %1: Prune… removes them)</source>
         <translation>
             <numerusform>（%n 个中断备份留下的目录，%1：“清理…”可将其删除）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="744"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="749"/>
         <source>(%n unreadable: %1)</source>
         <translation>
             <numerusform>（%n 个无法读取：%1）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="755"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="760"/>
         <source>No backup of %1 yet. &quot;Back up now&quot; takes the first one.</source>
         <translation>%1 还没有备份。点击“立即备份”创建第一个。</translation>
     </message>
@@ -1414,6 +1447,61 @@ Its data is gone once dropped.</source>
         <location filename="../models/blocking_model.cpp" line="182"/>
         <source>Query</source>
         <translation>查询</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::ContainerModel</name>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="184"/>
+        <source>exited (%1)</source>
+        <translation>已退出（%1）</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="196"/>
+        <source>Last health check output:
+%1</source>
+        <translation>最近一次健康检查输出：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="202"/>
+        <source>image %1</source>
+        <translation>镜像 %1</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="227"/>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="228"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="229"/>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="230"/>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="231"/>
+        <source>Restarts</source>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="232"/>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="233"/>
+        <source>Ports</source>
+        <translation>端口</translation>
     </message>
 </context>
 <context>
@@ -1494,7 +1582,7 @@ Its data is gone once dropped.</source>
         <translation>上次抓取失败</translation>
     </message>
     <message>
-        <location filename="../ui/dashboards/dashboard_panel.cpp" line="312"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="330"/>
         <source>waiting for the first scrape of %1</source>
         <translation>等待 %1 的首次抓取</translation>
     </message>
@@ -1511,27 +1599,27 @@ Its data is gone once dropped.</source>
         <translation type="vanished">已过期：上次抓取失败 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboards/dashboard_panel.cpp" line="460"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="479"/>
         <source>%1: last scrape failed at %2 (%3 s ago): %4</source>
         <translation>%1：最近一次抓取于 %2 失败（%3 秒前）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/dashboards/dashboard_panel.cpp" line="523"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="542"/>
         <source>this profile has no Prometheus for the PromQL queries</source>
         <translation>此配置档没有可执行 PromQL 查询的 Prometheus</translation>
     </message>
     <message>
-        <location filename="../ui/dashboards/dashboard_panel.cpp" line="589"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="608"/>
         <source>Prometheus: %1: %2</source>
         <translation>Prometheus：%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dashboards/dashboard_panel.cpp" line="635"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="654"/>
         <source>Waiting for the dashboard&apos;s variables</source>
         <translation>正在等待仪表盘变量</translation>
     </message>
     <message>
-        <location filename="../ui/dashboards/dashboard_panel.cpp" line="637"/>
+        <location filename="../ui/dashboards/dashboard_panel.cpp" line="656"/>
         <source>No series match the query</source>
         <translation>没有与查询匹配的序列</translation>
     </message>
@@ -1978,6 +2066,276 @@ Its data is gone once dropped.</source>
     </message>
 </context>
 <context>
+    <name>opsdeck::DeployHistoryModel</name>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="257"/>
+        <source>restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="277"/>
+        <source>outside OpsDeck</source>
+        <translation>OpsDeck 之外</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="292"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="293"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="294"/>
+        <source>By</source>
+        <translation>操作员</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::DeploymentModel</name>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="82"/>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="83"/>
+        <source>%1/%2, %3 healthy</source>
+        <translation>%1/%2，%3 个健康</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="85"/>
+        <source>%1 ago</source>
+        <translation>%1 前</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="92"/>
+        <source>standalone container %1</source>
+        <translation>独立容器 %1</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="92"/>
+        <source>Compose project %1, service %2</source>
+        <translation>Compose 项目 %1，服务 %2</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="97"/>
+        <source>Docker is not live: this is what it said last</source>
+        <translation>Docker 未连接：这是它最后报告的状态</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="122"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="123"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="124"/>
+        <source>Replicas</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="125"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="126"/>
+        <source>Changed</source>
+        <translation>变更于</translation>
+    </message>
+    <message>
+        <location filename="../models/deployment_model.cpp" line="127"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::DeploymentsPanel</name>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="80"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="407"/>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="82"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="414"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="84"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="421"/>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="86"/>
+        <source>Roll back…</source>
+        <translation>回滚…</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="103"/>
+        <source>Replicas</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="107"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="110"/>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="116"/>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="131"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="193"/>
+        <source>Only %1 reads a Docker engine: give other profiles a &quot;docker&quot; object to compare their versions here.</source>
+        <translation>只有 %1 读取了 Docker 引擎：为其他配置添加 &quot;docker&quot; 对象，即可在此比较各环境的版本。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="195"/>
+        <source>Every service runs the same version in every environment.</source>
+        <translation>每个服务在所有环境中运行相同的版本。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/deployments/deployments_panel.cpp" line="196"/>
+        <source>%n service(s) run different versions in different environments (highlighted).</source>
+        <translation>
+            <numerusform>%n 个服务在不同环境中运行不同的版本（已高亮）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/deployments/deployments_panel.cpp" line="218"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/deployments/deployments_panel.cpp" line="220"/>
+        <source>%n degraded</source>
+        <translation>
+            <numerusform>%n 个降级</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/deployments/deployments_panel.cpp" line="222"/>
+        <source>%n rolling</source>
+        <translation>
+            <numerusform>%n 个滚动更新中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="231"/>
+        <source>No profile is open.</source>
+        <translation>未打开任何配置。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="237"/>
+        <source>No Docker engine for %1: %2</source>
+        <translation>%1 没有 Docker 引擎：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="243"/>
+        <source>Docker %1 at %2, live</source>
+        <translation>Docker %1，位于 %2，实时</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="244"/>
+        <source>Docker at %1 runs no container.</source>
+        <translation>%1 上的 Docker 没有运行任何容器。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="247"/>
+        <source>Docker is not available for %1 (%2). The panel fills in when it answers.</source>
+        <translation>%1 的 Docker 不可用（%2）。它响应后面板会自动填充。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="248"/>
+        <source>Docker is not available: %1</source>
+        <translation>Docker 不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="254"/>
+        <source>Reconnecting to Docker (%1); the rows are from %2 ago.</source>
+        <translation>正在重新连接 Docker（%1）；这些行是 %2 前的数据。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="257"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="258"/>
+        <source>Connecting to Docker at %1…</source>
+        <translation>正在连接 %1 上的 Docker…</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="309"/>
+        <source>%1: the log stream ended (the container stopped)</source>
+        <translation>%1：日志流已结束（容器已停止）</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="310"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/deployments/deployments_panel.cpp" line="313"/>
+        <source>Following %n replica(s): the last %1 lines of each, then every new one.</source>
+        <translation>
+            <numerusform>正在跟踪 %n 个副本：每个显示最后 %1 行，然后显示每一条新行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="382"/>
+        <source>Profile %1 is read-only</source>
+        <translation>配置 %1 为只读</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="383"/>
+        <source>Docker is not live</source>
+        <translation>Docker 未连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="384"/>
+        <source>Another action is running</source>
+        <translation>另一个操作正在进行</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/deployments/deployments_panel.cpp" line="392"/>
+        <source>%1 %n replica(s) of %2 in %3?</source>
+        <translation>
+            <numerusform>%1 %3 中 %2 的 %n 个副本？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="445"/>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="473"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>opsdeck::HealthModel</name>
     <message numerus="yes">
         <location filename="../models/health_model.cpp" line="201"/>
@@ -2191,146 +2549,204 @@ Its data is gone once dropped.</source>
     </message>
 </context>
 <context>
+    <name>opsdeck::LogView</name>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="25"/>
+        <source>Search the lines (Enter: the one before)</source>
+        <translation>搜索日志行（回车：上一个匹配）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="137"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="138"/>
+        <source>Hold new lines so the one being read stays put</source>
+        <translation>暂存新行，让正在阅读的行保持不动</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="140"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/log_view.cpp" line="140"/>
+        <source>Resume (%n new)</source>
+        <translation>
+            <numerusform>继续（%n 条新行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="141"/>
+        <source>New lines are held until you resume</source>
+        <translation>新行会暂存，直到你继续</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="173"/>
+        <source>no match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/log_view.cpp" line="173"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>opsdeck::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="46"/>
-        <location filename="../ui/main_window.cpp" line="330"/>
+        <location filename="../ui/main_window.cpp" line="50"/>
+        <location filename="../ui/main_window.cpp" line="386"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="48"/>
+        <location filename="../ui/main_window.cpp" line="52"/>
         <source>Dashboards</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52"/>
-        <location filename="../ui/main_window.cpp" line="353"/>
+        <location filename="../ui/main_window.cpp" line="56"/>
+        <location filename="../ui/main_window.cpp" line="409"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="55"/>
-        <location filename="../ui/main_window.cpp" line="71"/>
+        <location filename="../ui/main_window.cpp" line="59"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="59"/>
-        <location filename="../ui/main_window.cpp" line="74"/>
+        <location filename="../ui/main_window.cpp" line="63"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71"/>
+        <location filename="../ui/main_window.cpp" line="68"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
+        <source>Deployments</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>Database — %1</source>
         <translation>数据库 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>Backups — %1</source>
         <translation>备份 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
+        <source>Deployments — %1</source>
+        <translation>部署 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="139"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/main_window.cpp" line="140"/>
         <source>&amp;Import Grafana dashboard…</source>
         <translation>导入 Grafana 仪表盘(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="142"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window.cpp" line="145"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>&amp;Lock panels</source>
         <translation>锁定面板(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window.cpp" line="152"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/main_window.cpp" line="154"/>
         <source>&amp;Notifications</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>Notify when a service goes down or recovers</source>
         <translation>服务宕机或恢复时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>Notify about new critical alerts</source>
         <translation>新的严重告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Notify about new warning alerts</source>
         <translation>新的警告告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="146"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Notify about new info alerts</source>
         <translation>新的信息告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="184"/>
         <source>Play a sound with alert notifications</source>
         <translation>告警通知时播放声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
-        <location filename="../ui/main_window.cpp" line="367"/>
+        <location filename="../ui/main_window.cpp" line="192"/>
+        <location filename="../ui/main_window.cpp" line="423"/>
         <source>Do not disturb</source>
         <translation>请勿打扰</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="181"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>&amp;About OpsDeck</source>
         <translation>关于 OpsDeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187"/>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>Profile</source>
         <translation>配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="213"/>
         <source>Profile: </source>
         <translation>配置档：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>TLS not verified: %n endpoint(s)</source>
         <translation>
             <numerusform>TLS 未验证：%n 个端点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>The profile turns TLS certificate verification off (insecure_skip_verify) for:
 %1
 Their answers could come from anyone on the path.</source>
@@ -2339,77 +2755,87 @@ Their answers could come from anyone on the path.</source>
 它们的应答可能来自路径上的任何人。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>Metrics: no targets</source>
         <translation>指标：无目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>Metrics: %1/%2 targets up</source>
         <translation>指标：%1/%2 个目标正常</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="301"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="301"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>read-write</source>
         <translation>读写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="328"/>
         <source>%1 · %2 · operator %3</source>
         <translation>%1 · %2 · 操作员 %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="329"/>
         <source>OpsDeck — %1</source>
         <translation>OpsDeck — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
+        <source>restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="363"/>
+        <source>%1, %2 before it started</source>
+        <translation>%1，在告警开始前 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="382"/>
         <source>Health: no health endpoints configured</source>
         <translation>健康：未配置健康检查端点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="383"/>
         <source>Health: waiting for answers</source>
         <translation>健康：等待响应</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="328"/>
+        <location filename="../ui/main_window.cpp" line="384"/>
         <source>Health: %1</source>
         <translation>健康：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="330"/>
+        <location filename="../ui/main_window.cpp" line="386"/>
         <source>Health — %1</source>
         <translation>健康状况 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="345"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>Alerts: waiting</source>
         <translation>告警：等待中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="345"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>Alerts: %1</source>
         <translation>告警：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="353"/>
+        <location filename="../ui/main_window.cpp" line="409"/>
         <source>Alerts — %1</source>
         <translation>告警 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="476"/>
+        <location filename="../ui/main_window.cpp" line="538"/>
         <source>A backup job is running</source>
         <translation>有备份任务正在运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="477"/>
+        <location filename="../ui/main_window.cpp" line="539"/>
         <source>Running now: %1.
 
 Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as it was.</source>
@@ -2418,53 +2844,63 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
 关闭 OpsDeck 会停止它：备份将被丢弃，恢复会让目标保持原样。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="495"/>
-        <location filename="../ui/main_window.cpp" line="501"/>
-        <location filename="../ui/main_window.cpp" line="506"/>
-        <location filename="../ui/main_window.cpp" line="515"/>
-        <location filename="../ui/main_window.cpp" line="518"/>
+        <location filename="../ui/main_window.cpp" line="549"/>
+        <source>A rollout is running</source>
+        <translation>正在进行滚动操作</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="550"/>
+        <source>Closing OpsDeck now can leave a replica stopped or renamed halfway. Wait for the rollout to end?</source>
+        <translation>现在关闭 OpsDeck 可能使某个副本停在已停止或已改名的中间状态。要等待操作结束吗？</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="567"/>
+        <location filename="../ui/main_window.cpp" line="573"/>
+        <location filename="../ui/main_window.cpp" line="578"/>
+        <location filename="../ui/main_window.cpp" line="587"/>
+        <location filename="../ui/main_window.cpp" line="590"/>
         <source>Import Grafana dashboard</source>
         <translation>导入 Grafana 仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="496"/>
+        <location filename="../ui/main_window.cpp" line="568"/>
         <source>Grafana dashboard (*.json)</source>
         <translation>Grafana 仪表盘 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="501"/>
+        <location filename="../ui/main_window.cpp" line="573"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="507"/>
+        <location filename="../ui/main_window.cpp" line="579"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="507"/>
+        <location filename="../ui/main_window.cpp" line="579"/>
         <source>no panel OpsDeck can draw</source>
         <translation>没有 OpsDeck 能绘制的面板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="516"/>
+        <location filename="../ui/main_window.cpp" line="588"/>
         <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
         <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 &quot;prometheus&quot;。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="519"/>
+        <location filename="../ui/main_window.cpp" line="591"/>
         <source>Imported %n panel(s). Not imported:</source>
         <translation>
             <numerusform>已导入 %n 个面板。未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="525"/>
+        <location filename="../ui/main_window.cpp" line="597"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="526"/>
+        <location filename="../ui/main_window.cpp" line="598"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console. Panels in this version: %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3. Configuration: &lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台。本版本的面板：%2。&lt;/p&gt;&lt;p&gt;基于 Qt %3 构建。配置文件：&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
@@ -2704,158 +3140,216 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="286"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="288"/>
         <source>Checking: %1…</source>
         <translation>正在检查：%1…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="289"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="291"/>
         <source>Checking the backup&apos;s checksums and the target…</source>
         <translation>正在检查备份的校验和与目标…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="308"/>
-        <location filename="../ui/backups/restore_dialog.cpp" line="324"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="310"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="323"/>
         <source>✗ %1</source>
         <translation>✗ %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/restore_dialog.cpp" line="310"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="312"/>
         <source>✓ Every checksum matches; pg_restore %1 reads %n object(s).</source>
         <translation>
             <numerusform>✓ 所有校验和一致；pg_restore %1 读取到 %n 个对象。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="312"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="314"/>
         <source>Target %1: %2, owner %3, %4 session(s) connected.</source>
         <translation>目标 %1：%2，所有者 %3，%4 个会话已连接。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="316"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="318"/>
         <source>Target %1 does not exist yet.</source>
         <translation>目标 %1 尚不存在。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="317"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="319"/>
         <source>Disk: %1.</source>
         <translation>磁盘：%1。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="319"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="321"/>
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/restore_dialog.cpp" line="342"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="340"/>
         <source>End these %n session(s) when the restore starts (their clients lose their connections)</source>
         <translation>
             <numerusform>恢复开始时结束这 %n 个会话（其客户端将断开连接）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="361"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="359"/>
         <source>the whole backup %1</source>
         <translation>整个备份 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="362"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="360"/>
         <source>%1 from backup %2</source>
         <translation>备份 %2 中的 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="370"/>
-        <location filename="../ui/backups/restore_dialog.cpp" line="381"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="368"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="379"/>
         <source>Back up %1 as it is now (a safety backup), and verify it.</source>
         <translation>按当前状态备份 %1（安全备份），并验证它。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="371"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="369"/>
         <source>Restore %1 into a new database &lt;b&gt;%2__restore_&amp;lt;time&amp;gt;&lt;/b&gt; and check its tables.</source>
         <translation>将 %1 恢复到新数据库 &lt;b&gt;%2__restore_&amp;lt;time&amp;gt;&lt;/b&gt;，并检查其表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/restore_dialog.cpp" line="373"/>
-        <location filename="../ui/backups/restore_dialog.cpp" line="383"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="371"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="381"/>
         <source>End the %n session(s) connected to %1.</source>
         <translation>
             <numerusform>结束连接到 %1 的 %n 个会话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="374"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="372"/>
         <source>Swap the names in one transaction: the restored copy becomes &lt;b&gt;%1&lt;/b&gt;; the current %1 is kept as &lt;b&gt;%1__pre_&amp;lt;time&amp;gt;&lt;/b&gt; for %2 h.</source>
         <translation>在一个事务中交换名称：恢复的副本成为 &lt;b&gt;%1&lt;/b&gt;；当前的 %1 保留为 &lt;b&gt;%1__pre_&amp;lt;time&amp;gt;&lt;/b&gt;，保留 %2 小时。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="376"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="374"/>
         <source>Rename the restored copy to &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>将恢复的副本重命名为 &lt;b&gt;%1&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="377"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="375"/>
         <source>If any step fails or you cancel before the swap, %1 is left exactly as it was and the new database is dropped.</source>
         <translation>若任何步骤失败或在交换前取消，%1 将保持原样，新数据库会被删除。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="384"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="382"/>
         <source>Restore %1 into &lt;b&gt;%2&lt;/b&gt; itself, dropping and re-creating its objects, in one transaction.</source>
         <translation>在一个事务中将 %1 恢复到 &lt;b&gt;%2&lt;/b&gt; 本身，删除并重建其对象。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="385"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="383"/>
         <source>If anything fails or you cancel, the transaction is rolled back and %1 is left exactly as it was.</source>
         <translation>若任何步骤失败或取消，事务将回滚，%1 保持原样。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="389"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="387"/>
         <source>Create a new database &lt;b&gt;%1__restore_&amp;lt;time&amp;gt;&lt;/b&gt; beside %1 and restore %2 into it.</source>
         <translation>在 %1 旁创建新数据库 &lt;b&gt;%1__restore_&amp;lt;time&amp;gt;&lt;/b&gt;，并将 %2 恢复到其中。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="390"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="388"/>
         <source>%1 itself is not touched. The new database stays for you to read or copy from; drop it when done.</source>
         <translation>%1 本身不会被改动。新数据库会保留供你查看或拷贝；用完后请删除。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="393"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="391"/>
         <source>&lt;b&gt;What will happen:&lt;/b&gt;</source>
         <translation>&lt;b&gt;将会发生：&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="398"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="396"/>
         <source>Type &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
         <translation>输入 &lt;b&gt;%1&lt;/b&gt; 以确认：</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="405"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="403"/>
         <source>The profile is read-only</source>
         <translation>此配置档为只读</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="407"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="405"/>
         <source>Waiting for the checks</source>
         <translation>等待检查完成</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="418"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="413"/>
         <source>Sessions are connected to the target: agree to end them, or wait for them to leave</source>
         <translation>有会话连接到目标：请同意结束它们，或等待它们断开</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="422"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="417"/>
         <source>The alerts to silence: %1</source>
         <translation>要静默的告警：%1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="422"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="417"/>
         <source>no matcher</source>
         <translation>没有匹配器</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="425"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="420"/>
         <source>Type the target database&apos;s name to confirm</source>
         <translation>输入目标数据库的名称以确认</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::RollbackDialog</name>
+    <message>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="19"/>
+        <source>Roll back %1</source>
+        <translation>回滚 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="31"/>
+        <source>Runs now:</source>
+        <translation>当前运行：</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="37"/>
+        <source>The image to run: one this service ran before, or any other reference the engine has</source>
+        <translation>要运行的镜像：此服务以前运行过的镜像，或引擎中已有的任何其他镜像</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="38"/>
+        <source>Roll back to:</source>
+        <translation>回滚到：</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="41"/>
+        <source>Why, for the audit log (e.g. p95 doubled after 1.4.3)</source>
+        <translation>原因，写入审计日志（例如：1.4.3 之后 p95 翻倍）</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="42"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="51"/>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="83"/>
+        <source>No earlier image of %1 is known yet: type the image to run.</source>
+        <translation>尚不知道 %1 之前的镜像：请输入要运行的镜像。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="85"/>
+        <source>Pick the image to run.</source>
+        <translation>请选择要运行的镜像。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="89"/>
+        <source>%1 already runs %2.</source>
+        <translation>%1 已在运行 %2。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="97"/>
+        <source>&lt;b&gt;What will change, one replica at a time:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;将要发生的变更（逐个副本进行）：&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -3380,12 +3874,12 @@ Autoanalyze: %2</source>
 <context>
     <name>opsdeck::TimeSeriesChart</name>
     <message>
-        <location filename="../widgets/time_series_chart.cpp" line="317"/>
+        <location filename="../widgets/time_series_chart.cpp" line="376"/>
         <source>%1 (stale)</source>
         <translation>%1（已过期）</translation>
     </message>
     <message>
-        <location filename="../widgets/time_series_chart.cpp" line="371"/>
+        <location filename="../widgets/time_series_chart.cpp" line="430"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
@@ -3426,6 +3920,24 @@ Autoanalyze: %2</source>
         <location filename="../ui/dashboards/variable_bar.cpp" line="149"/>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::VersionMatrixModel</name>
+    <message>
+        <location filename="../models/version_matrix_model.cpp" line="128"/>
+        <source>rolling: %1</source>
+        <translation>滚动更新中：%1</translation>
+    </message>
+    <message>
+        <location filename="../models/version_matrix_model.cpp" line="163"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../models/version_matrix_model.cpp" line="167"/>
+        <source>%1 (not read)</source>
+        <translation>%1（未读取）</translation>
     </message>
 </context>
 </TS>

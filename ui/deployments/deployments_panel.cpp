@@ -61,9 +61,6 @@ DeploymentsPanel::DeploymentsPanel(QWidget *parent)
     m_deployments = newRecordTable(top, QStringLiteral("deploymentsView"), m_sorted);
     m_deployments->setSelectionMode(QAbstractItemView::SingleSelection);
     m_deployments->horizontalHeader()->setStretchLastSection(true);
-    // The short columns follow what they hold ("1/3, 2 healthy", "degraded"); the name is the operator's to size.
-    for (int column : {DeploymentModel::VersionColumn, DeploymentModel::ReplicasColumn, DeploymentModel::StatusColumn, DeploymentModel::ChangedColumn})
-        m_deployments->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_deployments->setItemDelegateForColumn(DeploymentModel::StatusColumn, new StatusBadgeDelegate([this](const QModelIndex &index) {
         const bool stale = m_store && m_store->model()->isStale();
         return StatusBadgeDelegate::Look{deploymentTone(DeploymentStatus(index.data(DeploymentModel::StatusRole).toInt())), stale};
@@ -161,6 +158,11 @@ void DeploymentsPanel::setStore(DeploymentStore *store)
     m_matrixView->setModel(store ? store->matrix() : nullptr);
     if (store) {
         m_deployments->sortByColumn(DeploymentModel::NameColumn, Qt::AscendingOrder);
+        // The short columns follow what they hold ("1/3, 2 healthy", "degraded"); the name is the
+        // operator's to size. Set once the header has its sections: before, Qt 6.4 crashes.
+        for (int column : {DeploymentModel::VersionColumn, DeploymentModel::ReplicasColumn, DeploymentModel::StatusColumn,
+                           DeploymentModel::ChangedColumn})
+            m_deployments->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
         connect(store, &DeploymentStore::currentChanged, this, &DeploymentsPanel::onStoreChanged);
         connect(m_deployments->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DeploymentsPanel::onSelectionChanged);
         connect(store->matrix(), &QAbstractItemModel::modelReset, this, &DeploymentsPanel::onStoreChanged);
@@ -387,8 +389,7 @@ void DeploymentsPanel::updateActions()
 bool DeploymentsPanel::confirm(const DockerRolloutRequest &request, const QString &title)
 {
     QMessageBox box(QMessageBox::Question, title,
-                    tr("%1 %2 of %3 in %4?").arg(title, QString::number(request.replicas.size()) + tr(" replica(s)"), request.deployment,
-                                                  request.environment),
+                    tr("%1 %n replica(s) of %2 in %3?", nullptr, int(request.replicas.size())).arg(title, request.deployment, request.environment),
                     QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("deployConfirm"));
     box.setInformativeText(DockerRollout::plan(request, selectedReplicas()).join(u'\n'));

@@ -80,7 +80,7 @@ void RollbackDialog::updatePlan()
     const bool same = m_deployment.images.size() == 1 && m_deployment.images.first() == target;
     m_go->setEnabled(!target.isEmpty() && !same);
     if (target.isEmpty()) {
-        m_plan->setText(m_candidates.isEmpty() ? tr("No earlier image of %1 is known (the engine keeps its recent events only): type the image to run.")
+        m_plan->setText(m_candidates.isEmpty() ? tr("No earlier image of %1 is known yet: type the image to run.")
                                                      .arg(m_deployment.name.toHtmlEscaped())
                                                : tr("Pick the image to run."));
         return;
