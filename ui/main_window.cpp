@@ -118,6 +118,7 @@ MainWindow::~MainWindow()
     m_alertsPanel->setSession(nullptr);
     m_databasePanel->setSession(nullptr);
     m_deploymentsPanel->setStore(nullptr);
+    m_deploymentsPanel->setSession(nullptr);
     m_notifier->setModel(nullptr);
     delete m_session;
 }
@@ -305,6 +306,7 @@ bool MainWindow::setProfile(const QString &name)
     m_alertsPanel->setSession(nullptr);
     m_databasePanel->setSession(nullptr);
     m_backupsPanel->setSession(nullptr);
+    m_deploymentsPanel->setSession(nullptr);
     m_notifier->setModel(nullptr);
     m_alertNotifier->reset();
     delete m_session;
@@ -319,6 +321,7 @@ bool MainWindow::setProfile(const QString &name)
     // A rollout under way keeps its own engine and client: switching the rows does not disturb it.
     m_deployStore->setProfiles(m_config.profiles, profile->name);
     m_deploymentsPanel->setStore(m_deployStore);
+    m_deploymentsPanel->setSession(m_session);
     m_notifier->setModel(m_session->healthModel());
     updateTlsIndicator();
     m_session->start();

@@ -8,6 +8,7 @@
 #include "alerts/alert_sources.h"
 #include "profile_session.h"
 #include "restore_dialog.h"
+#include "alerts/action_silence.h"
 
 #include <QComboBox>
 #include <QFileInfo>
@@ -35,8 +36,11 @@ struct BackupsPanel::Listing {
 };
 
 BackupsPanel::BackupsPanel(QWidget *parent)
-    : QWidget(parent), m_model(new BackupModel(this)), m_sorted(new QSortFilterProxyModel(this)), m_clock(new QTimer(this))
+    : QWidget(parent), m_model(new BackupModel(this)), m_sorted(new QSortFilterProxyModel(this)), m_clock(new QTimer(this)),
+      m_silence(new ActionSilence(this))
 {
+    // A silence that Alertmanager confirmed after the restore ended adds its news to the message.
+    connect(m_silence, &ActionSilence::lateNote, this, [this](const QString &note) { m_message->setText(m_message->text() + QStringLiteral("; ") + note); });
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
     m_picker = new QComboBox(this);
@@ -165,12 +169,9 @@ BackupContext BackupsPanel::context() const
 
 void BackupsPanel::setSession(ProfileSession *session)
 {
-    if (m_session)
-        disconnect(m_session->alertActions(), nullptr, this, nullptr);
     m_session = session;
+    m_silence->setSession(session);
     ++m_generation;
-    if (session)
-        connect(session->alertActions(), &AlertActions::finished, this, &BackupsPanel::silenceDone);
     m_admins.clear();
     m_leftovers.clear();
     m_entries.clear();
@@ -547,53 +548,14 @@ void BackupsPanel::startRestore(const RestoreRequest &request, const std::vector
             if (r.targetUnchanged)
                 title += tr(": the database is unchanged");
         }
-        m_restoreSilence.restoreEnded = true;
-        expireRestoreSilence();
-        const QString note = std::exchange(m_restoreSilence.note, {});
+        m_silence->end();
+        const QString note = m_silence->takeNote();
         jobDone(r.ok, r.cancelled, title, note.isEmpty() ? r.message : r.message + QStringLiteral("; ") + note);
         scanLeftovers();
     });
-    m_restoreSilence = {};
-    if (!silence.empty() && m_session && !m_session->profile().alertmanagers.isEmpty()) {
-        // The first Alertmanager of the profile holds it (a cluster shares its silences).
-        m_restoreSilence.alertmanager = m_session->profile().alertmanagers.first().name;
-        AckRequest ack;
-        ack.matchers = silence;
-        ack.comment = tr("ACK: restore of %1 from backup %2 (OpsDeck), expired when it ends").arg(request.target, request.backupId);
-        ack.durationMs = 4LL * 60 * 60 * 1000;  // a bound if the console dies first; expired as soon as the restore ends
-        m_restoreSilence.operation = m_session->alertActions()->acknowledge(
-            m_session->alertSources()->alertmanager(m_restoreSilence.alertmanager), ack);
-    }
+    m_silence->begin(silence, tr("ACK: restore of %1 from backup %2 (OpsDeck), expired when it ends").arg(request.target, request.backupId));
     startJob(job, tr("restoring %1").arg(request.target));
     job->start();
-}
-
-void BackupsPanel::silenceDone(quint64 operation, const ActionOutcome &outcome)
-{
-    if (operation == 0 || operation != m_restoreSilence.operation)
-        return;  // another panel's, or the expiry
-    m_restoreSilence.operation = 0;
-    if (!outcome.ok) {
-        m_restoreSilence.note = tr("the alerts were not silenced: %1").arg(outcome.error);
-    } else {
-        m_restoreSilence.id = outcome.silenceId;
-        if (m_restoreSilence.restoreEnded)
-            expireRestoreSilence();  // the restore was quicker than Alertmanager
-    }
-    // A restore that already said how it ended gets the silence's news added to it.
-    if (m_restoreSilence.restoreEnded && !m_restoreSilence.note.isEmpty())
-        m_message->setText(m_message->text() + QStringLiteral("; ") + std::exchange(m_restoreSilence.note, {}));
-}
-
-void BackupsPanel::expireRestoreSilence()
-{
-    if (m_restoreSilence.id.isEmpty() || !m_session)
-        return;
-    const QString id = std::exchange(m_restoreSilence.id, {});
-    if (AlertmanagerClient *client = m_session->alertSources()->alertmanager(m_restoreSilence.alertmanager)) {
-        m_session->alertActions()->expireSilence(client, id, QStringLiteral("unacknowledge"));
-        m_restoreSilence.note = tr("its alerts were silenced meanwhile (silence %1, now expired)").arg(id);
-    }
 }
 
 void BackupsPanel::pruneSelected()

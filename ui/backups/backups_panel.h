@@ -26,7 +26,7 @@ class QToolButton;
 
 namespace opsdeck {
 
-struct ActionOutcome;
+class ActionSilence;
 class BackupModel;
 class ProfileSession;
 class RestoreDialog;
@@ -101,8 +101,6 @@ private:
     void showProgress(const JobProgress &progress);
     void jobDone(bool ok, bool cancelled, const QString &title, const QString &message);
     void startRestore(const RestoreRequest &request, const std::vector<SilenceMatcher> &silence = {});
-    void silenceDone(quint64 operation, const ActionOutcome &outcome);
-    void expireRestoreSilence();
     void updateActions();
     void updateStatus();
     void updateLeftoverBanner();
@@ -147,14 +145,7 @@ private:
     std::map<QString, std::unique_ptr<PgWorker>> m_admins;
     std::map<QString, QList<LeftoverReport>> m_leftovers;
     QString m_summary;
-    // The Alertmanager silence held for the running restore, if one was asked for.
-    struct RestoreSilence {
-        QString alertmanager;
-        quint64 operation = 0;
-        QString id;
-        bool restoreEnded = false;
-        QString note;  // for the restore's outcome message
-    } m_restoreSilence;
+    ActionSilence *m_silence;  // the alerts silenced for the running restore, if asked
 };
 
 } // namespace opsdeck

@@ -4,6 +4,7 @@
 #include "badge_tone.h"
 #include "common/compact_units.h"
 #include "alerts/silence_matchers.h"
+#include "alerts/silence_option.h"
 #include "common/display_text.h"
 #include "metrics/label_matcher.h"
 
@@ -127,18 +128,8 @@ RestoreDialog::RestoreDialog(BackupContext context, BackupEntry backup, QWidget 
 
     // The restore window would page whoever watches the database: an acknowledgement
     // (an Alertmanager silence) for its length, expired when the restore ends.
-    auto *silenceRow = new QHBoxLayout;
-    m_silence = new QCheckBox(tr("Silence in Alertmanager during the restore:"), this);
-    m_silence->setObjectName(QStringLiteral("silenceAlerts"));
-    m_silenceMatchers = new QLineEdit(this);
-    m_silenceMatchers->setObjectName(QStringLiteral("silenceMatchers"));
-    m_silenceMatchers->setToolTip(tr("Matchers in Alertmanager's syntax, e.g. datname=\"app\" or alertname=~\"Database.*\""));
-    silenceRow->addWidget(m_silence);
-    silenceRow->addWidget(m_silenceMatchers, 1);
-    const bool hasAlertmanager = !m_context.profile.alertmanagers.isEmpty();
-    m_silence->setVisible(hasAlertmanager);
-    m_silenceMatchers->setVisible(hasAlertmanager);
-    layout->addLayout(silenceRow);
+    m_silence = new SilenceOption(tr("Silence in Alertmanager during the restore:"), !m_context.profile.alertmanagers.isEmpty(), this);
+    layout->addWidget(m_silence);
 
     auto *confirmRow = new QHBoxLayout;
     m_confirmPrompt = new QLabel(this);
@@ -174,8 +165,7 @@ RestoreDialog::RestoreDialog(BackupContext context, BackupEntry backup, QWidget 
         updateButton();
     });
     connect(m_confirmation, &QLineEdit::textChanged, this, &RestoreDialog::updateButton);
-    connect(m_silence, &QCheckBox::toggled, this, &RestoreDialog::updateButton);
-    connect(m_silenceMatchers, &QLineEdit::textChanged, this, &RestoreDialog::updateButton);
+    connect(m_silence, &SilenceOption::changed, this, &RestoreDialog::updateButton);
     // Tall enough for the checks and the steps without scrolling, within the screen.
     const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
     const int available = screen ? screen->availableGeometry().height() : 768;
@@ -233,20 +223,25 @@ RestoreRequest RestoreDialog::request() const
     return r;
 }
 
+QCheckBox *RestoreDialog::silenceBox() const
+{
+    return m_silence->box();
+}
+
+QLineEdit *RestoreDialog::silenceEdit() const
+{
+    return m_silence->edit();
+}
+
 std::vector<SilenceMatcher> RestoreDialog::silenceMatchers() const
 {
-    // Asked after the dialog closed: whether the option was offered, not whether it shows now.
-    if (m_context.profile.alertmanagers.isEmpty() || !m_silence->isChecked())
-        return {};
-    const MatcherParse parsed = parseMatchers(m_silenceMatchers->text());
-    return parsed.error.isEmpty() ? fromLabelMatchers(parsed.matchers) : std::vector<SilenceMatcher>();
+    return m_silence->matchers();
 }
 
 void RestoreDialog::schedulePreflight()
 {
     // The matchers follow the target until the operator writes their own.
-    if (!m_silenceMatchers->isModified())
-        m_silenceMatchers->setText(QStringLiteral("datname=\"%1\"").arg(targetDbname()));
+    m_silence->setDefaultMatchers(QStringLiteral("datname=\"%1\"").arg(targetDbname()));
     // A selection cannot be swapped in: it goes in place or beside.
     const bool selective = !selection().isEmpty();
     if (auto *items = qobject_cast<QStandardItemModel *>(m_mode->model()))
@@ -411,11 +406,8 @@ void RestoreDialog::updateButton()
             why = m_preflight.problems.constLast();
         if (why.isEmpty() && sessionsInTheWay && !m_endSessions->isChecked())
             why = tr("Sessions are connected to the target: agree to end them, or wait for them to leave");
-        if (why.isEmpty() && !m_context.profile.alertmanagers.isEmpty() && m_silence->isChecked()) {
-            const MatcherParse parsed = parseMatchers(m_silenceMatchers->text());
-            if (!parsed.error.isEmpty() || parsed.matchers.empty())
-                why = tr("The alerts to silence: %1").arg(parsed.error.isEmpty() ? tr("no matcher") : parsed.error);
-        }
+        if (why.isEmpty())
+            why = m_silence->problem();
         if (why.isEmpty() && m_confirmation->text() != targetDbname())
             why = tr("Type the target database's name to confirm");
     }

@@ -17,6 +17,8 @@ class QTimer;
 
 namespace opsdeck {
 
+class SilenceOption;
+
 // Asks before a restore, the one action that replaces data. Runs the
 // restore's preflight as soon as it opens and again whenever the target, the
 // mode or the selection changes (checksums, pg_restore version, the target
@@ -42,8 +44,8 @@ public:
     QPushButton *restoreButton() const { return m_restore; }
     QLineEdit *confirmationEdit() const { return m_confirmation; }
     QCheckBox *endSessionsBox() const { return m_endSessions; }
-    QCheckBox *silenceBox() const { return m_silence; }
-    QLineEdit *silenceEdit() const { return m_silenceMatchers; }
+    QCheckBox *silenceBox() const;
+    QLineEdit *silenceEdit() const;
     QComboBox *targetPicker() const { return m_target; }
     QLineEdit *selectionEdit() const { return m_selection; }
     void setMode(RestoreMode mode);
@@ -72,8 +74,7 @@ private:
     QTableWidget *m_sessions;
     QCheckBox *m_endSessions;
     QLabel *m_plan;
-    QCheckBox *m_silence;
-    QLineEdit *m_silenceMatchers;
+    SilenceOption *m_silence;
     QLabel *m_confirmPrompt;
     QLineEdit *m_confirmation;
     QPushButton *m_restore;

@@ -1,5 +1,6 @@
 #include "deployments_panel.h"
 
+#include "alerts/action_silence.h"
 #include "badge_tone.h"
 #include "database/record_table.h"
 #include "deploy/docker_logs.h"
@@ -36,7 +37,7 @@ constexpr int logTailLines = 200;
 
 DeploymentsPanel::DeploymentsPanel(QWidget *parent)
     : QWidget(parent), m_sorted(new QSortFilterProxyModel(this)), m_containers(new ContainerModel(this)), m_history(new DeployHistoryModel(this)),
-      m_clock(new QTimer(this))
+      m_clock(new QTimer(this)), m_silence(new ActionSilence(this))
 {
     auto *layout = new QVBoxLayout(this);
     m_status = new QLabel(this);
@@ -144,7 +145,13 @@ DeploymentsPanel::DeploymentsPanel(QWidget *parent)
         updateStatusLine();
     });
     m_clock->start();
+    connect(m_silence, &ActionSilence::lateNote, this, [this](const QString &note) { m_message->setText(m_message->text() + QStringLiteral("; ") + note.toHtmlEscaped()); });
     setStore(nullptr);
+}
+
+void DeploymentsPanel::setSession(ProfileSession *session)
+{
+    m_silence->setSession(session);
 }
 
 DeploymentsPanel::~DeploymentsPanel() = default;
@@ -434,7 +441,7 @@ void DeploymentsPanel::rollbackSelected()
     }
     if (!d)
         return;
-    RollbackDialog dialog(*d, replicas, m_store->history(name), this);
+    RollbackDialog dialog(*d, replicas, m_store->history(name), m_silence->available(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     DockerRolloutRequest request;
@@ -442,10 +449,10 @@ void DeploymentsPanel::rollbackSelected()
     request.fromImage = d->images.value(0);
     request.toImage = dialog.image();
     request.reason = dialog.reason();
-    runRollout(request, tr("Roll back"));
+    runRollout(request, tr("Roll back"), dialog.silenceMatchers());
 }
 
-void DeploymentsPanel::runRollout(DockerRolloutRequest request, const QString &title)
+void DeploymentsPanel::runRollout(DockerRolloutRequest request, const QString &title, const std::vector<SilenceMatcher> &silence)
 {
     DockerWatcher *watcher = m_store ? m_store->currentWatcher() : nullptr;
     const Profile *profile = m_store ? m_store->profile(m_store->current()) : nullptr;
@@ -466,13 +473,18 @@ void DeploymentsPanel::runRollout(DockerRolloutRequest request, const QString &t
         m_rollout->deleteLater();
         m_rollout = nullptr;
         m_progress->clear();
-        m_message->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
-                               .arg(toneTextHtml(result.ok ? BadgeTone::Good : BadgeTone::Bad), result.message.toHtmlEscaped()));
+        m_silence->end();
+        const QString note = m_silence->takeNote();
+        m_message->setText(QStringLiteral("<span style=\"color:%1\">%2</span>%3")
+                               .arg(toneTextHtml(result.ok ? BadgeTone::Good : BadgeTone::Bad), result.message.toHtmlEscaped(),
+                                    note.isEmpty() ? QString() : QStringLiteral("; ") + note.toHtmlEscaped()));
         m_history->setChanges(m_store ? m_store->history(request.deployment) : QList<DeployChange>());
         updateActions();
         Q_EMIT actionFinished(tr("%1 %2").arg(title, request.deployment), result.message, result.ok);
     });
     updateActions();
+    m_silence->begin(silence, tr("ACK: %1 of %2 in %3 to %4 (OpsDeck), expired when it ends")
+                                  .arg(rolloutActionKey(request.kind), request.deployment, request.environment, request.toImage));
     m_rollout->start();
 }
 

@@ -9,6 +9,7 @@
 // absence is a calm line, not an error; a lost engine leaves its last rows
 // shown, faded, with the time they are from.
 
+#include "alerts/silence_matchers.h"
 #include "deploy/docker_rollout.h"
 
 #include <QPointer>
@@ -26,7 +27,9 @@ class QTimer;
 
 namespace opsdeck {
 
+class ActionSilence;
 class ContainerModel;
+class ProfileSession;
 class DeployHistoryModel;
 class DeploymentStore;
 class DockerLogs;
@@ -40,6 +43,8 @@ public:
     ~DeploymentsPanel() override;
 
     void setStore(DeploymentStore *store);
+    // The profile's session, for silencing alerts in its Alertmanager during a rollback.
+    void setSession(ProfileSession *session);
     // Selects a deployment by name ("shop/api"); false when the current environment has none of that name.
     bool selectDeployment(const QString &name);
     QString selectedDeployment() const;
@@ -63,7 +68,7 @@ private:
     void updateActions();
     void updateStatusLine();
     void followLogs();
-    void runRollout(DockerRolloutRequest request, const QString &title);
+    void runRollout(DockerRolloutRequest request, const QString &title, const std::vector<SilenceMatcher> &silence = {});
     QList<DockerContainer> selectedReplicas() const;
     bool confirm(const DockerRolloutRequest &request, const QString &title);
 
@@ -88,6 +93,7 @@ private:
     std::unique_ptr<DockerLogs> m_logReader;
     QString m_logsFor;  // the deployment whose logs are followed
     DockerRollout *m_rollout = nullptr;
+    ActionSilence *m_silence;  // the alerts silenced for the running rollback, if asked
     QString m_lastSummary;
     bool m_columnsFitted = false;
     bool m_replicaColumnsFitted = false;

@@ -1,5 +1,6 @@
 #include "rollback_dialog.h"
 
+#include "alerts/silence_option.h"
 #include "deploy/docker_rollout.h"
 
 #include <QComboBox>
@@ -13,7 +14,7 @@
 namespace opsdeck {
 
 RollbackDialog::RollbackDialog(const Deployment &deployment, const QList<DockerContainer> &replicas, const QList<DeployChange> &history,
-                               QWidget *parent)
+                               bool canSilence, QWidget *parent)
     : QDialog(parent), m_deployment(deployment), m_replicas(replicas)
 {
     setWindowTitle(tr("Roll back %1").arg(deployment.name));
@@ -47,6 +48,11 @@ RollbackDialog::RollbackDialog(const Deployment &deployment, const QList<DockerC
     m_plan->setTextFormat(Qt::RichText);
     m_plan->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_plan);
+    // The rollout window sets the service's alerts off (a replica down, a health check starting):
+    // an acknowledgement for its length, expired when it ends.
+    m_silence = new SilenceOption(tr("Silence in Alertmanager during the rollback:"), canSilence, this);
+    m_silence->setDefaultMatchers(QStringLiteral("service=\"%1\"").arg(deployment.service));
+    layout->addWidget(m_silence);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_go = m_buttons->addButton(tr("Roll back"), QDialogButtonBox::AcceptRole);
     m_go->setObjectName(QStringLiteral("rollbackGo"));
@@ -56,6 +62,7 @@ RollbackDialog::RollbackDialog(const Deployment &deployment, const QList<DockerC
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_image, &QComboBox::currentTextChanged, this, &RollbackDialog::updatePlan);
+    connect(m_silence, &SilenceOption::changed, this, &RollbackDialog::updatePlan);
     updatePlan();
 }
 
@@ -69,6 +76,11 @@ QString RollbackDialog::reason() const
     return m_reason->text().trimmed();
 }
 
+std::vector<SilenceMatcher> RollbackDialog::silenceMatchers() const
+{
+    return m_silence->matchers();
+}
+
 void RollbackDialog::setImage(const QString &image)
 {
     m_image->setCurrentText(image);
@@ -78,7 +90,9 @@ void RollbackDialog::updatePlan()
 {
     const QString target = image();
     const bool same = m_deployment.images.size() == 1 && m_deployment.images.first() == target;
-    m_go->setEnabled(!target.isEmpty() && !same);
+    const QString silenceProblem = m_silence->problem();
+    m_go->setEnabled(!target.isEmpty() && !same && silenceProblem.isEmpty());
+    m_go->setToolTip(silenceProblem);
     if (target.isEmpty()) {
         m_plan->setText(m_candidates.isEmpty() ? tr("No earlier image of %1 is known yet: type the image to run.")
                                                      .arg(m_deployment.name.toHtmlEscaped())

@@ -6,6 +6,7 @@
 // replaced replica is put back if a new one is not healthy in time. A reason
 // goes to the audit log. Cancel is the default button.
 
+#include "alerts/silence_matchers.h"
 #include "deploy/deployment.h"
 
 #include <QDialog>
@@ -18,15 +19,21 @@ class QPushButton;
 
 namespace opsdeck {
 
+class SilenceOption;
+
 class RollbackDialog : public QDialog
 {
     Q_OBJECT
 public:
+    // canSilence: the profile has an Alertmanager, so the service's alerts can be silenced for the rollout.
     RollbackDialog(const Deployment &deployment, const QList<DockerContainer> &replicas, const QList<DeployChange> &history,
-                   QWidget *parent = nullptr);
+                   bool canSilence, QWidget *parent = nullptr);
 
     QString image() const;
     QString reason() const;
+    // The alerts to silence while the rollback runs; empty: none.
+    std::vector<SilenceMatcher> silenceMatchers() const;
+    SilenceOption *silenceOption() const { return m_silence; }
     // The images offered: the ones the history shows this deployment ran before, newest first.
     QStringList candidates() const { return m_candidates; }
     void setImage(const QString &image);
@@ -40,6 +47,7 @@ private:
     QComboBox *m_image;
     QLineEdit *m_reason;
     QLabel *m_plan;
+    SilenceOption *m_silence;
     QDialogButtonBox *m_buttons;
     QPushButton *m_go;
 };

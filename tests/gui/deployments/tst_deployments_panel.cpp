@@ -9,6 +9,9 @@
 // dockerd cannot run.
 
 #include "audit_lines.h"
+#include "alerts/silence_option.h"
+#include "demo_environment.h"
+#include "profile_session.h"
 #include "deploy/docker_watcher.h"
 #include "deployment_model.h"
 #include "deployment_store.h"
@@ -20,7 +23,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -45,6 +52,7 @@ private Q_SLOTS:
     void matrixShowsDrift();
     void restartFromItsButton();
     void rollbackFromItsDialog();
+    void rollbackSilencesTheServiceForItsLength();
     void readOnlyProfileTurnsTheButtonsOff();
     void missingEngineIsSaidCalmly();
     void cleanupTestCase();
@@ -275,6 +283,72 @@ void TestDeploymentsPanel::rollbackFromItsDialog()
         return false;
     }, 15000));
     QVERIFY(QTest::qWaitFor([&] { return m_store->matrix()->driftCount() == 0; }, 15000));
+}
+
+void TestDeploymentsPanel::rollbackSilencesTheServiceForItsLength()
+{
+    // A real Alertmanager on loopback holds the silence for the rollback's length.
+    const std::vector<int> ports = testsupport::freePorts(1);
+    QFile config(m_dir.filePath(QStringLiteral("am.yml")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("route: {receiver: console}\nreceivers: [{name: console}]\n");
+    config.close();
+    QProcess alertmanager;
+    alertmanager.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    alertmanager.setStandardOutputFile(QProcess::nullDevice());
+    alertmanager.start(QStringLiteral("prometheus-alertmanager"),
+                       {QStringLiteral("--config.file=%1").arg(config.fileName()),
+                        QStringLiteral("--storage.path=%1").arg(m_dir.filePath(QStringLiteral("am"))),
+                        QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(ports[0]), QStringLiteral("--cluster.listen-address=")});
+    QVERIFY2(alertmanager.waitForStarted(), "prometheus-alertmanager did not start");
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(ports[0]);
+    auto silences = [&] {
+        QProcess curl;
+        curl.start(QStringLiteral("curl"), {QStringLiteral("-fsS"), url + QStringLiteral("/api/v2/silences")});
+        curl.waitForFinished(5000);
+        return QJsonDocument::fromJson(curl.readAllStandardOutput()).array();
+    };
+    QVERIFY(QTest::qWaitFor([&] {
+        QProcess curl;
+        curl.start(QStringLiteral("curl"), {QStringLiteral("-fsS"), url + QStringLiteral("/-/ready")});
+        return curl.waitForFinished(2000) && curl.exitCode() == 0;
+    }, 20000));
+    Profile staging = profiles().first();
+    staging.alertmanagers << AlertmanagerConfig{QStringLiteral("main"), {QUrl(url)}, {}};
+    ProfileSession session(staging);
+    session.start();
+    m_panel->setSession(&session);
+
+    QVERIFY(m_panel->selectDeployment(QStringLiteral("shop/api")));
+    answerNextModal([&](QWidget *modal) {
+        auto *dialog = qobject_cast<RollbackDialog *>(modal);
+        QVERIFY(dialog);
+        // 1.4.3 is offered: the history knows the service ran it before.
+        QCOMPARE(dialog->candidates().value(0), QStringLiteral("shop/api:1.4.3"));
+        QVERIFY(dialog->silenceOption()->isVisibleTo(dialog));
+        QCOMPARE(dialog->silenceOption()->edit()->text(), QStringLiteral("service=\"api\""));
+        dialog->silenceOption()->box()->setChecked(true);
+        dialog->findChild<QPushButton *>(QStringLiteral("rollbackGo"))->click();
+    });
+    QTest::mouseClick(m_panel->findChild<QPushButton *>(QStringLiteral("rollbackButton")), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&] { return !m_panel->isBusy(); }, 60000));
+    auto *message = m_panel->findChild<QLabel *>(QStringLiteral("deployMessage"));
+    QVERIFY2(QTest::qWaitFor([&] { return message->text().contains(QLatin1String("silenced meanwhile")); }, 15000), qPrintable(message->text()));
+    QJsonObject ours;
+    QVERIFY(QTest::qWaitFor([&] {
+        for (const QJsonValue &v : silences()) {
+            if (v.toObject().value(QStringLiteral("comment")).toString().contains(QLatin1String("rollback of shop/api")))
+                ours = v.toObject();
+        }
+        return ours.value(QStringLiteral("status")).toObject().value(QStringLiteral("state")).toString() == u"expired";
+    }, 15000));
+    QCOMPARE(ours.value(QStringLiteral("createdBy")).toString(), QStringLiteral("alice"));
+    const QJsonObject matcher = ours.value(QStringLiteral("matchers")).toArray().first().toObject();
+    QCOMPARE(matcher.value(QStringLiteral("name")).toString(), QStringLiteral("service"));
+    QCOMPARE(matcher.value(QStringLiteral("value")).toString(), QStringLiteral("api"));
+    m_panel->setSession(nullptr);
+    alertmanager.kill();
+    alertmanager.waitForFinished();
 }
 
 void TestDeploymentsPanel::readOnlyProfileTurnsTheButtonsOff()
