@@ -89,24 +89,37 @@ void DeploymentStore::rebuild()
     onWatcherChanged(m_current);
 }
 
+void DeploymentStore::setServiceDeployments(QList<Deployment> rows)
+{
+    m_serviceRows = std::move(rows);
+    onWatcherChanged(m_current);
+}
+
 void DeploymentStore::onWatcherChanged(const QString &profile)
 {
     DockerWatcher *watcher = m_watchers.value(profile);
+    QList<Deployment> rows = watcher ? watcher->snapshot().deployments : QList<Deployment>();
+    if (profile == m_current) {
+        // A service that a container runs is that container's row; the others keep their own.
+        for (const Deployment &service : std::as_const(m_serviceRows)) {
+            const bool served = std::any_of(rows.cbegin(), rows.cend(), [&](const Deployment &d) {
+                return d.source == u"docker" && deploymentServes(d.name, service.name);
+            });
+            if (!served)
+                rows.append(service);
+        }
+    }
     if (watcher) {
         const DockerSnapshot &s = watcher->snapshot();
         const bool live = s.connection == DockerSnapshot::Connection::Live;
-        m_matrix->setDeployments(profile, s.deployments, live || s.listedMs > 0 ? QString() : s.error);
+        m_matrix->setDeployments(profile, rows, live || s.listedMs > 0 ? QString() : s.error);
+    } else if (profile == m_current && !m_problems.contains(profile)) {
+        m_matrix->setDeployments(profile, rows);
     }
     if (profile != m_current)
         return;
-    if (watcher) {
-        const DockerSnapshot &s = watcher->snapshot();
-        m_model->setDeployments(s.deployments);
-        m_model->setStale(s.connection != DockerSnapshot::Connection::Live);
-    } else {
-        m_model->setDeployments({});
-        m_model->setStale(false);
-    }
+    m_model->setDeployments(rows);
+    m_model->setStale(watcher && watcher->snapshot().connection != DockerSnapshot::Connection::Live);
     Q_EMIT currentChanged();
 }
 

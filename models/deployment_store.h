@@ -42,6 +42,10 @@ public:
     // Why the current profile has no engine, when it has none.
     QString currentProblem() const { return m_problems.value(m_current); }
 
+    // The current profile's services that no container serves (see service_deployments.h):
+    // rows beside the engine's, for the services a container does not run.
+    void setServiceDeployments(QList<Deployment> rows);
+
     DeploymentModel *model() const { return m_model; }
     VersionMatrixModel *matrix() const { return m_matrix; }
 
@@ -67,6 +71,7 @@ private:
     QHash<QString, QString> m_problems;
     DeploymentModel *m_model;
     VersionMatrixModel *m_matrix;
+    QList<Deployment> m_serviceRows;
     mutable QList<AuditedRollout> m_audited;
     mutable qint64 m_auditSize = -2;
     mutable QDateTime m_auditModified;

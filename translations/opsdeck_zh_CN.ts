@@ -397,6 +397,19 @@
     </message>
 </context>
 <context>
+    <name>opsdeck::ActionSilence</name>
+    <message>
+        <location filename="../ui/alerts/action_silence.cpp" line="74"/>
+        <source>the alerts were not silenced: %1</source>
+        <translation>告警未被静默：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts/action_silence.cpp" line="91"/>
+        <source>its alerts were silenced meanwhile (silence %1, now expired)</source>
+        <translation>期间其告警已静默（静默 %1，现已失效）</translation>
+    </message>
+</context>
+<context>
     <name>opsdeck::AlertModel</name>
     <message>
         <location filename="../models/alert_filter.cpp" line="36"/>
@@ -1054,68 +1067,68 @@ PostgreSQL %3，pg_dump %4，%5 格式</translation>
 <context>
     <name>opsdeck::BackupsPanel</name>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="45"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="49"/>
         <source>The database whose backups are shown and taken</source>
         <translation>显示和备份的数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="87"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="91"/>
         <source>Label (optional), e.g. before the 1.4.3 migration</source>
         <translation>标签（可选），例如：1.4.3 迁移之前</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="90"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="94"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="92"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="96"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="94"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="98"/>
         <source>Test restore</source>
         <translation>测试恢复</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="96"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="100"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="98"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="102"/>
         <source>Prune…</source>
         <translation>清理…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="117"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="352"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="353"/>
         <source>Drop %1…</source>
         <translation>删除 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="355"/>
-        <location filename="../ui/backups/backups_panel.cpp" line="675"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="356"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="637"/>
         <source>The profile is read-only</source>
         <translation>此配置档为只读</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="355"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="356"/>
         <source>Drop the database (asks first)</source>
         <translation>删除该数据库（会先确认）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="369"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="370"/>
         <source>Drop %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="370"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="371"/>
         <source>Drop database %1 on %2 (%3)?
 
 %4.
@@ -1128,253 +1141,251 @@ Its data is gone once dropped.</source>
 删除后数据将无法找回。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="375"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="376"/>
         <source>Drop database</source>
         <translation>删除数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="385"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="386"/>
         <source>Dropping %1…</source>
         <translation>正在删除 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="394"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="395"/>
         <source>Dropped %1.</source>
         <translation>已删除 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="395"/>
-        <location filename="../ui/backups/backups_panel.cpp" line="402"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="396"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="403"/>
         <source>%1 was not dropped: %2</source>
         <translation>%1 未删除：%2</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="456"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="457"/>
         <source>%1 %2 %</source>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="490"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="491"/>
         <source>Backup of %1 done</source>
         <translation>%1 备份完成</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="490"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="491"/>
         <source>Backup of %1 failed</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="492"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="493"/>
         <source>backing up %1</source>
         <translation>正在备份 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="505"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="506"/>
         <source>Backup %1 verified</source>
         <translation>备份 %1 已验证</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="505"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="506"/>
         <source>Backup %1 failed verification</source>
         <translation>备份 %1 验证失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="507"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="508"/>
         <source>test-restoring %1</source>
         <translation>正在测试恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="507"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="508"/>
         <source>verifying %1</source>
         <translation>正在验证 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="542"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="543"/>
         <source>%1 restored from %2</source>
         <translation>已从 %2 恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="546"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="547"/>
         <source>Restore of %1 cancelled</source>
         <translation>%1 的恢复已取消</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="546"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="547"/>
         <source>Restore of %1 failed</source>
         <translation>%1 的恢复失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="548"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="549"/>
         <source>: the database is unchanged</source>
         <translation>：数据库未被改动</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="562"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="556"/>
         <source>ACK: restore of %1 from backup %2 (OpsDeck), expired when it ends</source>
         <translation>ACK: 正在从备份 %2 恢复 %1（OpsDeck），恢复结束时失效</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="567"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="557"/>
         <source>restoring %1</source>
         <translation>正在恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="577"/>
         <source>the alerts were not silenced: %1</source>
-        <translation>告警未被静默：%1</translation>
+        <translation type="vanished">告警未被静默：%1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="595"/>
         <source>its alerts were silenced meanwhile (silence %1, now expired)</source>
-        <translation>恢复期间其告警已静默（静默 %1，现已失效）</translation>
+        <translation type="vanished">恢复期间其告警已静默（静默 %1，现已失效）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="613"/>
-        <location filename="../ui/backups/backups_panel.cpp" line="616"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="575"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="578"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="618"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="580"/>
         <source>Prune backups of %1</source>
         <translation>清理 %1 的备份</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="619"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="581"/>
         <source>Retention (keep %1 days, at least %2 backups, always the newest verified one) would delete %n backup(s) of %3:</source>
         <translation>
             <numerusform>保留策略（保留 %1 天、至少 %2 个备份、始终保留最新的已验证备份）将删除 %3 的 %n 个备份：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="623"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="585"/>
         <source>And the folders that interrupted backups left behind:</source>
         <translation>以及中断的备份留下的目录：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="628"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="590"/>
         <source>Delete %n backup(s)</source>
         <translation>
             <numerusform>删除 %n 个备份</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="634"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="596"/>
         <source>Deleting %n backup(s)…</source>
         <translation>
             <numerusform>正在删除 %n 个备份…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="645"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="607"/>
         <source>Deleted %n backup(s).</source>
         <translation>
             <numerusform>已删除 %n 个备份。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="657"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="619"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="672"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="634"/>
         <source>A backup job is running: one at a time</source>
         <translation>有备份任务正在运行：一次只能运行一个</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="674"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="636"/>
         <source>The profile has no backup folder (&quot;backups&quot;: {&quot;directory&quot;: …})</source>
         <translation>此配置档没有备份目录（&quot;backups&quot;: {&quot;directory&quot;: …}）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="677"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="639"/>
         <source>Select a backup</source>
         <translation>请选择一个备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="682"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="644"/>
         <source>Take a backup of %1 now, in the background (pg_dump, then checksums)</source>
         <translation>立即在后台备份 %1（pg_dump，然后计算校验和）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="683"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="645"/>
         <source>Recompute every checksum and read the whole table of contents</source>
         <translation>重新计算每个校验和并读取完整目录</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="684"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="646"/>
         <source>Verify, then restore into a scratch database, check its tables, and drop it</source>
         <translation>验证，然后恢复到临时数据库，检查其表，再删除它</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="685"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="647"/>
         <source>Restore this backup: checks first, then asks you to type the target&apos;s name</source>
         <translation>恢复此备份：先检查，再要求输入目标数据库名称</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="686"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="648"/>
         <source>Delete what retention would delete, after showing it</source>
         <translation>先列出，再删除保留策略要删除的备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="689"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="651"/>
         <source>Retention would delete nothing now</source>
         <translation>保留策略目前不会删除任何备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="705"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="667"/>
         <source>No backup folder in this profile</source>
         <translation>此配置档没有备份目录</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="706"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="668"/>
         <source>Add &quot;backups&quot;: {&quot;directory&quot;: &quot;/var/backups/opsdeck&quot;} to the profile to take, verify and restore backups here (docs/backups.md).</source>
         <translation>在配置档中添加 &quot;backups&quot;: {&quot;directory&quot;: &quot;/var/backups/opsdeck&quot;}，即可在此创建、验证和恢复备份（docs/backups.md）。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="713"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="675"/>
         <source>No database in this profile</source>
         <translation>此配置档中没有数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="714"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="676"/>
         <source>Add a database under &quot;databases&quot; to back it up (docs/configuration.md).</source>
         <translation>在 &quot;databases&quot; 下添加数据库即可备份（docs/configuration.md）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="732"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="694"/>
         <source>%n backup(s), %1, in %2</source>
         <translation>
             <numerusform>%n 个备份，%1，位于 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="735"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="697"/>
         <source>; newest verified: %1 ago</source>
         <translation>；最新验证：%1 前</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="737"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="699"/>
         <source>; none verified yet</source>
         <translation>；尚无已验证的备份</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="744"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="706"/>
         <source>(%n folder(s) of interrupted backups, %1: Prune… removes them)</source>
         <translation>
             <numerusform>（%n 个中断备份留下的目录，%1：“清理…”可将其删除）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="749"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="711"/>
         <source>(%n unreadable: %1)</source>
         <translation>
             <numerusform>（%n 个无法读取：%1）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="760"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="722"/>
         <source>No backup of %1 yet. &quot;Back up now&quot; takes the first one.</source>
         <translation>%1 还没有备份。点击“立即备份”创建第一个。</translation>
     </message>
@@ -2159,180 +2170,185 @@ Its data is gone once dropped.</source>
 <context>
     <name>opsdeck::DeploymentsPanel</name>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="80"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="407"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="81"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="414"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="82"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="414"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="83"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="421"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="84"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="421"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="85"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="428"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="86"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="87"/>
         <source>Roll back…</source>
         <translation>回滚…</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="103"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="104"/>
         <source>Replicas</source>
         <translation>副本</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="107"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="108"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="110"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="111"/>
         <source>Logs</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="116"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="117"/>
         <source>Services</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="131"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="132"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="193"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="200"/>
         <source>Only %1 reads a Docker engine: give other profiles a &quot;docker&quot; object to compare their versions here.</source>
         <translation>只有 %1 读取了 Docker 引擎：为其他配置添加 &quot;docker&quot; 对象，即可在此比较各环境的版本。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="195"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="202"/>
         <source>Every service runs the same version in every environment.</source>
         <translation>每个服务在所有环境中运行相同的版本。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="196"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="203"/>
         <source>%n service(s) run different versions in different environments (highlighted).</source>
         <translation>
             <numerusform>%n 个服务在不同环境中运行不同的版本（已高亮）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="218"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="225"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="220"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="227"/>
         <source>%n degraded</source>
         <translation>
             <numerusform>%n 个降级</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="222"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="229"/>
         <source>%n rolling</source>
         <translation>
             <numerusform>%n 个滚动更新中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="231"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="238"/>
         <source>No profile is open.</source>
         <translation>未打开任何配置。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="237"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="244"/>
         <source>No Docker engine for %1: %2</source>
         <translation>%1 没有 Docker 引擎：%2</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="243"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="250"/>
         <source>Docker %1 at %2, live</source>
         <translation>Docker %1，位于 %2，实时</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="244"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="251"/>
         <source>Docker at %1 runs no container.</source>
         <translation>%1 上的 Docker 没有运行任何容器。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="247"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="254"/>
         <source>Docker is not available for %1 (%2). The panel fills in when it answers.</source>
         <translation>%1 的 Docker 不可用（%2）。它响应后面板会自动填充。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="248"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="255"/>
         <source>Docker is not available: %1</source>
         <translation>Docker 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="254"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="261"/>
         <source>Reconnecting to Docker (%1); the rows are from %2 ago.</source>
         <translation>正在重新连接 Docker（%1）；这些行是 %2 前的数据。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="257"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="258"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="264"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="265"/>
         <source>Connecting to Docker at %1…</source>
         <translation>正在连接 %1 上的 Docker…</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="309"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="316"/>
         <source>%1: the log stream ended (the container stopped)</source>
         <translation>%1：日志流已结束（容器已停止）</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="310"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="317"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="313"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="320"/>
         <source>Following %n replica(s): the last %1 lines of each, then every new one.</source>
         <translation>
             <numerusform>正在跟踪 %n 个副本：每个显示最后 %1 行，然后显示每一条新行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="382"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="389"/>
         <source>Profile %1 is read-only</source>
         <translation>配置 %1 为只读</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="383"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="390"/>
         <source>Docker is not live</source>
         <translation>Docker 未连接</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="384"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="391"/>
         <source>Another action is running</source>
         <translation>另一个操作正在进行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="392"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="399"/>
         <source>%1 %n replica(s) of %2 in %3?</source>
         <translation>
             <numerusform>%1 %3 中 %2 的 %n 个副本？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="445"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="452"/>
         <source>Roll back</source>
         <translation>回滚</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="473"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="483"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="486"/>
+        <source>ACK: %1 of %2 in %3 to %4 (OpsDeck), expired when it ends</source>
+        <translation>ACK: %3 中 %2 的 %1，目标 %4（OpsDeck），结束时失效</translation>
     </message>
 </context>
 <context>
@@ -2598,155 +2614,155 @@ Its data is gone once dropped.</source>
 <context>
     <name>opsdeck::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="50"/>
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="51"/>
+        <location filename="../ui/main_window.cpp" line="413"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52"/>
+        <location filename="../ui/main_window.cpp" line="53"/>
         <source>Dashboards</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="56"/>
-        <location filename="../ui/main_window.cpp" line="409"/>
+        <location filename="../ui/main_window.cpp" line="57"/>
+        <location filename="../ui/main_window.cpp" line="436"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="59"/>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="63"/>
-        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="64"/>
+        <location filename="../ui/main_window.cpp" line="84"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="68"/>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="69"/>
+        <location filename="../ui/main_window.cpp" line="92"/>
         <source>Deployments</source>
         <translation>部署</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>Database — %1</source>
         <translation>数据库 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="84"/>
         <source>Backups — %1</source>
         <translation>备份 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="92"/>
         <source>Deployments — %1</source>
         <translation>部署 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="145"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140"/>
+        <location filename="../ui/main_window.cpp" line="146"/>
         <source>&amp;Import Grafana dashboard…</source>
         <translation>导入 Grafana 仪表盘(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window.cpp" line="148"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>&amp;Lock panels</source>
         <translation>锁定面板(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="152"/>
+        <location filename="../ui/main_window.cpp" line="158"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154"/>
+        <location filename="../ui/main_window.cpp" line="160"/>
         <source>&amp;Notifications</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="161"/>
         <source>Notify when a service goes down or recovers</source>
         <translation>服务宕机或恢复时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>Notify about new critical alerts</source>
         <translation>新的严重告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="174"/>
         <source>Notify about new warning alerts</source>
         <translation>新的警告告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>Notify about new info alerts</source>
         <translation>新的信息告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Play a sound with alert notifications</source>
         <translation>告警通知时播放声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192"/>
-        <location filename="../ui/main_window.cpp" line="423"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="450"/>
         <source>Do not disturb</source>
         <translation>请勿打扰</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>&amp;About OpsDeck</source>
         <translation>关于 OpsDeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window.cpp" line="211"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>Profile</source>
         <translation>配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>Profile: </source>
         <translation>配置档：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>TLS not verified: %n endpoint(s)</source>
         <translation>
             <numerusform>TLS 未验证：%n 个端点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>The profile turns TLS certificate verification off (insecure_skip_verify) for:
 %1
 Their answers could come from anyone on the path.</source>
@@ -2755,87 +2771,87 @@ Their answers could come from anyone on the path.</source>
 它们的应答可能来自路径上的任何人。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>Metrics: no targets</source>
         <translation>指标：无目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>Metrics: %1/%2 targets up</source>
         <translation>指标：%1/%2 个目标正常</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="340"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="340"/>
         <source>read-write</source>
         <translation>读写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="328"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>%1 · %2 · operator %3</source>
         <translation>%1 · %2 · 操作员 %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="329"/>
+        <location filename="../ui/main_window.cpp" line="342"/>
         <source>OpsDeck — %1</source>
         <translation>OpsDeck — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="370"/>
         <source>restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>%1, %2 before it started</source>
         <translation>%1，在告警开始前 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="382"/>
+        <location filename="../ui/main_window.cpp" line="409"/>
         <source>Health: no health endpoints configured</source>
         <translation>健康：未配置健康检查端点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window.cpp" line="410"/>
         <source>Health: waiting for answers</source>
         <translation>健康：等待响应</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="384"/>
+        <location filename="../ui/main_window.cpp" line="411"/>
         <source>Health: %1</source>
         <translation>健康：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="413"/>
         <source>Health — %1</source>
         <translation>健康状况 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="401"/>
+        <location filename="../ui/main_window.cpp" line="428"/>
         <source>Alerts: waiting</source>
         <translation>告警：等待中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="401"/>
+        <location filename="../ui/main_window.cpp" line="428"/>
         <source>Alerts: %1</source>
         <translation>告警：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="409"/>
+        <location filename="../ui/main_window.cpp" line="436"/>
         <source>Alerts — %1</source>
         <translation>告警 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="538"/>
+        <location filename="../ui/main_window.cpp" line="565"/>
         <source>A backup job is running</source>
         <translation>有备份任务正在运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="539"/>
+        <location filename="../ui/main_window.cpp" line="566"/>
         <source>Running now: %1.
 
 Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as it was.</source>
@@ -2844,63 +2860,63 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
 关闭 OpsDeck 会停止它：备份将被丢弃，恢复会让目标保持原样。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="549"/>
+        <location filename="../ui/main_window.cpp" line="576"/>
         <source>A rollout is running</source>
         <translation>正在进行滚动操作</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window.cpp" line="577"/>
         <source>Closing OpsDeck now can leave a replica stopped or renamed halfway. Wait for the rollout to end?</source>
         <translation>现在关闭 OpsDeck 可能使某个副本停在已停止或已改名的中间状态。要等待操作结束吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="567"/>
-        <location filename="../ui/main_window.cpp" line="573"/>
-        <location filename="../ui/main_window.cpp" line="578"/>
-        <location filename="../ui/main_window.cpp" line="587"/>
-        <location filename="../ui/main_window.cpp" line="590"/>
+        <location filename="../ui/main_window.cpp" line="594"/>
+        <location filename="../ui/main_window.cpp" line="600"/>
+        <location filename="../ui/main_window.cpp" line="605"/>
+        <location filename="../ui/main_window.cpp" line="614"/>
+        <location filename="../ui/main_window.cpp" line="617"/>
         <source>Import Grafana dashboard</source>
         <translation>导入 Grafana 仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="568"/>
+        <location filename="../ui/main_window.cpp" line="595"/>
         <source>Grafana dashboard (*.json)</source>
         <translation>Grafana 仪表盘 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="573"/>
+        <location filename="../ui/main_window.cpp" line="600"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="579"/>
+        <location filename="../ui/main_window.cpp" line="606"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="579"/>
+        <location filename="../ui/main_window.cpp" line="606"/>
         <source>no panel OpsDeck can draw</source>
         <translation>没有 OpsDeck 能绘制的面板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="588"/>
+        <location filename="../ui/main_window.cpp" line="615"/>
         <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
         <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 &quot;prometheus&quot;。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="591"/>
+        <location filename="../ui/main_window.cpp" line="618"/>
         <source>Imported %n panel(s). Not imported:</source>
         <translation>
             <numerusform>已导入 %n 个面板。未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="597"/>
+        <location filename="../ui/main_window.cpp" line="624"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="598"/>
+        <location filename="../ui/main_window.cpp" line="625"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console. Panels in this version: %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3. Configuration: &lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台。本版本的面板：%2。&lt;/p&gt;&lt;p&gt;基于 Qt %3 构建。配置文件：&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
@@ -3030,72 +3046,72 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
 <context>
     <name>opsdeck::RestoreDialog</name>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="51"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="52"/>
         <source>Restore %1</source>
         <translation>恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="57"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="58"/>
         <source>Backup &lt;b&gt;%1&lt;/b&gt; of &lt;b&gt;%2&lt;/b&gt;, taken %3 (%4 ago) by %5; %6; %7.</source>
         <translation>&lt;b&gt;%2&lt;/b&gt; 的备份 &lt;b&gt;%1&lt;/b&gt;，由 %5 创建于 %3（%4 前）；%6；%7。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="70"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="71"/>
         <source>Restore into:</source>
         <translation>恢复到：</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="75"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="76"/>
         <source>Swap (recommended)</source>
         <translation>交换（推荐）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="76"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="77"/>
         <source>In place</source>
         <translation>原地</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="77"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="78"/>
         <source>Into a new database beside the target</source>
         <translation>恢复到目标旁的新数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="85"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="86"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="89"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="90"/>
         <source>everything; or schemas and schema.table names, separated by commas</source>
         <translation>全部；或以逗号分隔的模式名和 模式.表 名</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="91"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="92"/>
         <source>Only:</source>
         <translation>仅限：</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="111"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="112"/>
         <source>PID</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="111"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="112"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="111"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="112"/>
         <source>Application</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="111"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="112"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="111"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="112"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -3105,191 +3121,188 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
         <translation>恢复期间在 Alertmanager 中静默：</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="135"/>
         <source>Matchers in Alertmanager&apos;s syntax, e.g. datname=&quot;app&quot; or alertname=~&quot;Database.*&quot;</source>
-        <translation>Alertmanager 语法的匹配器，例如 datname=&quot;app&quot; 或 alertname=~&quot;Database.*&quot;</translation>
+        <translation type="vanished">Alertmanager 语法的匹配器，例如 datname=&quot;app&quot; 或 alertname=~&quot;Database.*&quot;</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="155"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="146"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="259"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="254"/>
         <source>Restored beside the target and checked, then the names are swapped: the target is unavailable for about a second.</source>
         <translation>先恢复到目标旁并检查，然后交换名称：目标约有一秒不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="261"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="256"/>
         <source>One transaction into the target, all or nothing: for when a second copy does not fit.</source>
         <translation>在一个事务中恢复到目标，要么全部成功要么不变：适用于放不下第二份副本时。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="262"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="257"/>
         <source>The target is left alone: for reading, or copying a few rows back by hand.</source>
         <translation>目标保持不动：用于查看，或手动拷回几行数据。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="264"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="259"/>
         <source>(A selection cannot be swapped in.)</source>
         <translation>（部分恢复不能用交换方式。）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="267"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="262"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="288"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="283"/>
         <source>Checking: %1…</source>
         <translation>正在检查：%1…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="291"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="286"/>
         <source>Checking the backup&apos;s checksums and the target…</source>
         <translation>正在检查备份的校验和与目标…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="310"/>
-        <location filename="../ui/backups/restore_dialog.cpp" line="323"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="305"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="318"/>
         <source>✗ %1</source>
         <translation>✗ %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/restore_dialog.cpp" line="312"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="307"/>
         <source>✓ Every checksum matches; pg_restore %1 reads %n object(s).</source>
         <translation>
             <numerusform>✓ 所有校验和一致；pg_restore %1 读取到 %n 个对象。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="314"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="309"/>
         <source>Target %1: %2, owner %3, %4 session(s) connected.</source>
         <translation>目标 %1：%2，所有者 %3，%4 个会话已连接。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="318"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="313"/>
         <source>Target %1 does not exist yet.</source>
         <translation>目标 %1 尚不存在。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="319"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="314"/>
         <source>Disk: %1.</source>
         <translation>磁盘：%1。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="321"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="316"/>
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/restore_dialog.cpp" line="340"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="335"/>
         <source>End these %n session(s) when the restore starts (their clients lose their connections)</source>
         <translation>
             <numerusform>恢复开始时结束这 %n 个会话（其客户端将断开连接）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="359"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="354"/>
         <source>the whole backup %1</source>
         <translation>整个备份 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="360"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="355"/>
         <source>%1 from backup %2</source>
         <translation>备份 %2 中的 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="368"/>
-        <location filename="../ui/backups/restore_dialog.cpp" line="379"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="363"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="374"/>
         <source>Back up %1 as it is now (a safety backup), and verify it.</source>
         <translation>按当前状态备份 %1（安全备份），并验证它。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="369"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="364"/>
         <source>Restore %1 into a new database &lt;b&gt;%2__restore_&amp;lt;time&amp;gt;&lt;/b&gt; and check its tables.</source>
         <translation>将 %1 恢复到新数据库 &lt;b&gt;%2__restore_&amp;lt;time&amp;gt;&lt;/b&gt;，并检查其表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/restore_dialog.cpp" line="371"/>
-        <location filename="../ui/backups/restore_dialog.cpp" line="381"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="366"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="376"/>
         <source>End the %n session(s) connected to %1.</source>
         <translation>
             <numerusform>结束连接到 %1 的 %n 个会话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="372"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="367"/>
         <source>Swap the names in one transaction: the restored copy becomes &lt;b&gt;%1&lt;/b&gt;; the current %1 is kept as &lt;b&gt;%1__pre_&amp;lt;time&amp;gt;&lt;/b&gt; for %2 h.</source>
         <translation>在一个事务中交换名称：恢复的副本成为 &lt;b&gt;%1&lt;/b&gt;；当前的 %1 保留为 &lt;b&gt;%1__pre_&amp;lt;time&amp;gt;&lt;/b&gt;，保留 %2 小时。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="374"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="369"/>
         <source>Rename the restored copy to &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>将恢复的副本重命名为 &lt;b&gt;%1&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="375"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="370"/>
         <source>If any step fails or you cancel before the swap, %1 is left exactly as it was and the new database is dropped.</source>
         <translation>若任何步骤失败或在交换前取消，%1 将保持原样，新数据库会被删除。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="382"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="377"/>
         <source>Restore %1 into &lt;b&gt;%2&lt;/b&gt; itself, dropping and re-creating its objects, in one transaction.</source>
         <translation>在一个事务中将 %1 恢复到 &lt;b&gt;%2&lt;/b&gt; 本身，删除并重建其对象。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="383"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="378"/>
         <source>If anything fails or you cancel, the transaction is rolled back and %1 is left exactly as it was.</source>
         <translation>若任何步骤失败或取消，事务将回滚，%1 保持原样。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="387"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="382"/>
         <source>Create a new database &lt;b&gt;%1__restore_&amp;lt;time&amp;gt;&lt;/b&gt; beside %1 and restore %2 into it.</source>
         <translation>在 %1 旁创建新数据库 &lt;b&gt;%1__restore_&amp;lt;time&amp;gt;&lt;/b&gt;，并将 %2 恢复到其中。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="388"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="383"/>
         <source>%1 itself is not touched. The new database stays for you to read or copy from; drop it when done.</source>
         <translation>%1 本身不会被改动。新数据库会保留供你查看或拷贝；用完后请删除。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="391"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="386"/>
         <source>&lt;b&gt;What will happen:&lt;/b&gt;</source>
         <translation>&lt;b&gt;将会发生：&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="396"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="391"/>
         <source>Type &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
         <translation>输入 &lt;b&gt;%1&lt;/b&gt; 以确认：</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="403"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="398"/>
         <source>The profile is read-only</source>
         <translation>此配置档为只读</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="405"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="400"/>
         <source>Waiting for the checks</source>
         <translation>等待检查完成</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="413"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="408"/>
         <source>Sessions are connected to the target: agree to end them, or wait for them to leave</source>
         <translation>有会话连接到目标：请同意结束它们，或等待它们断开</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="417"/>
         <source>The alerts to silence: %1</source>
-        <translation>要静默的告警：%1</translation>
+        <translation type="vanished">要静默的告警：%1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="417"/>
         <source>no matcher</source>
-        <translation>没有匹配器</translation>
+        <translation type="vanished">没有匹配器</translation>
     </message>
     <message>
-        <location filename="../ui/backups/restore_dialog.cpp" line="420"/>
+        <location filename="../ui/backups/restore_dialog.cpp" line="412"/>
         <source>Type the target database&apos;s name to confirm</source>
         <translation>输入目标数据库的名称以确认</translation>
     </message>
@@ -3297,57 +3310,62 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
 <context>
     <name>opsdeck::RollbackDialog</name>
     <message>
-        <location filename="../ui/deployments/rollback_dialog.cpp" line="19"/>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="20"/>
         <source>Roll back %1</source>
         <translation>回滚 %1</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/rollback_dialog.cpp" line="31"/>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="32"/>
         <source>Runs now:</source>
         <translation>当前运行：</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/rollback_dialog.cpp" line="37"/>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="38"/>
         <source>The image to run: one this service ran before, or any other reference the engine has</source>
         <translation>要运行的镜像：此服务以前运行过的镜像，或引擎中已有的任何其他镜像</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/rollback_dialog.cpp" line="38"/>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="39"/>
         <source>Roll back to:</source>
         <translation>回滚到：</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/rollback_dialog.cpp" line="41"/>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="42"/>
         <source>Why, for the audit log (e.g. p95 doubled after 1.4.3)</source>
         <translation>原因，写入审计日志（例如：1.4.3 之后 p95 翻倍）</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/rollback_dialog.cpp" line="42"/>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="43"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/rollback_dialog.cpp" line="51"/>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="53"/>
+        <source>Silence in Alertmanager during the rollback:</source>
+        <translation>回滚期间在 Alertmanager 中静默：</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="57"/>
         <source>Roll back</source>
         <translation>回滚</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/rollback_dialog.cpp" line="83"/>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="97"/>
         <source>No earlier image of %1 is known yet: type the image to run.</source>
         <translation>尚不知道 %1 之前的镜像：请输入要运行的镜像。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/rollback_dialog.cpp" line="85"/>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="99"/>
         <source>Pick the image to run.</source>
         <translation>请选择要运行的镜像。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/rollback_dialog.cpp" line="89"/>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="103"/>
         <source>%1 already runs %2.</source>
         <translation>%1 已在运行 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/rollback_dialog.cpp" line="97"/>
+        <location filename="../ui/deployments/rollback_dialog.cpp" line="111"/>
         <source>&lt;b&gt;What will change, one replica at a time:&lt;/b&gt;</source>
         <translation>&lt;b&gt;将要发生的变更（逐个副本进行）：&lt;/b&gt;</translation>
     </message>
@@ -3575,6 +3593,24 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
         <location filename="../models/silence_model.cpp" line="170"/>
         <source>Alertmanager</source>
         <translation>Alertmanager</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::SilenceOption</name>
+    <message>
+        <location filename="../ui/alerts/silence_option.cpp" line="20"/>
+        <source>Matchers in Alertmanager&apos;s syntax, e.g. service=&quot;api&quot; or alertname=~&quot;Database.*&quot;</source>
+        <translation>Alertmanager 语法的匹配器，例如 service=&quot;api&quot; 或 alertname=~&quot;Database.*&quot;</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts/silence_option.cpp" line="49"/>
+        <source>The alerts to silence: %1</source>
+        <translation>要静默的告警：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts/silence_option.cpp" line="49"/>
+        <source>no matcher</source>
+        <translation>没有匹配器</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,8 @@
 #include "deployments/deployments_panel.h"
 #include "deployment_store.h"
 #include "deploy/deploy_history.h"
+#include "service_deployments.h"
+#include "health_model.h"
 #include "common/compact_units.h"
 #include "database/database_panel.h"
 #include "app_settings.h"
@@ -14,7 +16,6 @@
 #include "dashboards/grafana_import.h"
 #include "health/health_notifier.h"
 #include "health/health_panel.h"
-#include "health_model.h"
 #include "icon_provider.h"
 #include "profile_session.h"
 #include "status_indicator.h"
@@ -96,6 +97,10 @@ MainWindow::MainWindow(Config config, AppSettings *settings, QWidget *parent)
         if (m_session)
             m_session->checkHealthNow();
     });
+    m_serviceRowsTimer = new QTimer(this);
+    m_serviceRowsTimer->setSingleShot(true);
+    m_serviceRowsTimer->setInterval(500);
+    connect(m_serviceRowsTimer, &QTimer::timeout, this, &MainWindow::updateServiceDeployments);
     // Deploys and restarts on the charts of the services they touched, and in an alert's details.
     m_dashboardPanel->setMarkerSource([this](const QStringList &services) { return deployMarkers(services); });
     connect(m_deployStore, &DeploymentStore::deployChanged, m_dashboardPanel, &DashboardPanel::refreshMarkers);
@@ -320,8 +325,13 @@ bool MainWindow::setProfile(const QString &name)
     m_backupsPanel->setSession(m_session);
     // A rollout under way keeps its own engine and client: switching the rows does not disturb it.
     m_deployStore->setProfiles(m_config.profiles, profile->name);
+    m_deployStore->setServiceDeployments({});
     m_deploymentsPanel->setStore(m_deployStore);
     m_deploymentsPanel->setSession(m_session);
+    // Services without a container are rows too, from their health and their scrapes: read again
+    // when a check lands, a few at a time.
+    connect(m_session->healthModel(), &QAbstractItemModel::dataChanged, m_serviceRowsTimer, qOverload<>(&QTimer::start));
+    connect(m_session->healthModel(), &QAbstractItemModel::modelReset, m_serviceRowsTimer, qOverload<>(&QTimer::start));
     m_notifier->setModel(m_session->healthModel());
     updateTlsIndicator();
     m_session->start();
@@ -334,6 +344,20 @@ bool MainWindow::setProfile(const QString &name)
     updateHealthIndicator(m_healthPanel->summary());
     updateMetricsIndicator();
     return true;
+}
+
+void MainWindow::updateServiceDeployments()
+{
+    if (!m_session)
+        return;
+    QList<Deployment> rows;
+    const std::shared_ptr<const SeriesStore> store = m_session->seriesStore();
+    for (const ServiceConfig &service : m_session->profile().services) {
+        if (service.healthUrl.isEmpty() && service.livenessUrl.isEmpty() && service.readinessUrl.isEmpty())
+            continue;  // a scrape target only (a node_exporter): nothing deployed to show
+        rows.append(serviceDeployment(service.name, m_session->healthModel()->lastHealth(service.name), store.get(), m_session->profile().name));
+    }
+    m_deployStore->setServiceDeployments(rows);
 }
 
 QList<TimeSeriesChart::Marker> MainWindow::deployMarkers(const QStringList &services) const

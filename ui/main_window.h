@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QDockWidget;
+class QTimer;
 class QLabel;
 class QMenu;
 class QSystemTrayIcon;
@@ -63,6 +64,7 @@ protected:
 
 private:
     QList<TimeSeriesChart::Marker> deployMarkers(const QStringList &services) const;
+    void updateServiceDeployments();
     QString lastDeployBefore(const Alert &alert) const;
     QDockWidget *addPanel(QWidget *panel, const QString &objectName, const QString &title, Qt::DockWidgetArea area);
     void createMenus();
@@ -89,6 +91,7 @@ private:
     BackupsPanel *m_backupsPanel = nullptr;
     DeploymentStore *m_deployStore = nullptr;
     DeploymentsPanel *m_deploymentsPanel = nullptr;
+    QTimer *m_serviceRowsTimer = nullptr;
     QList<QDockWidget *> m_docks;
     QStringList m_panelNames;
     bool m_proportionOnShow = false;  // the default layout was set up before the window had its size

@@ -19,6 +19,7 @@
 #include "deployments/rollback_dialog.h"
 #include "docker_daemon.h"
 #include "log_view.h"
+#include "service_deployments.h"
 #include "version_matrix_model.h"
 
 #include <QAbstractItemModelTester>
@@ -161,6 +162,18 @@ void TestDeploymentsPanel::initTestCase()
 
 void TestDeploymentsPanel::rowsShowStatusAndReason()
 {
+    // A service no container runs is a row from its health; one a container runs is that container's row.
+    ServiceHealth billing;
+    billing.service = QStringLiteral("billing");
+    billing.status = HealthStatus::Healthy;
+    billing.version = QStringLiteral("3.1.0");
+    ServiceHealth api = billing;
+    api.service = QStringLiteral("api");
+    m_store->setServiceDeployments({serviceDeployment(QStringLiteral("billing"), billing, nullptr, QStringLiteral("staging")),
+                                    serviceDeployment(QStringLiteral("api"), api, nullptr, QStringLiteral("staging"))});
+    QVERIFY(waitForRow(QStringLiteral("billing"), [](const Deployment &d) { return d.version == u"3.1.0" && d.source == u"health"; }));
+    QCOMPARE(m_panel->findChild<QTableView *>(QStringLiteral("deploymentsView"))->model()->rowCount(), 3);
+    m_store->setServiceDeployments({});
     QVERIFY(waitForRow(QStringLiteral("shop/worker"), [](const Deployment &d) { return d.reason == u"exited with code 3"; }));
     auto *view = m_panel->findChild<QTableView *>(QStringLiteral("deploymentsView"));
     QVERIFY(view->isVisible());
