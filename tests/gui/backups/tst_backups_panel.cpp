@@ -10,6 +10,7 @@
 #include "backups/backups_panel.h"
 #include "backups/restore_dialog.h"
 #include "audit_lines.h"
+#include "loopback_alertmanager.h"
 #include "demo_environment.h"
 #include "postgres_server.h"
 #include "profile_session.h"
@@ -355,31 +356,10 @@ void TestBackupsPanel::pruneShowsWhatGoesBeforeDeleting()
 void TestBackupsPanel::restoreSilencesItsAlertsForItsLength()
 {
     // A real Alertmanager on loopback holds the silence.
-    const std::vector<int> ports = testsupport::freePorts(1);
-    QFile config(m_dir.filePath(QStringLiteral("am.yml")));
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write("route: {receiver: console}\nreceivers: [{name: console}]\n");
-    config.close();
-    QProcess alertmanager;
-    alertmanager.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    alertmanager.setStandardOutputFile(QProcess::nullDevice());
-    alertmanager.start(QStringLiteral("prometheus-alertmanager"),
-                       {QStringLiteral("--config.file=%1").arg(config.fileName()),
-                        QStringLiteral("--storage.path=%1").arg(m_dir.filePath(QStringLiteral("am"))),
-                        QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(ports[0]), QStringLiteral("--cluster.listen-address=")});
-    QVERIFY2(alertmanager.waitForStarted(), "prometheus-alertmanager did not start");
-    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(ports[0]);
-    auto silences = [&] {
-        QProcess curl;
-        curl.start(QStringLiteral("curl"), {QStringLiteral("-fsS"), url + QStringLiteral("/api/v2/silences")});
-        curl.waitForFinished(5000);
-        return QJsonDocument::fromJson(curl.readAllStandardOutput()).array();
-    };
-    QVERIFY(QTest::qWaitFor([&] {
-        QProcess curl;
-        curl.start(QStringLiteral("curl"), {QStringLiteral("-fsS"), url + QStringLiteral("/-/ready")});
-        return curl.waitForFinished(2000) && curl.exitCode() == 0;
-    }, 20000));
+    testsupport::LoopbackAlertmanager alertmanager;
+    QVERIFY2(alertmanager.start(m_dir.path()), "prometheus-alertmanager did not start");
+    const QString url = alertmanager.url();
+    auto silences = [&] { return alertmanager.silences(); };
 
     Profile p = profile();
     p.alertmanagers << AlertmanagerConfig{QStringLiteral("main"), {QUrl(url)}, {}};
@@ -417,8 +397,6 @@ void TestBackupsPanel::restoreSilencesItsAlertsForItsLength()
     const QJsonObject matcher = ours.value(QStringLiteral("matchers")).toArray().first().toObject();
     QCOMPARE(matcher.value(QStringLiteral("name")).toString(), QStringLiteral("datname"));
     QCOMPARE(matcher.value(QStringLiteral("value")).toString(), QStringLiteral("app"));
-    alertmanager.kill();
-    alertmanager.waitForFinished();
 }
 
 QTEST_MAIN(TestBackupsPanel)

@@ -9,6 +9,7 @@
 // dockerd cannot run.
 
 #include "audit_lines.h"
+#include "loopback_alertmanager.h"
 #include "alerts/silence_option.h"
 #include "demo_environment.h"
 #include "profile_session.h"
@@ -301,31 +302,10 @@ void TestDeploymentsPanel::rollbackFromItsDialog()
 void TestDeploymentsPanel::rollbackSilencesTheServiceForItsLength()
 {
     // A real Alertmanager on loopback holds the silence for the rollback's length.
-    const std::vector<int> ports = testsupport::freePorts(1);
-    QFile config(m_dir.filePath(QStringLiteral("am.yml")));
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write("route: {receiver: console}\nreceivers: [{name: console}]\n");
-    config.close();
-    QProcess alertmanager;
-    alertmanager.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    alertmanager.setStandardOutputFile(QProcess::nullDevice());
-    alertmanager.start(QStringLiteral("prometheus-alertmanager"),
-                       {QStringLiteral("--config.file=%1").arg(config.fileName()),
-                        QStringLiteral("--storage.path=%1").arg(m_dir.filePath(QStringLiteral("am"))),
-                        QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(ports[0]), QStringLiteral("--cluster.listen-address=")});
-    QVERIFY2(alertmanager.waitForStarted(), "prometheus-alertmanager did not start");
-    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(ports[0]);
-    auto silences = [&] {
-        QProcess curl;
-        curl.start(QStringLiteral("curl"), {QStringLiteral("-fsS"), url + QStringLiteral("/api/v2/silences")});
-        curl.waitForFinished(5000);
-        return QJsonDocument::fromJson(curl.readAllStandardOutput()).array();
-    };
-    QVERIFY(QTest::qWaitFor([&] {
-        QProcess curl;
-        curl.start(QStringLiteral("curl"), {QStringLiteral("-fsS"), url + QStringLiteral("/-/ready")});
-        return curl.waitForFinished(2000) && curl.exitCode() == 0;
-    }, 20000));
+    testsupport::LoopbackAlertmanager alertmanager;
+    QVERIFY2(alertmanager.start(m_dir.path()), "prometheus-alertmanager did not start");
+    const QString url = alertmanager.url();
+    auto silences = [&] { return alertmanager.silences(); };
     Profile staging = profiles().first();
     staging.alertmanagers << AlertmanagerConfig{QStringLiteral("main"), {QUrl(url)}, {}};
     ProfileSession session(staging);
@@ -360,8 +340,6 @@ void TestDeploymentsPanel::rollbackSilencesTheServiceForItsLength()
     QCOMPARE(matcher.value(QStringLiteral("name")).toString(), QStringLiteral("service"));
     QCOMPARE(matcher.value(QStringLiteral("value")).toString(), QStringLiteral("api"));
     m_panel->setSession(nullptr);
-    alertmanager.kill();
-    alertmanager.waitForFinished();
 }
 
 void TestDeploymentsPanel::readOnlyProfileTurnsTheButtonsOff()
