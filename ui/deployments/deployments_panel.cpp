@@ -179,7 +179,8 @@ void DeploymentsPanel::setStore(DeploymentStore *store)
 
 void DeploymentsPanel::onStoreChanged()
 {
-    if (m_deployments->model() && m_deployments->currentIndex().isValid() == false && m_sorted->rowCount() > 0)
+    // Something is always selected, so the details below are never empty for no reason.
+    if (!m_deployments->currentIndex().isValid() && m_sorted->rowCount() > 0)
         m_deployments->selectRow(0);
     const bool empty = m_sorted->rowCount() == 0;
     // The columns fit the first rows once; after that they are the operator's to size.
@@ -270,7 +271,6 @@ void DeploymentsPanel::updateStatusLine()
 void DeploymentsPanel::onSelectionChanged()
 {
     const QString name = selectedDeployment();
-    DockerWatcher *watcher = m_store ? m_store->currentWatcher() : nullptr;
     m_containers->setContainers(selectedReplicas());
     if (m_containers->rowCount() > 0 && !m_replicaColumnsFitted) {
         m_replicaColumnsFitted = true;
@@ -283,7 +283,6 @@ void DeploymentsPanel::onSelectionChanged()
         m_logsFor.clear();
         followLogs();
     }
-    Q_UNUSED(watcher);
     updateActions();
 }
 
