@@ -68,6 +68,18 @@ wait_http() {  # url seconds
 }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# TERM, then KILL after TENTHS tenths of a second (default 50) if it is still there.
+stop_pid() {  # name [tenths]
+  local file=$state/pids/$1.pid
+  [ -f "$file" ] || return 0
+  local pid; pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq "${2:-50}"); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$file"
+}
 dk() { docker --host "unix://$docker_sock" "$@"; }
 docker_running() { [ -S "$docker_sock" ] && pid_alive "$state/pids/dockerd.pid"; }
 
@@ -97,13 +109,7 @@ start_docker() {
 # dockerd stops its containers as it shuts down; what a crash left (containerd, shims, mounts) goes too.
 stop_docker() {
   [ -f "$state/pids/dockerd.pid" ] || return 0
-  local pid; pid=$(cat "$state/pids/dockerd.pid")
-  if kill -0 "$pid" 2>/dev/null; then
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-  rm -f "$state/pids/dockerd.pid"
+  stop_pid dockerd 300  # 30 s: it stops every container first
   local exec_root; exec_root=$(cat "$docker_dir/exec-root.path" 2>/dev/null || true)
   for root in "$docker_dir" ${exec_root:+"$exec_root"}; do
     pkill -9 -f -- "$root" 2>/dev/null || true
@@ -374,17 +380,6 @@ cmd_start() {
   log "profile: $state/opsdeck-demo.json"
 }
 
-stop_pid() {  # name
-  local file=$state/pids/$1.pid
-  [ -f "$file" ] || return 0
-  local pid; pid=$(cat "$file")
-  if kill -0 "$pid" 2>/dev/null; then
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-  rm -f "$file"
-}
 
 cmd_stop() {
   [ -d "$state" ] || return 0

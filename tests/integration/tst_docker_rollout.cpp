@@ -34,6 +34,7 @@ private:
     QStringList replicaIds() const;
     QString inspect(const QString &name, const QString &format);
     DockerRolloutResult runRollout(DockerRolloutRequest request, bool readOnly = false);
+    static DockerRolloutRequest rollbackOfApi(const QStringList &replicas, const QString &from, const QString &to);
 
     testsupport::DockerDaemon m_docker;
     HttpClient m_http;
@@ -129,6 +130,18 @@ DockerRolloutResult TestDockerRollout::runRollout(DockerRolloutRequest request, 
     return *result;
 }
 
+DockerRolloutRequest TestDockerRollout::rollbackOfApi(const QStringList &replicas, const QString &from, const QString &to)
+{
+    DockerRolloutRequest request;
+    request.kind = DockerRolloutRequest::Kind::Rollback;
+    request.environment = QStringLiteral("staging");
+    request.deployment = QStringLiteral("shop/api");
+    request.replicas = replicas;
+    request.fromImage = from;
+    request.toImage = to;
+    return request;
+}
+
 void TestDockerRollout::restartGoesReplicaByReplica()
 {
     runService(QStringLiteral("shop/api:1.0"));
@@ -166,14 +179,7 @@ void TestDockerRollout::rollbackFromAFailingVersion()
         return inspect(QStringLiteral("shop-api-1"), QStringLiteral("{{.State.Health.Status}}")) == u"unhealthy";
     }, 20000));
     const QStringList before = replicaIds();
-    DockerRolloutRequest request;
-    request.kind = DockerRolloutRequest::Kind::Rollback;
-    request.environment = QStringLiteral("staging");
-    request.deployment = QStringLiteral("shop/api");
-    request.replicas = before;
-    request.fromImage = QStringLiteral("shop/api:2.0");
-    request.toImage = QStringLiteral("shop/api:1.0");
-    const DockerRolloutResult result = runRollout(request);
+    const DockerRolloutResult result = runRollout(rollbackOfApi(before, QStringLiteral("shop/api:2.0"), QStringLiteral("shop/api:1.0")));
     QVERIFY2(result.ok, qPrintable(result.message));
     QVERIFY(!result.putBack);
     for (const QString &name : {QStringLiteral("shop-api-1"), QStringLiteral("shop-api-2")}) {
@@ -204,14 +210,7 @@ void TestDockerRollout::rollbackToAFailingVersionIsPutBack()
         return inspect(QStringLiteral("shop-api-2"), QStringLiteral("{{.State.Health.Status}}")) == u"healthy";
     }, 20000));
     const QStringList before = replicaIds();
-    DockerRolloutRequest request;
-    request.kind = DockerRolloutRequest::Kind::Rollback;
-    request.environment = QStringLiteral("staging");
-    request.deployment = QStringLiteral("shop/api");
-    request.replicas = before;
-    request.fromImage = QStringLiteral("shop/api:1.0");
-    request.toImage = QStringLiteral("shop/api:2.0");
-    const DockerRolloutResult result = runRollout(request);
+    const DockerRolloutResult result = runRollout(rollbackOfApi(before, QStringLiteral("shop/api:1.0"), QStringLiteral("shop/api:2.0")));
     QVERIFY(!result.ok);
     QVERIFY(result.putBack);
     QVERIFY2(result.message.contains(QLatin1String("broken build")) && result.message.contains(QLatin1String("put back shop/api:1.0")),
