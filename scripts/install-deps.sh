@@ -11,7 +11,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libgl-dev
   libpqxx-dev libcurl4-openssl-dev nlohmann-json3-dev libspdlog-dev
-  libcpp-httplib-dev libbenchmark-dev qtkeychain-qt6-dev libsimdjson-dev libssl-dev
+  libcpp-httplib-dev libbenchmark-dev qtkeychain-qt6-dev libsimdjson-dev libssl-dev libyaml-cpp-dev
   # servers of the demo environment and the integration tests
   postgresql prometheus prometheus-alertmanager prometheus-node-exporter victoria-metrics
   # a private Docker engine for the Deployments panel (its images built from a static busybox)
@@ -30,6 +30,13 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+
+# A Kubernetes client to hold the Kubernetes tests' requests up against: any kubectl
+# on the PATH (these machines ship 1.32 as the package kubectl, which Debian's
+# kubernetes-client conflicts with), else Debian's.
+if ! command -v kubectl >/dev/null 2>&1; then
+  missing+=(kubernetes-client)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"

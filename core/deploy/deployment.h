@@ -2,8 +2,8 @@
 
 // What runs where, one row per service per environment: the containers of a
 // Compose service (or one standalone container) folded into a version, a
-// replica count and a status with its reason. Kubernetes Deployments will fill
-// the same row.
+// replica count and a status with its reason; a Kubernetes Deployment fills the
+// same row (core/kube).
 
 #include "deploy/docker_containers.h"
 
@@ -26,9 +26,9 @@ QString deploymentStatusKey(DeploymentStatus status);  // "running", "rolling"â€
 struct Deployment {
     QString name;         // "shop/api" for a Compose service; the container's name for a standalone one
     QString environment;  // the profile's name
-    QString source;       // "docker"
-    QString project;      // the Compose project; empty for a standalone container
-    QString service;      // the Compose service, or the container's name
+    QString source;       // "docker" or "kubernetes"
+    QString project;      // the Compose project (empty for a standalone container), or the namespace
+    QString service;      // the Compose service, the container's name, or the Deployment's name
     QStringList images;   // each image once, the most replicas' first
     QString version;      // of the first image
     int desired = 0;
@@ -38,6 +38,10 @@ struct Deployment {
     QString reason;       // for people, one line; empty when running
     qint64 changedMs = 0; // the latest start, creation or exit among the replicas
     QStringList containerIds;
+    // Kubernetes only
+    qint64 revision = 0;
+    bool paused = false;
+    QString managedBy;    // a GitOps controller that owns the spec ("Argo CD (application shop)")
 
     QString key() const { return environment + u'\x1f' + name; }
 };

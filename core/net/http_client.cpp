@@ -73,6 +73,8 @@ QString methodName(HttpRequest::Method method)
     switch (method) {
     case HttpRequest::Method::Get: return QStringLiteral("GET");
     case HttpRequest::Method::Post: return QStringLiteral("POST");
+    case HttpRequest::Method::Put: return QStringLiteral("PUT");
+    case HttpRequest::Method::Patch: return QStringLiteral("PATCH");
     case HttpRequest::Method::Delete: return QStringLiteral("DELETE");
     }
     return QStringLiteral("?");
@@ -354,9 +356,13 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
         curl_easy_setopt(e, CURLOPT_MAXREDIRS, long(r.maxRedirects));
         break;
     case HttpRequest::Method::Post:
+    case HttpRequest::Method::Put:
+    case HttpRequest::Method::Patch:
         curl_easy_setopt(e, CURLOPT_POST, 1L);
         curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(r.body.size()));
         curl_easy_setopt(e, CURLOPT_POSTFIELDS, r.body.constData());  // t.request outlives the transfer
+        if (r.method != HttpRequest::Method::Post)
+            curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, r.method == HttpRequest::Method::Put ? "PUT" : "PATCH");
         break;
     case HttpRequest::Method::Delete:
         curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, "DELETE");
@@ -381,7 +387,10 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
 
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, r.insecure ? 0L : 1L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, r.insecure ? 0L : 2L);
-    if (!r.caFile.isEmpty() && !r.insecure) {
+    if (!r.caPem.isEmpty() && !r.insecure) {
+        curl_blob blob{const_cast<char *>(r.caPem.constData()), size_t(r.caPem.size()), CURL_BLOB_COPY};
+        curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
+    } else if (!r.caFile.isEmpty() && !r.insecure) {
         QString error;
         const QByteArray bundle = caBundles.bundleWith(r.caFile, &error);
         if (bundle.isEmpty()) {
@@ -393,7 +402,14 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
         curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
     }
 
-    if (!r.clientCertFile.isEmpty()) {
+    if (!r.clientCertPem.isEmpty()) {
+        curl_blob cert{const_cast<char *>(r.clientCertPem.constData()), size_t(r.clientCertPem.size()), CURL_BLOB_COPY};
+        curl_easy_setopt(e, CURLOPT_SSLCERT_BLOB, &cert);
+        curl_easy_setopt(e, CURLOPT_SSLCERTTYPE, "PEM");
+        curl_blob key{const_cast<char *>(r.clientKeyPem.constData()), size_t(r.clientKeyPem.size()), CURL_BLOB_COPY};
+        curl_easy_setopt(e, CURLOPT_SSLKEY_BLOB, &key);
+        curl_easy_setopt(e, CURLOPT_SSLKEYTYPE, "PEM");
+    } else if (!r.clientCertFile.isEmpty()) {
         for (const QString &file : {r.clientCertFile, r.clientKeyFile}) {
             if (!file.isEmpty() && !QFileInfo(file).isReadable()) {
                 failure->error = HttpError::Tls;
@@ -423,7 +439,7 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
         break;
     }
 
-    if (r.method == HttpRequest::Method::Post) {
+    if (r.method == HttpRequest::Method::Post || r.method == HttpRequest::Method::Put || r.method == HttpRequest::Method::Patch) {
         const QByteArray type = r.contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : r.contentType;
         const QByteArray header = QByteArrayLiteral("Content-Type: ") + type;
         t.headers = curl_slist_append(t.headers, header.constData());

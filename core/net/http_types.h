@@ -19,10 +19,10 @@ struct HttpAuth {
 // One request. The limits are per request, because a health check and a 30 MB
 // query_range answer want different ones.
 struct HttpRequest {
-    enum class Method { Get, Post, Delete };
+    enum class Method { Get, Post, Put, Patch, Delete };
     Method method = Method::Get;
     QUrl url;
-    QByteArray body;         // sent with Post
+    QByteArray body;         // sent with Post, Put and Patch
     QByteArray contentType;  // of body, e.g. application/json
     QList<QPair<QByteArray, QByteArray>> headers;  // Authorization is refused here: use auth
     int connectTimeoutMs = 3000;
@@ -31,13 +31,20 @@ struct HttpRequest {
     int lowSpeedBytes = 1;
     int lowSpeedSeconds = 5;
     qint64 maxBodyBytes = 8 * 1024 * 1024;
-    int maxRedirects = 5;  // Post and Delete never follow redirects: a moved write is reported, not replayed
+    int maxRedirects = 5;  // only a Get follows redirects: a moved write is reported, not replayed
     QString caFile;
+    // The only CAs trusted, as PEM (a kubeconfig's certificate-authority-data): unlike
+    // caFile, the system's CAs are left out, as kubectl leaves them out. Wins over caFile.
+    QByteArray caPem;
     bool insecure = false;
     HttpAuth auth;
     // A client certificate and its key (PEM files), for servers that want one (Docker over TCP with TLS).
     QString clientCertFile;
     QString clientKeyFile;
+    // The same given as PEM bytes (a kubeconfig's client-certificate-data, an exec
+    // plugin's answer); win over the files.
+    QByteArray clientCertPem;
+    QByteArray clientKeyPem;
     // Connect through this Unix socket instead of the URL's host and port (Docker's
     // unix:///var/run/docker.sock); the URL still names the path. Never redirected.
     QString unixSocketPath;
