@@ -24,6 +24,7 @@ KubeApi::KubeApi(HttpClient *http, KubeTarget target, QObject *parent)
     }
     connect(http, &HttpClient::finished, this, &KubeApi::onFinished);
     connect(http, &HttpClient::received, this, &KubeApi::onReceived);
+    connect(http, &HttpClient::streamOpened, this, &KubeApi::onStreamOpened);
 }
 
 KubeApi::~KubeApi()
@@ -38,12 +39,12 @@ KubeApi::~KubeApi()
 
 quint64 KubeApi::call(const KubeCall &call, Done done)
 {
-    return enqueue(Pending{call, {}, std::move(done), false, false, 0});
+    return enqueue(Pending{call, {}, {}, std::move(done), false, false, 0});
 }
 
-quint64 KubeApi::stream(const KubeCall &call, Bytes bytes, Done done)
+quint64 KubeApi::stream(const KubeCall &call, std::function<void()> opened, Bytes bytes, Done done)
 {
-    return enqueue(Pending{call, std::move(bytes), std::move(done), true, false, 0});
+    return enqueue(Pending{call, std::move(opened), std::move(bytes), std::move(done), true, false, 0});
 }
 
 quint64 KubeApi::enqueue(Pending pending)
@@ -133,6 +134,16 @@ void KubeApi::onReceived(quint64 httpId, const QByteArray &bytes)
     const auto it = m_pending.constFind(*handle);
     if (it != m_pending.cend() && it->bytes)
         it->bytes(bytes);
+}
+
+void KubeApi::onStreamOpened(quint64 httpId)
+{
+    const auto handle = m_byHttpId.constFind(httpId);
+    if (handle == m_byHttpId.cend())
+        return;
+    const auto it = m_pending.constFind(*handle);
+    if (it != m_pending.cend() && it->opened)
+        it->opened();
 }
 
 void KubeApi::onFinished(quint64 httpId, const HttpResponse &response)

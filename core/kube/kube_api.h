@@ -46,8 +46,9 @@ public:
 
     // Returns a handle for cancel(); done is always called once, unless cancelled.
     quint64 call(const KubeCall &call, Done done);
-    // A watch: bytes as they arrive, then done when the stream ends (an empty body on success).
-    quint64 stream(const KubeCall &call, Bytes bytes, Done done);
+    // A watch: opened once the server answered 2xx, bytes as they arrive, then
+    // done when the stream ends (an empty body on success).
+    quint64 stream(const KubeCall &call, std::function<void()> opened, Bytes bytes, Done done);
     void cancel(quint64 handle);
 
     // The server's address for people, without credentials.
@@ -56,6 +57,7 @@ public:
 private:
     struct Pending {
         KubeCall call;
+        std::function<void()> opened;
         Bytes bytes;
         Done done;
         bool stream = false;
@@ -66,6 +68,7 @@ private:
     void dispatch(quint64 handle);
     void onFinished(quint64 httpId, const opsdeck::HttpResponse &response);
     void onReceived(quint64 httpId, const QByteArray &bytes);
+    void onStreamOpened(quint64 httpId);
     HttpRequest request(const Pending &pending, const KubeCredential &credential) const;
 
     QPointer<HttpClient> m_http;

@@ -207,8 +207,17 @@ void renderYaml(const json &value, int depth, const QString &prefix, QStringList
             *lines << indent + prefix + QStringLiteral("{}");
             return;
         }
-        bool first = true;
+        // Keys in order, but "name" first: a list item reads by its name, as kubectl prints it.
+        std::vector<std::pair<std::string, const json *>> members;
+        if (const auto name = value.find("name"); name != value.end())
+            members.emplace_back("name", &*name);
         for (const auto &[key, child] : value.items()) {
+            if (key != "name")
+                members.emplace_back(key, &child);
+        }
+        bool first = true;
+        for (const auto &[key, childPointer] : members) {
+            const json &child = *childPointer;
             // The first key of a list item shares the item's "- " line.
             const QString lead = first && !prefix.isEmpty() ? indent + prefix : QString(depth * 2 + prefix.size(), u' ');
             first = false;

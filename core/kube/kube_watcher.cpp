@@ -218,7 +218,15 @@ void KubeWatcher::watch(Informer &informer)
     informer.watching = true;
     Informer *raw = &informer;
     informer.handle = m_api->stream(
-        call, [this, raw](const QByteArray &bytes) { onWatchBytes(*raw, bytes); },
+        call,
+        [this, raw] {
+            // Following again: what failed before is over.
+            raw->error.clear();
+            raw->backoffMs = 1000;
+            updateConnection();
+            Q_EMIT changed();
+        },
+        [this, raw](const QByteArray &bytes) { onWatchBytes(*raw, bytes); },
         [this, raw](const HttpResponse &r) { onWatchEnded(*raw, r); });
     updateConnection();
 }

@@ -34,7 +34,7 @@ QString resolvePath(const QString &path, const QString &dir)
         return path;
     if (path.startsWith(QLatin1String("~/")))
         return QDir::homePath() + path.mid(1);
-    return QDir(dir).filePath(path);
+    return QDir::cleanPath(QDir(dir).filePath(path));
 }
 
 QByteArray base64(const YAML::Node &map, const char *key, const char *what, QString *error)

@@ -380,7 +380,10 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Transfer::onHeader);
     curl_easy_setopt(e, CURLOPT_HEADERDATA, &t);
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t.errorBuffer);
-    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // the cap applies to decoded bytes
+    // The cap applies to decoded bytes. A stream asks for none: a compressor holds
+    // back what it has not filled a block with, and a watch's events would wait.
+    if (!r.stream)
+        curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(e, CURLOPT_USERAGENT, "OpsDeck/" OPSDECK_VERSION);
     if (!r.stream)
         curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(r.maxBodyBytes));
