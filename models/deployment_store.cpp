@@ -2,6 +2,7 @@
 
 #include "deploy/deploy_history.h"
 #include "deploy/docker_watcher.h"
+#include "kube/kube_connection.h"
 #include "deployment_model.h"
 #include "net/http_client.h"
 #include "version_matrix_model.h"
@@ -20,6 +21,18 @@ DeploymentStore::~DeploymentStore()
     // The watchers cancel their requests on the client, which must outlive them.
     qDeleteAll(m_watchers);
     m_watchers.clear();
+    qDeleteAll(m_kube);
+    m_kube.clear();
+}
+
+QString DeploymentStore::currentProblem() const
+{
+    QStringList problems;
+    if (const QString docker = m_problems.value(m_current); !docker.isEmpty())
+        problems << docker;
+    if (const QString kube = m_kubeProblems.value(m_current); !kube.isEmpty())
+        problems << QStringLiteral("Kubernetes: ") + kube;
+    return problems.join(QLatin1String("; "));
 }
 
 void DeploymentStore::setProfiles(const QList<Profile> &profiles, const QString &current)
@@ -56,9 +69,12 @@ void DeploymentStore::rebuild()
     // The current profile is read whatever it says (DOCKER_HOST, the local socket);
     // the others only when they name an engine: a matrix column per engine.
     QStringList wanted;
+    QStringList columns;
     for (const Profile &p : std::as_const(m_profiles)) {
         if (p.name == m_current || p.docker)
             wanted << p.name;
+        if (p.name == m_current || p.docker || p.kubernetes)
+            columns << p.name;
     }
     for (auto it = m_watchers.begin(); it != m_watchers.end();) {
         if (!wanted.contains(it.key())) {
@@ -68,7 +84,8 @@ void DeploymentStore::rebuild()
             ++it;
         }
     }
-    m_matrix->setEnvironments(wanted);
+    m_matrix->setEnvironments(columns);
+    rebuildKube();
     for (const QString &name : std::as_const(wanted)) {
         if (m_watchers.contains(name) || m_problems.contains(name))
             continue;
@@ -89,6 +106,41 @@ void DeploymentStore::rebuild()
     onWatcherChanged(m_current);
 }
 
+void DeploymentStore::rebuildKube()
+{
+    // Every profile that names a cluster is watched, the current one and the
+    // others alike: a Deployment's column in the matrix needs its cluster.
+    QStringList wanted;
+    for (const Profile &p : std::as_const(m_profiles)) {
+        if (p.kubernetes)
+            wanted << p.name;
+    }
+    for (auto it = m_kube.begin(); it != m_kube.end();) {
+        if (!wanted.contains(it.key())) {
+            delete it.value();
+            it = m_kube.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const QString &name : std::as_const(wanted)) {
+        if (m_kube.contains(name) || m_kubeProblems.contains(name))
+            continue;
+        QString error;
+        std::unique_ptr<KubeConnection> connection = KubeConnection::open(m_http, *profile(name)->kubernetes, name, &error);
+        if (!connection) {
+            m_kubeProblems.insert(name, error);
+            continue;
+        }
+        KubeWatcher *watcher = connection->watcher();
+        watcher->setHistoryLog(DeployHistoryLog::defaultPath());
+        connect(watcher, &KubeWatcher::changed, this, [this, name] { onWatcherChanged(name); });
+        connect(watcher, &KubeWatcher::deployChanged, this, &DeploymentStore::deployChanged);
+        m_kube.insert(name, connection.release());
+        watcher->start();
+    }
+}
+
 void DeploymentStore::setServiceDeployments(QList<Deployment> rows)
 {
     m_serviceRows = std::move(rows);
@@ -98,28 +150,45 @@ void DeploymentStore::setServiceDeployments(QList<Deployment> rows)
 void DeploymentStore::onWatcherChanged(const QString &profile)
 {
     DockerWatcher *watcher = m_watchers.value(profile);
+    KubeConnection *kube = m_kube.value(profile);
     QList<Deployment> rows = watcher ? watcher->snapshot().deployments : QList<Deployment>();
+    if (kube)
+        rows += kube->watcher()->snapshot().deployments;
     if (profile == m_current) {
-        // A service that a container runs is that container's row; the others keep their own.
+        // A service that a container or a Deployment runs is that one's row; the others keep their own.
         for (const Deployment &service : std::as_const(m_serviceRows)) {
             const bool served = std::any_of(rows.cbegin(), rows.cend(), [&](const Deployment &d) {
-                return d.source == u"docker" && deploymentServes(d.name, service.name);
+                return (d.source == u"docker" || d.source == u"kubernetes") && deploymentServes(d.name, service.name);
             });
             if (!served)
                 rows.append(service);
         }
     }
+    // Stale when either source is not live; its error, when it has never answered.
+    bool stale = false;
+    QStringList errors;
     if (watcher) {
         const DockerSnapshot &s = watcher->snapshot();
-        const bool live = s.connection == DockerSnapshot::Connection::Live;
-        m_matrix->setDeployments(profile, rows, live || s.listedMs > 0 ? QString() : s.error);
-    } else if (profile == m_current && !m_problems.contains(profile)) {
-        m_matrix->setDeployments(profile, rows);
+        stale = s.connection != DockerSnapshot::Connection::Live;
+        if (stale && s.listedMs == 0 && !s.error.isEmpty())
+            errors << s.error;
+    } else if (const QString problem = m_problems.value(profile); !problem.isEmpty()) {
+        errors << problem;
     }
+    if (kube) {
+        const KubeSnapshot &s = kube->watcher()->snapshot();
+        stale = stale || s.connection != KubeSnapshot::Connection::Live;
+        if (s.connection != KubeSnapshot::Connection::Live && s.listedMs == 0 && !s.error.isEmpty())
+            errors << s.error;
+    } else if (const QString problem = m_kubeProblems.value(profile); !problem.isEmpty()) {
+        errors << QStringLiteral("Kubernetes: ") + problem;
+    }
+    if (watcher || kube || profile == m_current)
+        m_matrix->setDeployments(profile, rows, errors.join(QLatin1String("; ")));
     if (profile != m_current)
         return;
     m_model->setDeployments(rows);
-    m_model->setStale(watcher && watcher->snapshot().connection != DockerSnapshot::Connection::Live);
+    m_model->setStale(stale);
     Q_EMIT currentChanged();
 }
 
@@ -135,10 +204,23 @@ QList<DeployChange> DeploymentStore::history(const QString &deploymentName) cons
 
 QList<DeployChange> DeploymentStore::changes(const QString &environment) const
 {
-    DockerWatcher *w = m_watchers.value(environment);
-    if (!w || w->history().isEmpty())
+    QList<DeployChange> seen;
+    if (DockerWatcher *w = m_watchers.value(environment))
+        seen += w->history();
+    if (KubeConnection *k = m_kube.value(environment)) {
+        // Both read the same history file: a change it holds comes once.
+        for (const DeployChange &c : k->watcher()->history()) {
+            const bool known = std::any_of(seen.cbegin(), seen.cend(), [&](const DeployChange &o) {
+                return o.timeMs == c.timeMs && o.name == c.name && o.kind == c.kind && o.toImage == c.toImage;
+            });
+            if (!known)
+                seen.append(c);
+        }
+        std::stable_sort(seen.begin(), seen.end(), [](const DeployChange &a, const DeployChange &b) { return a.timeMs < b.timeMs; });
+    }
+    if (seen.isEmpty())
         return {};
-    return attributeDeployChanges(w->history(), audited());
+    return attributeDeployChanges(seen, audited());
 }
 
 const QList<AuditedRollout> &DeploymentStore::audited() const

@@ -1,11 +1,13 @@
 #pragma once
 
-// The Docker engines of every profile, kept live for the Deployments panel:
-// the current profile's engine (its "docker" object, else DOCKER_HOST, else
-// the local socket) and, read in the background, the engine of each other
-// profile that names one. Feeds the current environment's rows and the
-// version matrix of all, and remembers the changes seen (for the history and
-// for the markers on charts). One HttpClient of its own for all of them.
+// The Docker engines and Kubernetes clusters of every profile, kept live for
+// the Deployments panel: the current profile's engine (its "docker" object,
+// else DOCKER_HOST, else the local socket) and, read in the background, the
+// engine of each other profile that names one; the cluster of each profile
+// with a "kubernetes" object. Feeds the current environment's rows (a
+// profile's containers and Deployments side by side) and the version matrix
+// of all, and remembers the changes seen (for the history and for the markers
+// on charts). One HttpClient of its own for all of them.
 
 #include "config/config.h"
 #include "deploy/deploy_history.h"
@@ -20,6 +22,7 @@ namespace opsdeck {
 class DeploymentModel;
 class DockerWatcher;
 class HttpClient;
+class KubeConnection;
 class VersionMatrixModel;
 
 class DeploymentStore : public QObject
@@ -37,10 +40,12 @@ public:
     // The current profile's engine; nullptr when it has none that can be named (a bad docker.host).
     DockerWatcher *currentWatcher() const;
     DockerWatcher *watcher(const QString &profile) const { return m_watchers.value(profile); }
+    // The profile's cluster; nullptr when it names none or its kubeconfig cannot be read.
+    KubeConnection *kube(const QString &profile) const { return m_kube.value(profile); }
     HttpClient *http() const { return m_http; }
     const Profile *profile(const QString &name) const;
-    // Why the current profile has no engine, when it has none.
-    QString currentProblem() const { return m_problems.value(m_current); }
+    // Why the current profile has no engine, or its cluster cannot be read.
+    QString currentProblem() const;
 
     // The current profile's services that no container serves (see service_deployments.h):
     // rows beside the engine's, for the services a container does not run.
@@ -63,12 +68,15 @@ private:
     void rebuild();
     const QList<AuditedRollout> &audited() const;
     void onWatcherChanged(const QString &profile);
+    void rebuildKube();
 
     HttpClient *m_http;
     QList<Profile> m_profiles;
     QString m_current;
     QHash<QString, DockerWatcher *> m_watchers;
     QHash<QString, QString> m_problems;
+    QHash<QString, KubeConnection *> m_kube;
+    QHash<QString, QString> m_kubeProblems;
     DeploymentModel *m_model;
     VersionMatrixModel *m_matrix;
     QList<Deployment> m_serviceRows;

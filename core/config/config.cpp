@@ -512,7 +512,21 @@ Profile readProfile(ObjectReader &r)
         KubernetesConfig c;
         c.context = k.string("context", false);
         c.kubeconfig = k.string("kubeconfig", false);
-        c.nameSpace = k.string("namespace", false);
+        // "namespaces": a list; "namespace": the one-namespace shorthand.
+        if (const json *list = k.find("namespaces")) {
+            if (!list->is_array()) {
+                k.error(QStringLiteral("namespaces"), QStringLiteral("must be a list of namespace names, or [\"*\"] for all"));
+            } else {
+                for (const json &name : *list) {
+                    if (name.is_string() && !name.get<std::string>().empty())
+                        c.namespaces << QString::fromStdString(name.get<std::string>());
+                    else
+                        k.error(QStringLiteral("namespaces"), QStringLiteral("must be a list of namespace names, or [\"*\"] for all"));
+                }
+            }
+        }
+        if (const QString one = k.string("namespace", false); !one.isEmpty() && !c.namespaces.contains(one))
+            c.namespaces << one;
         p.kubernetes = c;
     });
     forEachObject(r, "dashboards", [&](ObjectReader &d) { p.dashboards << readDashboard(d); });

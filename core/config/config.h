@@ -88,10 +88,11 @@ struct DockerConfig {
     QString caFile, certFile, keyFile;  // "tls": what `docker --tlsverify` takes
 };
 
+// A cluster, as a kubeconfig context names it, and the namespaces watched.
 struct KubernetesConfig {
-    QString context;
-    QString kubeconfig;
-    QString nameSpace;
+    QString context;     // empty: the kubeconfig's current-context
+    QString kubeconfig;  // empty: $KUBECONFIG (merged), else ~/.kube/config
+    QStringList namespaces;  // empty: the context's namespace; ["*"]: every namespace
 };
 
 struct Profile {

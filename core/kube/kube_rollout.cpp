@@ -135,7 +135,9 @@ KubeRollout::KubeRollout(KubeApi *api, AuditLog audit, const AuditActor &actor, 
     : QObject(parent)
     , m_api(api)
     , m_request(std::move(request))
-    , m_audit(std::move(audit), actor, QStringLiteral("deploy-") + kubeActionKey(m_request.kind), target(m_request))
+    // The target as the Docker actions write it (environment:name), so the history attributes both alike.
+    , m_audit(std::move(audit), actor, QStringLiteral("deploy-") + kubeActionKey(m_request.kind),
+              m_request.environment + u':' + target(m_request))
     , m_readOnly(readOnly)
 {
     m_audit.parameters().insert(QStringLiteral("source"), QStringLiteral("kubernetes"));
@@ -248,8 +250,8 @@ void KubeRollout::onReplicaSets(const KubeDeployment &deployment, const HttpResp
     }
     m_audit.parameters().insert(QStringLiteral("to_revision"), revision->revision);
     m_audit.parameters().insert(QStringLiteral("from_revision"), deployment.revision);
-    m_audit.parameters().insert(QStringLiteral("from_image"), deployment.images.value(0));
-    m_audit.parameters().insert(QStringLiteral("to_image"), revision->images.value(0));
+    m_audit.parameters().insert(QStringLiteral("from"), deployment.images.value(0));
+    m_audit.parameters().insert(QStringLiteral("to"), revision->images.value(0));
     send(kubeRollbackPatch(deployment, *revision, m_request.reason), {});
 }
 

@@ -49,6 +49,7 @@ private Q_SLOTS:
 
 private:
     KubeActionResult run(const KubeActionRequest &request, bool readOnly = false);
+    KubeActionRequest action(KubeActionRequest::Kind kind) const;
     std::vector<KubeRecordedRequest> writes() const;
     // kubectl's one write and OpsDeck's two (the dry run, then the same for real), compared.
     void compareWrites(const std::vector<KubeRecordedRequest> &kubectl, const std::vector<KubeRecordedRequest> &opsdeck,
@@ -100,6 +101,16 @@ KubeActionResult TestKubeKubectl::run(const KubeActionRequest &request, bool rea
                               : finished.first().first().value<KubeActionResult>();
 }
 
+KubeActionRequest TestKubeKubectl::action(KubeActionRequest::Kind kind) const
+{
+    KubeActionRequest request;
+    request.kind = kind;
+    request.environment = QStringLiteral("prod");
+    request.nameSpace = QStringLiteral("shop");
+    request.name = m_deployment;
+    return request;
+}
+
 std::vector<KubeRecordedRequest> TestKubeKubectl::writes() const
 {
     std::vector<KubeRecordedRequest> out;
@@ -146,7 +157,7 @@ void TestKubeKubectl::restartMatchesKubectl()
     runKubectl({QStringLiteral("rollout"), QStringLiteral("restart"), QStringLiteral("deployment/") + m_deployment});
     const auto theirs = writes();
     m_cluster->server().clearRequests();
-    const KubeActionResult result = run({KubeActionRequest::Kind::Restart, QStringLiteral("prod"), QStringLiteral("shop"), m_deployment});
+    const KubeActionResult result = run(action(KubeActionRequest::Kind::Restart));
     QVERIFY2(result.ok, qPrintable(result.message));
     compareWrites(theirs, writes(), [](json body) {
         json &at = body["spec"]["template"]["metadata"]["annotations"]["kubectl.kubernetes.io/restartedAt"];
@@ -163,7 +174,7 @@ void TestKubeKubectl::scaleMatchesKubectl()
     const auto theirs = writes();
     QCOMPARE(m_cluster->server().deployment("shop", m_deployment.toStdString())["spec"]["replicas"].get<int>(), 5);
     m_cluster->server().clearRequests();
-    KubeActionRequest request{KubeActionRequest::Kind::Scale, QStringLiteral("prod"), QStringLiteral("shop"), m_deployment};
+    KubeActionRequest request = action(KubeActionRequest::Kind::Scale);
     request.replicas = 2;
     const KubeActionResult result = run(request);
     QVERIFY2(result.ok, qPrintable(result.message));
@@ -188,7 +199,7 @@ void TestKubeKubectl::undoMatchesKubectl()
     // Forward again, and OpsDeck takes it back the same way.
     server.setImage("shop", name, "registry.example/shop/api:1.4.3", "ci: deploy 1.4.3 again");
     server.clearRequests();
-    KubeActionRequest request{KubeActionRequest::Kind::Rollback, QStringLiteral("prod"), QStringLiteral("shop"), m_deployment};
+    KubeActionRequest request = action(KubeActionRequest::Kind::Rollback);
     const KubeActionResult result = run(request);
     QVERIFY2(result.ok, qPrintable(result.message));
     QVERIFY(result.changed);
@@ -211,7 +222,7 @@ void TestKubeKubectl::undoToRevisionMatchesKubectl()
     server.setImage("shop", name, "registry.example/shop/api:1.6.0");
     server.clearRequests();
     // The revisions now: 1.5.0 is 2, 1.4.2 is 4, 1.6.0 is 5. A reason is recorded as the change-cause.
-    KubeActionRequest request{KubeActionRequest::Kind::Rollback, QStringLiteral("prod"), QStringLiteral("shop"), m_deployment};
+    KubeActionRequest request = action(KubeActionRequest::Kind::Rollback);
     request.toRevision = 4;
     request.reason = QStringLiteral("1.6.0 leaks connections (INC-42)");
     const KubeActionResult result = run(request);
@@ -244,7 +255,7 @@ void TestKubeKubectl::pauseAndResumeMatchKubectl()
     auto theirs = writes();
     runKubectl({QStringLiteral("rollout"), QStringLiteral("resume"), QStringLiteral("deployment/") + m_deployment});
     m_cluster->server().clearRequests();
-    KubeActionResult result = run({KubeActionRequest::Kind::Pause, QStringLiteral("prod"), QStringLiteral("shop"), m_deployment});
+    KubeActionResult result = run(action(KubeActionRequest::Kind::Pause));
     QVERIFY2(result.ok, qPrintable(result.message));
     QVERIFY(m_cluster->server().deployment("shop", m_deployment.toStdString())["spec"]["paused"].get<bool>());
     compareWrites(theirs, writes());
@@ -254,7 +265,7 @@ void TestKubeKubectl::pauseAndResumeMatchKubectl()
     theirs = writes();
     runKubectl({QStringLiteral("rollout"), QStringLiteral("pause"), QStringLiteral("deployment/") + m_deployment});
     m_cluster->server().clearRequests();
-    result = run({KubeActionRequest::Kind::Resume, QStringLiteral("prod"), QStringLiteral("shop"), m_deployment});
+    result = run(action(KubeActionRequest::Kind::Resume));
     QVERIFY2(result.ok, qPrintable(result.message));
     QVERIFY(!m_cluster->server().deployment("shop", m_deployment.toStdString())["spec"].value("paused", false));
     compareWrites(theirs, writes());
@@ -294,7 +305,7 @@ void TestKubeKubectl::conflictIsShownNotOverwritten()
                                 + "\": the object has been modified; please apply your changes to the latest version and try again";
     // In the dry run: nothing is sent for real.
     server.failNextWrite(409, "Conflict", message);
-    KubeActionRequest request{KubeActionRequest::Kind::Scale, QStringLiteral("prod"), QStringLiteral("shop"), m_deployment};
+    KubeActionRequest request = action(KubeActionRequest::Kind::Scale);
     request.replicas = 7;
     KubeActionResult result = run(request);
     QVERIFY(!result.ok);
@@ -320,7 +331,7 @@ void TestKubeKubectl::nothingToDoWhenTheRevisionRuns()
     auto &server = m_cluster->server();
     server.setImage("shop", m_deployment.toStdString(), "registry.example/shop/api:1.5.0");
     server.clearRequests();
-    KubeActionRequest request{KubeActionRequest::Kind::Rollback, QStringLiteral("prod"), QStringLiteral("shop"), m_deployment};
+    KubeActionRequest request = action(KubeActionRequest::Kind::Rollback);
     request.toRevision = 2;
     const KubeActionResult result = run(request);
     QVERIFY(result.ok);
@@ -336,12 +347,12 @@ void TestKubeKubectl::nothingToDoWhenTheRevisionRuns()
 
 void TestKubeKubectl::pausedDeploymentRefusesRestartAndUndo()
 {
-    QVERIFY(run({KubeActionRequest::Kind::Pause, QStringLiteral("prod"), QStringLiteral("shop"), m_deployment}).ok);
+    QVERIFY(run(action(KubeActionRequest::Kind::Pause)).ok);
     m_cluster->server().clearRequests();
-    const KubeActionResult restart = run({KubeActionRequest::Kind::Restart, QStringLiteral("prod"), QStringLiteral("shop"), m_deployment});
+    const KubeActionResult restart = run(action(KubeActionRequest::Kind::Restart));
     QVERIFY(!restart.ok);
     QVERIFY2(restart.message.contains(QStringLiteral("paused")), qPrintable(restart.message));
-    const KubeActionResult undo = run({KubeActionRequest::Kind::Rollback, QStringLiteral("prod"), QStringLiteral("shop"), m_deployment});
+    const KubeActionResult undo = run(action(KubeActionRequest::Kind::Rollback));
     QVERIFY(!undo.ok);
     QCOMPARE(writes().size(), size_t(0));
     // kubectl refuses the restart too.
@@ -352,7 +363,7 @@ void TestKubeKubectl::pausedDeploymentRefusesRestartAndUndo()
 
 void TestKubeKubectl::readOnlyIsRefused()
 {
-    const KubeActionResult result = run({KubeActionRequest::Kind::Restart, QStringLiteral("prod"), QStringLiteral("shop"), m_deployment}, true);
+    const KubeActionResult result = run(action(KubeActionRequest::Kind::Restart), true);
     QVERIFY(!result.ok);
     QVERIFY2(result.message.contains(QStringLiteral("read-only")), qPrintable(result.message));
     QCOMPARE(m_cluster->server().requests().size(), size_t(0));
