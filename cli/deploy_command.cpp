@@ -1,5 +1,7 @@
 #include "deploy_command.h"
 
+#include "deploy_kube.h"
+
 #include "common/compact_units.h"
 #include "common/rfc3339.h"
 #include "deploy/deploy_history.h"
@@ -112,17 +114,26 @@ QList<DeployChange> historyOf(const DockerWatcher &watcher, const QString &name)
     return attributeDeployChanges(seen, auditedRollouts(readAuditLog(AuditLog::defaultPath())));
 }
 
-int list(CliContext &context, const DockerSnapshot &snapshot)
+// The rows of every source, then one line per source saying where they came from.
+int list(CliContext &context, const QList<Deployment> &deployments, const QStringList &sources)
 {
     if (context.json) {
         QJsonArray array;
-        for (const Deployment &d : snapshot.deployments)
-            array.append(deploymentJson(d));
+        for (const Deployment &d : deployments) {
+            QJsonObject row = deploymentJson(d);
+            if (d.source == u"kubernetes") {
+                row.insert(QStringLiteral("revision"), d.revision);
+                row.insert(QStringLiteral("paused"), d.paused);
+                if (!d.managedBy.isEmpty())
+                    row.insert(QStringLiteral("managed_by"), d.managedBy);
+            }
+            array.append(row);
+        }
         context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
     int nameWidth = 4, versionWidth = 7;
-    for (const Deployment &d : snapshot.deployments) {
+    for (const Deployment &d : deployments) {
         nameWidth = std::max(nameWidth, int(d.name.size()));
         versionWidth = std::max(versionWidth, int(d.version.size()));
     }
@@ -133,12 +144,12 @@ int list(CliContext &context, const DockerSnapshot &snapshot)
     };
     row(QStringLiteral("NAME"), QStringLiteral("VERSION"), QStringLiteral("UP/WANT"), QStringLiteral("STATUS"), QStringLiteral("CHANGED"),
         QStringLiteral("REASON"));
-    for (const Deployment &d : snapshot.deployments) {
+    for (const Deployment &d : deployments) {
         const QString replicas = d.healthy == d.running ? QStringLiteral("%1/%2").arg(d.running).arg(d.desired)
                                                         : QStringLiteral("%1/%2 (%3 ok)").arg(d.running).arg(d.desired).arg(d.healthy);
         row(d.name, d.version, replicas, deploymentStatusKey(d.status), age(d.changedMs), d.reason);
     }
-    context.out << snapshot.deployments.size() << " deployment(s) on Docker " << snapshot.engineVersion << " at " << snapshot.host << Qt::endl;
+    context.out << deployments.size() << " deployment(s) on " << sources.join(QLatin1String(" and ")) << Qt::endl;
     return ExitOk;
 }
 
@@ -315,27 +326,81 @@ int runDeploy(CliContext &context)
 {
     QString name = context.args.value(1);
     const QStringList actions{QStringLiteral("list"), QStringLiteral("history"), QStringLiteral("logs"), QStringLiteral("restart"),
-                              QStringLiteral("stop"), QStringLiteral("start"), QStringLiteral("rollback")};
+                              QStringLiteral("stop"), QStringLiteral("start"), QStringLiteral("rollback"), QStringLiteral("scale"),
+                              QStringLiteral("pause"), QStringLiteral("resume")};
     const QString action = context.args.value(0);
     if (!actions.contains(action)) {
         context.err << "error: deploy takes one of " << actions.join(QStringLiteral(", ")) << Qt::endl;
         return ExitUsage;
     }
     if (action != u"list" && name.isEmpty()) {
-        context.err << "error: deploy " << action << " needs a deployment's name (project/service, or a container's name)" << Qt::endl;
+        context.err << "error: deploy " << action
+                    << " needs a deployment's name (project/service, a container's name, or namespace/name)" << Qt::endl;
         return ExitUsage;
     }
     const Profile *profile = context.loadProfile();
     if (!profile)
         return ExitUsage;
     HttpClient http;
-    const std::unique_ptr<DockerWatcher> watcher = connectedWatcher(context, *profile, &http);
-    if (!watcher)
-        return ExitFailed;
-    if (action == u"list")
-        return list(context, watcher->snapshot());
-    if (const Deployment *d = findDeployment(watcher->snapshot(), name))
-        name = d->name;
+    // A profile with a cluster and no engine named reads the cluster alone; any
+    // other reads its engine (DOCKER_HOST, the local socket) as before.
+    std::unique_ptr<DockerWatcher> watcher;
+    std::unique_ptr<KubeConnection> kube;
+    bool failed = false;
+    if (profile->docker || !profile->kubernetes) {
+        watcher = connectedWatcher(context, *profile, &http);
+        failed = !watcher;
+    }
+    if (profile->kubernetes) {
+        kube = connectedKube(context, *profile, &http);
+        failed = failed || !kube;
+    }
+    if (action == u"list") {
+        QList<Deployment> rows;
+        QStringList sources;
+        if (watcher) {
+            rows += watcher->snapshot().deployments;
+            sources << QStringLiteral("Docker %1 at %2").arg(watcher->snapshot().engineVersion, watcher->snapshot().host);
+        }
+        if (kube) {
+            rows += kube->watcher()->snapshot().deployments;
+            sources << QStringLiteral("Kubernetes %1 (%2)").arg(kube->api()->target().contextName,
+                                                                kube->namespaces().isEmpty() ? QStringLiteral("every namespace")
+                                                                                             : kube->namespaces().join(QLatin1String(", ")));
+        }
+        if (sources.isEmpty())
+            return ExitFailed;
+        const int code = list(context, rows, sources);
+        return failed ? ExitFailed : code;  // what answered is listed; the exit says a source did not
+    }
+    const Deployment *fromDocker = watcher ? findDeployment(watcher->snapshot(), name) : nullptr;
+    const Deployment *fromKube = kube ? findKubeDeployment(*kube, name) : nullptr;
+    if (fromDocker && fromKube) {
+        context.err << "error: \"" << name << "\" names both a Compose service (" << fromDocker->name << ") and a Kubernetes Deployment ("
+                    << fromKube->name << "); name one of them in full" << Qt::endl;
+        return ExitUsage;
+    }
+    if (fromKube) {
+        if (action == u"history")
+            return kubeHistory(context, *kube, *fromKube);
+        if (action == u"logs") {
+            context.err << "error: the logs of a Kubernetes Deployment are not read by OpsDeck yet; kubectl logs deploy/" << fromKube->service
+                        << " -n " << fromKube->project << " shows them" << Qt::endl;
+            return ExitUsage;
+        }
+        return kubeAction(context, *profile, *kube, action, *fromKube);
+    }
+    if (!watcher) {
+        context.err << "error: no deployment named \"" << name << "\"; try deploy list" << Qt::endl;
+        return failed ? ExitFailed : ExitUsage;
+    }
+    if (action == u"scale" || action == u"pause" || action == u"resume") {
+        context.err << "error: " << action << " is a Kubernetes action; \"" << name << "\" is not a Deployment of "
+                    << (kube ? QStringLiteral("the cluster") : QStringLiteral("this profile (it has no kubernetes object)")) << Qt::endl;
+        return ExitUsage;
+    }
+    if (fromDocker)
+        name = fromDocker->name;
     if (action == u"history")
         return history(context, *watcher, name);
     if (action == u"logs")

@@ -61,14 +61,19 @@ int main(int argc, char *argv[])
         "  backup prune            delete what retention allows (keep_days, keep_min) and the databases restores\n"
         "                          replaced once keep_previous_hours are over (--dry-run shows it)\n"
         "  backup leftovers        scratch databases left by interrupted restores (--drop NAME --confirm NAME)\n"
-        "  deploy list             what version runs where: each Docker/Compose service (project/service) with its\n"
-        "                          replicas, status and reason\n"
-        "  deploy history NAME     the changes of image and the restarts seen, with who made OpsDeck's own\n"
-        "  deploy logs NAME        the last lines of each replica (--tail N, default 100; --follow)\n"
+        "  deploy list             what version runs where: each Docker/Compose service (project/service) and each\n"
+        "                          Kubernetes Deployment (namespace/name) with its replicas, status and reason\n"
+        "  deploy history NAME     the changes of image and the restarts seen, with who made OpsDeck's own;\n"
+        "                          a Deployment's revisions with their change-cause\n"
+        "  deploy logs NAME        the last lines of each replica (--tail N, default 100; --follow); Docker only\n"
         "  deploy restart NAME     restart the replicas one at a time, each healthy before the next\n"
-        "  deploy stop NAME, deploy start NAME\n"
+        "                          (a Deployment: kubectl rollout restart's way)\n"
+        "  deploy stop NAME, deploy start NAME (Docker)\n"
+        "  deploy scale NAME N, deploy pause NAME, deploy resume NAME (Kubernetes)\n"
         "  deploy rollback NAME    re-create the replicas from the image before (or --to IMAGE), one at a time;\n"
-        "                          a replica not healthy in time puts every one back (--reason TEXT)"));
+        "                          a replica not healthy in time puts every one back (--reason TEXT);\n"
+        "                          a Deployment: its revision before (or --to-revision N), as kubectl rollout undo,\n"
+        "                          the template's diff shown first and --reason kept as its change-cause"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("Configuration file (default: the GUI's)."),
@@ -114,6 +119,8 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("tail"), QStringLiteral("deploy logs: lines of the past per replica (default 100)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("follow"), QStringLiteral("deploy logs: keep printing new lines.")});
     parser.addOption({QStringLiteral("to"), QStringLiteral("deploy rollback: the image to run (default: the one before)."), QStringLiteral("image")});
+    parser.addOption({QStringLiteral("to-revision"), QStringLiteral("deploy rollback of a Kubernetes Deployment: the revision (default: the one before)."),
+                      QStringLiteral("n")});
     parser.addOption({QStringLiteral("reason"), QStringLiteral("deploy rollback, restart: why, for the audit log."), QStringLiteral("text")});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."));
 
