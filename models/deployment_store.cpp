@@ -66,12 +66,13 @@ DockerWatcher *DeploymentStore::currentWatcher() const
 
 void DeploymentStore::rebuild()
 {
-    // The current profile is read whatever it says (DOCKER_HOST, the local socket);
-    // the others only when they name an engine: a matrix column per engine.
+    // The current profile is read whatever it says (DOCKER_HOST, the local socket)
+    // unless it names a cluster and no engine; the others only when they name an
+    // engine: a matrix column per engine or cluster.
     QStringList wanted;
     QStringList columns;
     for (const Profile &p : std::as_const(m_profiles)) {
-        if (p.name == m_current || p.docker)
+        if (p.docker || (p.name == m_current && !p.kubernetes))
             wanted << p.name;
         if (p.name == m_current || p.docker || p.kubernetes)
             columns << p.name;

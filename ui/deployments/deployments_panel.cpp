@@ -7,6 +7,9 @@
 #include "deploy/docker_watcher.h"
 #include "deployment_model.h"
 #include "deployment_store.h"
+#include "kube/kube_connection.h"
+#include "kube_revision_model.h"
+#include "kube_rollback_dialog.h"
 #include "log_view.h"
 #include "rollback_dialog.h"
 #include "status_badge_delegate.h"
@@ -17,6 +20,7 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -37,12 +41,13 @@ constexpr int logTailLines = 200;
 
 DeploymentsPanel::DeploymentsPanel(QWidget *parent)
     : QWidget(parent), m_sorted(new QSortFilterProxyModel(this)), m_containers(new ContainerModel(this)), m_history(new DeployHistoryModel(this)),
-      m_clock(new QTimer(this)), m_silence(new ActionSilence(this))
+      m_revisions(new KubeRevisionModel(this)), m_clock(new QTimer(this)), m_silence(new ActionSilence(this))
 {
     auto *layout = new QVBoxLayout(this);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("deploymentsStatus"));
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText);  // every part is escaped; the tones are spans
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
 
@@ -86,7 +91,12 @@ DeploymentsPanel::DeploymentsPanel(QWidget *parent)
     m_startButton->setObjectName(QStringLiteral("startButton"));
     m_rollbackButton = new QPushButton(tr("Roll back…"), top);
     m_rollbackButton->setObjectName(QStringLiteral("rollbackButton"));
-    for (QPushButton *b : {m_restartButton, m_stopButton, m_startButton, m_rollbackButton})
+    // A Deployment's own: shown instead of stop and start when one is selected.
+    m_scaleButton = new QPushButton(tr("Scale…"), top);
+    m_scaleButton->setObjectName(QStringLiteral("scaleButton"));
+    m_pauseButton = new QPushButton(tr("Pause rollout"), top);
+    m_pauseButton->setObjectName(QStringLiteral("pauseButton"));
+    for (QPushButton *b : {m_restartButton, m_stopButton, m_startButton, m_scaleButton, m_pauseButton, m_rollbackButton})
         actions->addWidget(b);
     topLayout->addLayout(actions);
     m_message = new QLabel(top);
@@ -106,6 +116,15 @@ DeploymentsPanel::DeploymentsPanel(QWidget *parent)
     m_historyView->setSortingEnabled(false);
     m_historyView->horizontalHeader()->setStretchLastSection(true);
     m_details->addTab(m_historyView, tr("History"));
+    // Newest first, whatever order the revisions came in (a rollback makes an old ReplicaSet the newest).
+    auto *revisionsSorted = new QSortFilterProxyModel(this);
+    revisionsSorted->setSourceModel(m_revisions);
+    revisionsSorted->setSortRole(KubeRevisionModel::RevisionRole);
+    revisionsSorted->sort(KubeRevisionModel::RevisionColumn, Qt::DescendingOrder);
+    m_revisionView = newRecordTable(m_details, QStringLiteral("revisionsView"), revisionsSorted);
+    m_revisionView->setSortingEnabled(false);
+    m_revisionView->horizontalHeader()->setStretchLastSection(true);
+    m_details->addTab(m_revisionView, tr("Revisions"));
     m_logs = new LogView(m_details);
     m_logs->setObjectName(QStringLiteral("deploymentLogs"));
     m_details->addTab(m_logs, tr("Logs"));
@@ -136,6 +155,8 @@ DeploymentsPanel::DeploymentsPanel(QWidget *parent)
     connect(m_stopButton, &QPushButton::clicked, this, &DeploymentsPanel::stopSelected);
     connect(m_startButton, &QPushButton::clicked, this, &DeploymentsPanel::startSelected);
     connect(m_rollbackButton, &QPushButton::clicked, this, &DeploymentsPanel::rollbackSelected);
+    connect(m_scaleButton, &QPushButton::clicked, this, &DeploymentsPanel::scaleSelected);
+    connect(m_pauseButton, &QPushButton::clicked, this, &DeploymentsPanel::pauseOrResumeSelected);
     connect(m_details, &QTabWidget::currentChanged, this, &DeploymentsPanel::followLogs);
     // Ages move with the clock, and so does the age of a lost engine's rows.
     m_clock->setInterval(15000);
@@ -198,7 +219,7 @@ void DeploymentsPanel::onStoreChanged()
     if (m_store) {
         const int drift = m_store->matrix()->driftCount();
         const int columns = int(m_store->matrix()->environments().size());
-        m_matrixHint->setText(columns < 2 ? tr("Only %1 reads a Docker engine: give other profiles a \"docker\" object to compare their versions here.")
+        m_matrixHint->setText(columns < 2 ? tr("Only %1 is read: give other profiles a \"docker\" or \"kubernetes\" object to compare their versions here.")
                                                 .arg(m_store->current())
                               : drift == 0 ? tr("Every service runs the same version in every environment.")
                                            : tr("%n service(s) run different versions in different environments (highlighted).", nullptr, drift));
@@ -231,6 +252,37 @@ QString DeploymentsPanel::summary() const
     return parts.join(QLatin1String(", "));
 }
 
+QString DeploymentsPanel::kubeStatusLine() const
+{
+    KubeConnection *kube = currentKube();
+    if (!kube)
+        return {};
+    const KubeSnapshot &s = kube->watcher()->snapshot();
+    const QString where = kube->namespaces().isEmpty() ? tr("every namespace") : kube->namespaces().join(QLatin1String(", "));
+    QString line;
+    switch (s.connection) {
+    case KubeSnapshot::Connection::Live:
+        line = tr("Kubernetes %1 (%2), live").arg(s.context, where).toHtmlEscaped();
+        break;
+    case KubeSnapshot::Connection::Unavailable:
+        line = s.listedMs > 0 ? QStringLiteral("<span style=\"color:%1\">%2</span>")
+                                    .arg(toneTextHtml(BadgeTone::Warning),
+                                         tr("Kubernetes %1: %2; the rows are from %3 ago.")
+                                             .arg(s.context, s.error, compactDuration(QDateTime::currentMSecsSinceEpoch() - s.listedMs))
+                                             .toHtmlEscaped())
+                              : tr("Kubernetes %1 is not available (%2). The panel fills in when it answers.").arg(s.context, s.error).toHtmlEscaped();
+        break;
+    case KubeSnapshot::Connection::Connecting:
+        line = tr("Connecting to Kubernetes %1 at %2…").arg(s.context, s.server).toHtmlEscaped();
+        break;
+    }
+    // Said every time, beside the data: nothing proves this cluster is the one it claims to be.
+    if (s.insecure)
+        line += QStringLiteral(" <span style=\"color:%1\">%2</span>")
+                    .arg(toneTextHtml(BadgeTone::Warning), tr("(TLS not verified: insecure-skip-tls-verify)").toHtmlEscaped());
+    return line;
+}
+
 void DeploymentsPanel::updateStatusLine()
 {
     DockerWatcher *watcher = m_store ? m_store->currentWatcher() : nullptr;
@@ -239,30 +291,41 @@ void DeploymentsPanel::updateStatusLine()
         m_emptyHint->setText(tr("No profile is open."));
         return;
     }
+    const QString kube = kubeStatusLine();
+    auto show = [this, &kube](const QString &docker) {
+        QStringList lines;
+        if (!docker.isEmpty())
+            lines << docker;
+        if (!kube.isEmpty())
+            lines << kube;
+        m_status->setText(lines.join(QLatin1String("<br>")));
+    };
     if (!watcher) {
         const QString problem = m_store->currentProblem();
-        m_status->setText(problem);
-        m_emptyHint->setText(tr("No Docker engine for %1: %2").arg(m_store->current(), problem));
+        // A profile with a cluster and no engine is not a problem to shout about.
+        show(currentKube() ? QString() : problem.toHtmlEscaped());
+        m_emptyHint->setText(currentKube() ? tr("No Deployment in the namespaces watched.")
+                                           : tr("No Docker engine for %1: %2").arg(m_store->current(), problem));
         return;
     }
     const DockerSnapshot &s = watcher->snapshot();
     switch (s.connection) {
     case DockerSnapshot::Connection::Live:
-        m_status->setText(tr("Docker %1 at %2, live").arg(s.engineVersion, s.host));
+        show(tr("Docker %1 at %2, live").arg(s.engineVersion, s.host).toHtmlEscaped());
         m_emptyHint->setText(tr("Docker at %1 runs no container.").arg(s.host));
         break;
     case DockerSnapshot::Connection::Unavailable:
-        m_status->setText(tr("Docker is not available for %1 (%2). The panel fills in when it answers.").arg(s.environment, s.error));
+        show(tr("Docker is not available for %1 (%2). The panel fills in when it answers.").arg(s.environment, s.error).toHtmlEscaped());
         m_emptyHint->setText(tr("Docker is not available: %1").arg(s.error));
         break;
     case DockerSnapshot::Connection::Connecting:
         if (s.listedMs > 0)
-            m_status->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
-                                  .arg(toneTextHtml(BadgeTone::Warning),
-                                       tr("Reconnecting to Docker (%1); the rows are from %2 ago.")
-                                           .arg(s.error.toHtmlEscaped(), compactDuration(QDateTime::currentMSecsSinceEpoch() - s.listedMs))));
+            show(QStringLiteral("<span style=\"color:%1\">%2</span>")
+                     .arg(toneTextHtml(BadgeTone::Warning),
+                          tr("Reconnecting to Docker (%1); the rows are from %2 ago.")
+                              .arg(s.error.toHtmlEscaped(), compactDuration(QDateTime::currentMSecsSinceEpoch() - s.listedMs))));
         else
-            m_status->setText(s.error.isEmpty() ? tr("Connecting to Docker at %1…").arg(s.host) : s.error);
+            show((s.error.isEmpty() ? tr("Connecting to Docker at %1…").arg(s.host) : s.error).toHtmlEscaped());
         m_emptyHint->setText(tr("Connecting to Docker at %1…").arg(s.host));
         break;
     }
@@ -277,6 +340,13 @@ void DeploymentsPanel::onSelectionChanged()
         m_containerView->resizeColumnsToContents();
     }
     m_history->setChanges(m_store && !name.isEmpty() ? m_store->history(name) : QList<DeployChange>());
+    // A Deployment shows its revisions; a Compose service its replicas and logs.
+    const bool kube = selectedIsKube();
+    KubeConnection *cluster = currentKube();
+    m_revisions->setRevisions(kube && cluster ? cluster->watcher()->revisions(name) : QList<KubeRevision>());
+    m_details->setTabVisible(m_details->indexOf(m_revisionView), kube);
+    m_details->setTabVisible(m_details->indexOf(m_containerView), !kube);
+    m_details->setTabVisible(m_details->indexOf(m_logs), !kube);
     if (name != m_logsFor) {
         m_logReader.reset();
         m_logs->clear();
@@ -380,15 +450,34 @@ void DeploymentsPanel::updateActions()
 {
     const Profile *profile = m_store ? m_store->profile(m_store->current()) : nullptr;
     const bool readOnly = profile && profile->readOnly;
-    DockerWatcher *watcher = m_store ? m_store->currentWatcher() : nullptr;
-    const bool live = watcher && watcher->snapshot().connection == DockerSnapshot::Connection::Live;
-    const bool can = live && !readOnly && !selectedDeployment().isEmpty() && !m_rollout;
-    for (QPushButton *b : {m_restartButton, m_stopButton, m_startButton, m_rollbackButton}) {
+    const bool kube = selectedIsKube();
+    const Deployment *row = selectedRow();
+    bool live = false;
+    if (kube) {
+        KubeConnection *cluster = currentKube();
+        live = cluster && cluster->watcher()->snapshot().connection == KubeSnapshot::Connection::Live;
+    } else {
+        DockerWatcher *watcher = m_store ? m_store->currentWatcher() : nullptr;
+        live = watcher && watcher->snapshot().connection == DockerSnapshot::Connection::Live;
+    }
+    // A service without a container or a Deployment has nothing to act on.
+    const bool actionable = row && (row->source == u"docker" || row->source == u"kubernetes");
+    const bool can = live && !readOnly && actionable && !isBusy();
+    m_stopButton->setVisible(!kube);
+    m_startButton->setVisible(!kube);
+    m_scaleButton->setVisible(kube);
+    m_pauseButton->setVisible(kube);
+    m_pauseButton->setText(row && row->paused ? tr("Resume rollout") : tr("Pause rollout"));
+    for (QPushButton *b : {m_restartButton, m_stopButton, m_startButton, m_scaleButton, m_pauseButton, m_rollbackButton}) {
         b->setEnabled(can);
-        b->setToolTip(readOnly ? tr("Profile %1 is read-only").arg(profile->name)
-                      : !live  ? tr("Docker is not live")
-                      : m_rollout ? tr("Another action is running")
-                                  : QString());
+        b->setToolTip(readOnly   ? tr("Profile %1 is read-only").arg(profile->name)
+                      : !live    ? (kube ? tr("Kubernetes is not live") : tr("Docker is not live"))
+                      : isBusy() ? tr("Another action is running")
+                                 : QString());
+    }
+    if (can && row->paused) {
+        m_restartButton->setEnabled(false);
+        m_restartButton->setToolTip(tr("The rollout is paused: resume it first"));
     }
 }
 
@@ -408,6 +497,15 @@ bool DeploymentsPanel::confirm(const DockerRolloutRequest &request, const QStrin
 
 void DeploymentsPanel::restartSelected()
 {
+    if (selectedIsKube()) {
+        KubeActionRequest request;
+        request.kind = KubeActionRequest::Kind::Restart;
+        runKubeAction(request, tr("Restart"),
+                      tr("Restart every pod of %1? The Deployment rolls out new pods as for a new template "
+                         "(kubectl rollout restart), within its maxUnavailable and maxSurge.")
+                          .arg(selectedDeployment()));
+        return;
+    }
     DockerRolloutRequest request;
     request.kind = DockerRolloutRequest::Kind::Restart;
     runRollout(request, tr("Restart"));
@@ -430,8 +528,23 @@ void DeploymentsPanel::startSelected()
 void DeploymentsPanel::rollbackSelected()
 {
     const QString name = selectedDeployment();
-    if (name.isEmpty() || !m_store || m_rollout)
+    if (name.isEmpty() || !m_store || isBusy())
         return;
+    if (selectedIsKube()) {
+        KubeConnection *cluster = currentKube();
+        const KubeDeployment *deployment = cluster ? cluster->watcher()->deployment(name) : nullptr;
+        if (!deployment)
+            return;
+        KubeRollbackDialog dialog(*selectedRow(), *deployment, cluster->watcher()->revisions(name), m_silence->available(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        KubeActionRequest request;
+        request.kind = KubeActionRequest::Kind::Rollback;
+        request.toRevision = dialog.toRevision();
+        request.reason = dialog.reason();
+        runKubeAction(request, tr("Roll back"), {}, dialog.silenceMatchers());
+        return;
+    }
     const QList<DockerContainer> replicas = selectedReplicas();
     const Deployment *d = nullptr;
     for (const Deployment &candidate : m_store->model()->rows()) {
@@ -455,7 +568,7 @@ void DeploymentsPanel::runRollout(DockerRolloutRequest request, const QString &t
 {
     DockerWatcher *watcher = m_store ? m_store->currentWatcher() : nullptr;
     const Profile *profile = m_store ? m_store->profile(m_store->current()) : nullptr;
-    if (!watcher || !profile || m_rollout || selectedDeployment().isEmpty())
+    if (!watcher || !profile || isBusy() || selectedDeployment().isEmpty())
         return;
     request.environment = profile->name;
     request.deployment = selectedDeployment();
@@ -485,6 +598,109 @@ void DeploymentsPanel::runRollout(DockerRolloutRequest request, const QString &t
     m_silence->begin(silence, tr("ACK: %1 of %2 in %3 to %4 (OpsDeck), expired when it ends")
                                   .arg(rolloutActionKey(request.kind), request.deployment, request.environment, request.toImage));
     m_rollout->start();
+}
+
+const Deployment *DeploymentsPanel::selectedRow() const
+{
+    const QModelIndexList rows = m_deployments->selectionModel() ? m_deployments->selectionModel()->selectedRows() : QModelIndexList();
+    if (rows.isEmpty() || !m_store)
+        return nullptr;
+    return m_store->model()->deployment(rows.first().data(DeploymentModel::KeyRole).toString());
+}
+
+bool DeploymentsPanel::selectedIsKube() const
+{
+    const Deployment *row = selectedRow();
+    return row && row->source == u"kubernetes";
+}
+
+KubeConnection *DeploymentsPanel::currentKube() const
+{
+    return m_store ? m_store->kube(m_store->current()) : nullptr;
+}
+
+void DeploymentsPanel::scaleSelected()
+{
+    const Deployment *row = selectedRow();
+    if (!row || !selectedIsKube() || isBusy())
+        return;
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("scaleDialog"));
+    dialog.setWindowTitle(tr("Scale %1").arg(row->name));
+    dialog.setLabelText(tr("Replicas of %1 (now %2):").arg(row->name).arg(row->desired));
+    dialog.setInputMode(QInputDialog::IntInput);
+    dialog.setIntRange(0, 1000);
+    dialog.setIntValue(row->desired);
+    dialog.setOkButtonText(tr("Scale"));
+    if (dialog.exec() != QDialog::Accepted || dialog.intValue() == row->desired)
+        return;
+    KubeActionRequest request;
+    request.kind = KubeActionRequest::Kind::Scale;
+    request.replicas = dialog.intValue();
+    // The count was asked in the dialog; to 0 is asked once more, as it stops the service.
+    runKubeAction(request, tr("Scale"),
+                  request.replicas == 0 ? tr("Scale %1 to 0? Every pod stops: the service is down until it is scaled up again.").arg(row->name)
+                                        : QString());
+}
+
+void DeploymentsPanel::pauseOrResumeSelected()
+{
+    const Deployment *row = selectedRow();
+    if (!row || !selectedIsKube())
+        return;
+    KubeActionRequest request;
+    request.kind = row->paused ? KubeActionRequest::Kind::Resume : KubeActionRequest::Kind::Pause;
+    runKubeAction(request, row->paused ? tr("Resume") : tr("Pause"),
+                  row->paused ? tr("Resume the rollouts of %1? A template changed while paused rolls out now.").arg(row->name)
+                              : tr("Pause the rollouts of %1? Changes to its template wait until it is resumed; scaling still works.")
+                                    .arg(row->name));
+}
+
+void DeploymentsPanel::runKubeAction(KubeActionRequest request, const QString &title, const QString &question,
+                                     const std::vector<SilenceMatcher> &silence)
+{
+    KubeConnection *cluster = currentKube();
+    const Profile *profile = m_store ? m_store->profile(m_store->current()) : nullptr;
+    const Deployment *row = selectedRow();
+    if (!cluster || !profile || !row || isBusy())
+        return;
+    request.environment = profile->name;
+    request.nameSpace = row->project;
+    request.name = row->service;
+    const QString target = row->name;
+    if (!question.isEmpty()) {
+        QMessageBox box(QMessageBox::Question, title, question, QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("deployConfirm"));
+        box.setInformativeText(tr("Sent to %1 as a dry run first: nothing changes if the server refuses it.").arg(cluster->api()->serverText()));
+        QPushButton *go = box.addButton(title, QMessageBox::AcceptRole);
+        go->setObjectName(QStringLiteral("deployConfirmGo"));
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != go)
+            return;
+    }
+    m_kubeAction = new KubeRollout(cluster->api(), AuditLog(AuditLog::defaultPath()),
+                                   AuditActor{profile->operatorName, profile->name, QStringLiteral("gui")}, profile->readOnly, request, this);
+    m_message->clear();
+    connect(m_kubeAction, &KubeRollout::progress, this, [this](const QString &step) { m_progress->setText(step); });
+    connect(m_kubeAction, &KubeRollout::finished, this, [this, title, target](const KubeActionResult &result) {
+        m_kubeAction->deleteLater();
+        m_kubeAction = nullptr;
+        m_progress->clear();
+        m_silence->end();
+        const QString note = m_silence->takeNote();
+        m_message->setText(QStringLiteral("<span style=\"color:%1\">%2</span>%3")
+                               .arg(toneTextHtml(result.ok ? BadgeTone::Good : BadgeTone::Bad), result.message.toHtmlEscaped(),
+                                    note.isEmpty() ? QString() : QStringLiteral("; ") + note.toHtmlEscaped()));
+        updateActions();
+        Q_EMIT actionFinished(tr("%1 %2").arg(title, target), result.message, result.ok);
+    });
+    updateActions();
+    if (!silence.empty())
+        m_silence->begin(silence, tr("ACK: %1 of %2 in %3 to revision %4 (OpsDeck), expired when it ends")
+                                      .arg(kubeActionKey(request.kind), target, request.environment)
+                                      .arg(request.toRevision));
+    m_kubeAction->start();
 }
 
 } // namespace opsdeck

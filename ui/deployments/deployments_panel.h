@@ -1,16 +1,19 @@
 #pragma once
 
 // The Deployments dock: what version runs where. The current environment's
-// services (version, replicas, status with its reason, age of the last change)
-// with, for the one selected, its replicas, its history and its logs followed
-// live; the version matrix of every environment beside it. The actions on a
-// service (restart, stop, start, roll back) ask first, say what they will do,
-// run one at a time in the background and say how they ended. The engine's
-// absence is a calm line, not an error; a lost engine leaves its last rows
+// services, its Compose services and its Kubernetes Deployments alike
+// (version, replicas, status with its reason, age of the last change) with,
+// for the one selected, its replicas, its history and its logs followed live
+// (for a Deployment: its revisions); the version matrix of every environment
+// beside it. The actions on a service (restart, stop, start, roll back; scale,
+// pause and resume for a Deployment) ask first, say what they will do, run one
+// at a time in the background and say how they ended. The engine's absence is
+// a calm line, not an error; a lost engine or cluster leaves its last rows
 // shown, faded, with the time they are from.
 
 #include "alerts/silence_matchers.h"
 #include "deploy/docker_rollout.h"
+#include "kube/kube_rollout.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -33,6 +36,8 @@ class ProfileSession;
 class DeployHistoryModel;
 class DeploymentStore;
 class DockerLogs;
+class KubeConnection;
+class KubeRevisionModel;
 class LogView;
 
 class DeploymentsPanel : public QWidget
@@ -55,7 +60,9 @@ public:
     void stopSelected();
     void startSelected();
     void rollbackSelected();  // opens the rollback dialog
-    bool isBusy() const { return m_rollout != nullptr; }
+    void scaleSelected();     // a Deployment: asks for the count
+    void pauseOrResumeSelected();
+    bool isBusy() const { return m_rollout != nullptr || m_kubeAction != nullptr; }
     QString summary() const;  // "1 failed, 1 degraded" for the dock's title
 
 Q_SIGNALS:
@@ -71,6 +78,12 @@ private:
     void runRollout(DockerRolloutRequest request, const QString &title, const std::vector<SilenceMatcher> &silence = {});
     QList<DockerContainer> selectedReplicas() const;
     bool confirm(const DockerRolloutRequest &request, const QString &title);
+    const Deployment *selectedRow() const;
+    bool selectedIsKube() const;
+    KubeConnection *currentKube() const;
+    QString kubeStatusLine() const;
+    void runKubeAction(KubeActionRequest request, const QString &title, const QString &question,
+                       const std::vector<SilenceMatcher> &silence = {});
 
     QPointer<DeploymentStore> m_store;
     QLabel *m_status;
@@ -83,16 +96,19 @@ private:
     QTableView *m_containerView;
     DeployHistoryModel *m_history;
     QTableView *m_historyView;
+    KubeRevisionModel *m_revisions;
+    QTableView *m_revisionView;
     LogView *m_logs;
     QTableView *m_matrixView;
     QLabel *m_matrixHint;
-    QPushButton *m_restartButton, *m_stopButton, *m_startButton, *m_rollbackButton;
+    QPushButton *m_restartButton, *m_stopButton, *m_startButton, *m_rollbackButton, *m_scaleButton, *m_pauseButton;
     QLabel *m_progress;
     QLabel *m_message;
     QTimer *m_clock;
     std::unique_ptr<DockerLogs> m_logReader;
     QString m_logsFor;  // the deployment whose logs are followed
     DockerRollout *m_rollout = nullptr;
+    KubeRollout *m_kubeAction = nullptr;
     ActionSilence *m_silence;  // the alerts silenced for the running rollback, if asked
     QString m_lastSummary;
     bool m_columnsFitted = false;
