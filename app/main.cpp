@@ -74,7 +74,8 @@ int main(int argc, char *argv[])
                       QStringLiteral("Panel to bring to the front: health, dashboards, alerts, database, backups or deployments, "
                                      "with a page of it after a colon (database:sessions, database:blocking, database:queries, "
                                      "database:tables; backups:restore opens the restore dialog of the newest backup; "
-                                     "deployments:versions, deployments:logs, deployments:history)."),
+                                     "deployments:versions, deployments:logs, deployments:history; deployments:rollback opens the "
+                                     "rollback dialog of the first Kubernetes Deployment with an earlier revision)."),
                       QStringLiteral("panel")});
     parser.addOption({QStringLiteral("log-level"), QStringLiteral("trace, debug, info, warn, error, critical or off."),
                       QStringLiteral("level"), QStringLiteral("info")});

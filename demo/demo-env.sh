@@ -37,6 +37,8 @@ prom_port=${OPSDECK_PROMETHEUS_PORT:-19090}
 am_port=${OPSDECK_ALERTMANAGER_PORT:-19093}
 pg_port=${OPSDECK_PG_PORT:-15432}
 node_port=${OPSDECK_NODE_EXPORTER_PORT:-19100}
+# The stand-in Kubernetes API of the "demo-k8s" profile (opsdeck-demo-kube; no API server runs here).
+kube_port=${OPSDECK_KUBE_PORT:-16443}
 pg_bin=${OPSDECK_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 app_password=${OPSDECK_APP_PASSWORD:-ops-demo}
 
@@ -257,6 +259,11 @@ $entries,
       ]
     },
     {
+      "name": "demo-k8s",
+      "kubernetes": { "kubeconfig": "$state/kubeconfig", "namespaces": ["demo"] },
+      "alertmanagers": [ { "name": "main", "urls": ["http://127.0.0.1:$am_port"] } ]
+    },
+    {
       "name": "demo-read-only",
       "read_only": true,
       "services": [
@@ -333,6 +340,7 @@ cmd_start() {
   port_taken "$prom_port" && taken+=("$prom_port (Prometheus)")
   port_taken "$am_port" && taken+=("$am_port (Alertmanager)")
   port_taken "$node_port" && taken+=("$node_port (node_exporter)")
+  port_taken "$kube_port" && taken+=("$kube_port (the stand-in Kubernetes API)")
   [ "${OPSDECK_DEMO_WITHOUT_PG:-0}" = 1 ] || { port_taken "$pg_port" && taken+=("$pg_port (PostgreSQL)"); }
   if [ ${#taken[@]} -gt 0 ]; then
     die "port(s) already in use: ${taken[*]}. Is a demo already running ('$0 stop')? Or choose others with OPSDECK_DEMO_PORT_BASE, OPSDECK_PROMETHEUS_PORT, OPSDECK_ALERTMANAGER_PORT, OPSDECK_PG_PORT."
@@ -366,6 +374,11 @@ cmd_start() {
   start_bg prometheus prometheus --config.file="$state/prometheus.yml" --storage.tsdb.path="$state/prometheus-data" \
     --web.listen-address="127.0.0.1:$prom_port" --rules.alert.resend-delay=2s --web.enable-lifecycle
 
+  # A cluster for the Kubernetes half of the Deployments panel: the tests' stand-in API server, seeded.
+  if [ -x "$bin/opsdeck-demo-kube" ]; then
+    start_bg kube-api "$bin/opsdeck-demo-kube" --port "$kube_port" --kubeconfig "$state/kubeconfig"
+  fi
+
   [ "${OPSDECK_DEMO_WITHOUT_PG:-0}" = 1 ] || start_postgres
   write_profile
   [ "${OPSDECK_DEMO_WITHOUT_PG:-0}" = 1 ] || seed_backup
@@ -383,7 +396,7 @@ cmd_start() {
 
 cmd_stop() {
   [ -d "$state" ] || return 0
-  for name in workload prometheus alertmanager node-exporter "${services[@]}"; do stop_pid "$name"; done
+  for name in workload prometheus alertmanager node-exporter kube-api "${services[@]}"; do stop_pid "$name"; done
   stop_docker
   if [ -f "$state/pgdata.path" ]; then
     local pgdata; pgdata=$(cat "$state/pgdata.path")

@@ -468,7 +468,8 @@ bool MainWindow::showPanel(const QString &spec)
             m_databasePanel->tabs()->setCurrentIndex(int(pages.indexOf(page)));
         }
         if (panel == QLatin1String("deployments") && !page.isEmpty()) {
-            static const QStringList pages{QStringLiteral("services"), QStringLiteral("versions"), QStringLiteral("logs"), QStringLiteral("history")};
+            static const QStringList pages{QStringLiteral("services"), QStringLiteral("versions"), QStringLiteral("logs"), QStringLiteral("history"),
+                                           QStringLiteral("rollback")};
             if (!pages.contains(page))
                 return false;
             m_deploymentsPanel->showPage(page);

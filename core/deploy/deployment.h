@@ -43,7 +43,8 @@ struct Deployment {
     bool paused = false;
     QString managedBy;    // a GitOps controller that owns the spec ("Argo CD (application shop)")
 
-    QString key() const { return environment + u'\x1f' + name; }
+    // A Compose service and a Deployment may share a name ("shop/api"): the source tells them apart.
+    QString key() const { return environment + u'\x1f' + source + u'\x1f' + name; }
 };
 
 // A change seen on a deployment: a new image (a deploy, a rollback) or a restart.

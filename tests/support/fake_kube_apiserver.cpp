@@ -8,6 +8,7 @@
 #include <ctime>
 #include <functional>
 #include <sstream>
+#include <stdexcept>
 
 namespace testsupport {
 
@@ -145,7 +146,12 @@ FakeKubeApiServer::FakeKubeApiServer(Options options)
     // Watches hold a thread each for as long as they are open.
     m_server->new_task_queue = [] { return new httplib::ThreadPool(32); };
     serve();
-    m_port = m_server->bind_to_any_port("127.0.0.1");
+    if (m_options.port > 0)
+        m_port = m_server->bind_to_port("127.0.0.1", m_options.port) ? m_options.port : -1;
+    else
+        m_port = m_server->bind_to_any_port("127.0.0.1");
+    if (m_port <= 0)
+        throw std::runtime_error("the fake Kubernetes API server cannot listen on 127.0.0.1:" + std::to_string(m_options.port));
     m_thread = std::thread([this] { m_server->listen_after_bind(); });
     m_controller = std::thread([this] { controllerLoop(); });
     while (!m_server->is_running())
@@ -721,7 +727,7 @@ void FakeKubeApiServer::serve()
         json updated = *d;
         try {
             if (scale) {
-                json s = scaleOf(*d);
+                json wanted = scaleOf(*d);
                 if (req.method == "PUT") {
                     const std::string rv = body["metadata"].value("resourceVersion", std::string());
                     if (!rv.empty() && rv != (*d)["metadata"]["resourceVersion"]) {
@@ -729,11 +735,11 @@ void FakeKubeApiServer::serve()
                                                                        + "\": the object has been modified; please apply your changes to the latest version and try again"));
                         return;
                     }
-                    s = body;
+                    wanted = body;
                 } else {
-                    s.merge_patch(body);
+                    wanted.merge_patch(body);
                 }
-                updated["spec"]["replicas"] = s["spec"]["replicas"];
+                updated["spec"]["replicas"] = wanted["spec"]["replicas"];
             } else if (type.rfind("application/json-patch+json", 0) == 0) {
                 updated = updated.patch(body);
             } else if (type.rfind("application/merge-patch+json", 0) == 0 || type.rfind("application/strategic-merge-patch+json", 0) == 0) {

@@ -55,6 +55,7 @@ public:
         std::string certFile, keyFile;
         std::string clientCaFile;  // set: client certificates signed by it are accepted (and none is required)
         bool requireAuth = true;   // a request without an accepted token or certificate gets 401
+        int port = 0;              // 0: any free port
     };
     explicit FakeKubeApiServer(Options options);
     ~FakeKubeApiServer();

@@ -225,6 +225,17 @@ void DeploymentsPanel::onStoreChanged()
                                            : tr("%n service(s) run different versions in different environments (highlighted).", nullptr, drift));
         m_matrixView->resizeColumnsToContents();
     }
+    if (m_rollbackWhenReady && m_store && !isBusy()) {
+        KubeConnection *cluster = currentKube();
+        for (const Deployment &d : m_store->model()->rows()) {
+            if (d.source == u"kubernetes" && cluster && cluster->watcher()->revisions(d.name).size() > 1 && selectDeployment(d.name)) {
+                m_rollbackWhenReady = false;
+                // Not from inside the store's signal: the dialog runs its own event loop.
+                QTimer::singleShot(0, this, &DeploymentsPanel::rollbackSelected);
+                break;
+            }
+        }
+    }
     const QString now = summary();
     if (now != m_lastSummary) {
         m_lastSummary = now;
@@ -347,6 +358,10 @@ void DeploymentsPanel::onSelectionChanged()
     m_details->setTabVisible(m_details->indexOf(m_revisionView), kube);
     m_details->setTabVisible(m_details->indexOf(m_containerView), !kube);
     m_details->setTabVisible(m_details->indexOf(m_logs), !kube);
+    // Moving between a Deployment and a Compose service opens what the other has first.
+    if (!m_lastSelectionKube || *m_lastSelectionKube != kube)
+        m_details->setCurrentWidget(kube ? static_cast<QWidget *>(m_revisionView) : static_cast<QWidget *>(m_containerView));
+    m_lastSelectionKube = kube;
     if (name != m_logsFor) {
         m_logReader.reset();
         m_logs->clear();
@@ -418,6 +433,11 @@ void DeploymentsPanel::showPage(const QString &page)
         return;
     }
     m_pages->setCurrentIndex(0);
+    if (page == u"rollback") {
+        m_rollbackWhenReady = true;
+        onStoreChanged();
+        return;
+    }
     if (page == u"logs")
         m_details->setCurrentWidget(m_logs);
     else if (page == u"history")

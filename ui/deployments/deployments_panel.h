@@ -19,6 +19,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -53,7 +54,9 @@ public:
     // Selects a deployment by name ("shop/api"); false when the current environment has none of that name.
     bool selectDeployment(const QString &name);
     QString selectedDeployment() const;
-    void showPage(const QString &page);  // services, versions, logs, history
+    // services, versions, logs, history; rollback: the rollback dialog of the first
+    // Deployment with an earlier revision, once the rows are in (screenshots, demos).
+    void showPage(const QString &page);
 
     // The actions, as the buttons trigger them (each asks first).
     void restartSelected();
@@ -113,6 +116,8 @@ private:
     QString m_lastSummary;
     bool m_columnsFitted = false;
     bool m_replicaColumnsFitted = false;
+    bool m_rollbackWhenReady = false;
+    std::optional<bool> m_lastSelectionKube;  // what the last selection was, to open the right details tab
 };
 
 } // namespace opsdeck
