@@ -133,3 +133,46 @@ void BM_KubeWatchBatchOf100(benchmark::State &state)
 BENCHMARK(BM_KubeWatchBatchOf100)->Unit(benchmark::kMillisecond);
 
 } // namespace
+
+namespace {
+
+// The parts of one batch, to see where its time goes.
+void BM_KubeWatchBatchParseOnly(benchmark::State &state)
+{
+    QList<QByteArray> lines;
+    for (int k = 0; k < 100; ++k)
+        lines << event("MODIFIED", deploymentJson(k, 2, "registry.example/shop/svc:2.0"));
+    for (auto _ : state) {
+        for (const QByteArray &l : lines)
+            benchmark::DoNotOptimize(parseKubeWatchEvent(l, KubeKind::Deployment));
+    }
+}
+BENCHMARK(BM_KubeWatchBatchParseOnly)->Unit(benchmark::kMillisecond);
+
+void BM_KubeRowsIntoModel(benchmark::State &state)
+{
+    Fixture f;
+    for (auto _ : state) {
+        f.watcher.publishNow();
+        f.model.setDeployments(f.watcher.snapshot().deployments);
+    }
+}
+BENCHMARK(BM_KubeRowsIntoModel)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+namespace {
+
+void BM_KubeNlohmannParseOnly(benchmark::State &state)
+{
+    QList<QByteArray> lines;
+    for (int k = 0; k < 100; ++k)
+        lines << event("MODIFIED", deploymentJson(k, 2, "registry.example/shop/svc:2.0"));
+    for (auto _ : state) {
+        for (const QByteArray &l : lines)
+            benchmark::DoNotOptimize(json::parse(l.constBegin(), l.constEnd()));
+    }
+}
+BENCHMARK(BM_KubeNlohmannParseOnly)->Unit(benchmark::kMillisecond);
+
+} // namespace
