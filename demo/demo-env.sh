@@ -23,7 +23,8 @@
 # OPSDECK_DEMO_BIN (folder with opsdeck-demo-service, default <repo>/build/release/demo),
 # OPSDECK_DEMO_PORT_BASE (default 18080: services use BASE..BASE+2), and
 # OPSDECK_PROMETHEUS_PORT (19090), OPSDECK_ALERTMANAGER_PORT (19093), OPSDECK_PG_PORT (15432),
-# OPSDECK_NODE_EXPORTER_PORT (19100);
+# OPSDECK_NODE_EXPORTER_PORT (19100), OPSDECK_KUBE_PORT (16443: the stand-in Kubernetes API of the
+# demo-k8s profile, opsdeck-demo-kube);
 # OPSDECK_DEMO_WITHOUT_PG=1 leaves PostgreSQL out (tests that do not need it start faster);
 # OPSDECK_DEMO_WORKLOAD=0 leaves out the live workload on the app database (demo/workload.sh).
 set -euo pipefail
@@ -389,7 +390,7 @@ cmd_start() {
   wait_http "http://127.0.0.1:$node_port/metrics" 10 || die "node_exporter did not start: see $state/logs/node-exporter.log"
   wait_http "http://127.0.0.1:$am_port/-/ready" 15 || die "Alertmanager did not start: see $state/logs/alertmanager.log"
   wait_http "http://127.0.0.1:$prom_port/-/ready" 15 || die "Prometheus did not start: see $state/logs/prometheus.log"
-  log "up: services on $base_port-$((base_port + ${#services[@]} - 1)), node_exporter $node_port, Prometheus $prom_port, Alertmanager $am_port, PostgreSQL $pg_port"
+  log "up: services on $base_port-$((base_port + ${#services[@]} - 1)), node_exporter $node_port, Prometheus $prom_port, Alertmanager $am_port, PostgreSQL $pg_port, Kubernetes (stand-in, profile demo-k8s) $kube_port"
   log "profile: $state/opsdeck-demo.json"
 }
 
@@ -417,7 +418,7 @@ cmd_status() {
   if docker_running; then
     dk ps -a --format '{{.Names}}: {{.Status}} ({{.Image}})'
   fi
-  for name in "${services[@]}" node-exporter prometheus alertmanager; do
+  for name in "${services[@]}" node-exporter prometheus alertmanager kube-api; do
     if docker_running && [ ! -f "$state/pids/$name.pid" ]; then continue; fi
     if pid_alive "$state/pids/$name.pid"; then echo "$name: running (pid $(cat "$state/pids/$name.pid"))"; else echo "$name: stopped"; fi
   done

@@ -35,8 +35,8 @@ QVariant KubeRevisionModel::data(const QModelIndex &index, int role) const
         bold.setBold(true);
         return bold;
     }
-    if (role == Qt::ToolTipRole && index.column() == RevisionColumn && r->current)
-        return tr("Runs now");
+    if (role == Qt::ToolTipRole)
+        return r->current ? tr("ReplicaSet %1; runs now").arg(r->replicaSet) : tr("ReplicaSet %1").arg(r->replicaSet);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -45,7 +45,6 @@ QVariant KubeRevisionModel::data(const QModelIndex &index, int role) const
     case CauseColumn: return r->changeCause.isEmpty() ? tr("(none given)") : r->changeCause;
     case CreatedColumn:
         return r->createdMs > 0 ? QDateTime::fromMSecsSinceEpoch(r->createdMs).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
-    case ReplicaSetColumn: return r->replicaSet;
     }
     return {};
 }
@@ -59,7 +58,6 @@ QVariant KubeRevisionModel::headerData(int section, Qt::Orientation orientation,
     case ImageColumn: return tr("Image");
     case CauseColumn: return tr("Change cause");
     case CreatedColumn: return tr("Created");
-    case ReplicaSetColumn: return tr("ReplicaSet");
     }
     return {};
 }

@@ -1,8 +1,9 @@
 #pragma once
 
 // The revisions of one Kubernetes Deployment, newest first: each ReplicaSet's
-// revision, the images it runs, why it was made (its change-cause), when, and
-// which one runs now (in bold). Rows merge on each update.
+// revision, when it was made, the images it runs, and why (its change-cause,
+// last: the column that wants the room); the ReplicaSet's name in the tooltip;
+// the one that runs now in bold. Rows merge on each update.
 
 #include "keyed_table_model.h"
 #include "kube/kube_objects.h"
@@ -13,7 +14,7 @@ class KubeRevisionModel : public KeyedTableModel<KubeRevision, qint64>
 {
     Q_OBJECT
 public:
-    enum Column { RevisionColumn, ImageColumn, CauseColumn, CreatedColumn, ReplicaSetColumn, ColumnCount };
+    enum Column { RevisionColumn, CreatedColumn, ImageColumn, CauseColumn, ColumnCount };
     enum Role { RevisionRole = Qt::UserRole + 1 };
 
     explicit KubeRevisionModel(QObject *parent = nullptr);

@@ -11,7 +11,8 @@
 # after the demo starts and lasts 30 s: the shots are taken inside it);
 # backups-<size>.png, the Backups panel with the demo's first backup, and
 # restore-<size>.png, its restore dialog with the preflight done; deploy-marker-<size>.png
-# (a slower release going out, marked on the charts) and deployments-<size>.png.
+# (a slower release going out, marked on the charts) and deployments-<size>.png; kube-deployments-<size>.png
+# and kube-rollback-<size>.png (the demo-k8s profile's Deployments, and a rollback's diff).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${1:-docs/screenshots}
@@ -20,7 +21,7 @@ mkdir -p "$out"
 cmake --build --preset release -j "$(nproc)" --target opsdeck opsdeck-cli opsdeck-demo-service >/dev/null
 
 export OPSDECK_DEMO_STATE=$(mktemp -d) OPSDECK_DEMO_PORT_BASE=38180 OPSDECK_PROMETHEUS_PORT=39190 \
-  OPSDECK_ALERTMANAGER_PORT=39193 OPSDECK_PG_PORT=35532 OPSDECK_NODE_EXPORTER_PORT=39200 OPSDECK_APP_PASSWORD=${OPSDECK_APP_PASSWORD:-ops-demo}
+  OPSDECK_ALERTMANAGER_PORT=39193 OPSDECK_PG_PORT=35532 OPSDECK_NODE_EXPORTER_PORT=39200 OPSDECK_KUBE_PORT=36443 OPSDECK_APP_PASSWORD=${OPSDECK_APP_PASSWORD:-ops-demo}
 trap 'demo/demo-env.sh clean >/dev/null 2>&1 || true' EXIT
 demo/demo-env.sh start >/dev/null
 demo/demo-env.sh fault market-data down >/dev/null
@@ -66,6 +67,16 @@ if [ -S "$OPSDECK_DEMO_STATE/docker/docker.sock" ]; then
     (sleep 20; demo/demo-env.sh deploy api-gateway 1.4.3 >/dev/null) &
     seconds=70 shoot deploy-marker "$size" --dashboard api-gateway &
     seconds=70 shoot deployments "$size" --panel deployments &
+    wait
+  done
+fi
+
+# Kubernetes: the demo-k8s profile's cluster (opsdeck-demo-kube, the tests' stand-in API server,
+# seeded), its Deployments with the revisions of the first, and a rollback's template diff.
+if [ -f "$OPSDECK_DEMO_STATE/kubeconfig" ]; then
+  for size in 1366x768 1920x1080; do
+    seconds=10 shoot kube-deployments "$size" --profile demo-k8s --panel deployments &
+    seconds=10 shoot kube-rollback "$size" --profile demo-k8s --panel deployments:rollback &
     wait
   done
 fi

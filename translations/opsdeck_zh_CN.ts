@@ -118,23 +118,23 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="112"/>
-        <location filename="../app/main.cpp" line="121"/>
+        <location filename="../app/main.cpp" line="113"/>
+        <location filename="../app/main.cpp" line="122"/>
         <source>OpsDeck cannot start</source>
         <translation>OpsDeck 无法启动</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="113"/>
+        <location filename="../app/main.cpp" line="114"/>
         <source>The configuration could not be loaded:</source>
         <translation>无法加载配置：</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="114"/>
+        <location filename="../app/main.cpp" line="115"/>
         <source>See docs/configuration.md for the format.</source>
         <translation>配置格式见 docs/configuration.md。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="122"/>
+        <location filename="../app/main.cpp" line="123"/>
         <source>%1: no profile named &quot;%2&quot;.</source>
         <translation>%1：没有名为“%2”的配置档。</translation>
     </message>
@@ -2170,185 +2170,314 @@ Its data is gone once dropped.</source>
 <context>
     <name>opsdeck::DeploymentsPanel</name>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="81"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="414"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="86"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="523"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="531"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="83"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="421"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="88"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="538"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="85"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="428"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="90"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="545"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="87"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="92"/>
         <source>Roll back…</source>
         <translation>回滚…</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="104"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="95"/>
+        <source>Scale…</source>
+        <translation>扩缩容…</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="97"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="490"/>
+        <source>Pause rollout</source>
+        <translation>暂停发布</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="114"/>
         <source>Replicas</source>
         <translation>副本</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="108"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="118"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="111"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="127"/>
+        <source>Revisions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="130"/>
         <source>Logs</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="117"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="136"/>
         <source>Services</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="132"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="151"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="200"/>
         <source>Only %1 reads a Docker engine: give other profiles a &quot;docker&quot; object to compare their versions here.</source>
-        <translation>只有 %1 读取了 Docker 引擎：为其他配置添加 &quot;docker&quot; 对象，即可在此比较各环境的版本。</translation>
+        <translation type="vanished">只有 %1 读取了 Docker 引擎：为其他配置添加 &quot;docker&quot; 对象，即可在此比较各环境的版本。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="202"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="222"/>
+        <source>Only %1 is read: give other profiles a &quot;docker&quot; or &quot;kubernetes&quot; object to compare their versions here.</source>
+        <translation>只读取了 %1：为其他配置档添加 &quot;docker&quot; 或 &quot;kubernetes&quot; 对象，即可在此比较它们的版本。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="224"/>
         <source>Every service runs the same version in every environment.</source>
         <translation>每个服务在所有环境中运行相同的版本。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="203"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="225"/>
         <source>%n service(s) run different versions in different environments (highlighted).</source>
         <translation>
             <numerusform>%n 个服务在不同环境中运行不同的版本（已高亮）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="225"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="258"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="227"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="260"/>
         <source>%n degraded</source>
         <translation>
             <numerusform>%n 个降级</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="229"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="262"/>
         <source>%n rolling</source>
         <translation>
             <numerusform>%n 个滚动更新中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="238"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="272"/>
+        <source>every namespace</source>
+        <translation>所有命名空间</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="276"/>
+        <source>Kubernetes %1 (%2), live</source>
+        <translation>Kubernetes %1（%2），实时</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="281"/>
+        <source>Kubernetes %1: %2; the rows are from %3 ago.</source>
+        <translation>Kubernetes %1：%2；这些行是 %3 前的数据。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="284"/>
+        <source>Kubernetes %1 is not available (%2). The panel fills in when it answers.</source>
+        <translation>Kubernetes %1 不可用（%2）。它响应后面板会自动填充。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="287"/>
+        <source>Connecting to Kubernetes %1 at %2…</source>
+        <translation>正在连接 %2 上的 Kubernetes %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="293"/>
+        <source>(TLS not verified: insecure-skip-tls-verify)</source>
+        <translation>（未验证 TLS：insecure-skip-tls-verify）</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="302"/>
         <source>No profile is open.</source>
         <translation>未打开任何配置。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="244"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="318"/>
+        <source>No Deployment in the namespaces watched.</source>
+        <translation>所监视的命名空间中没有 Deployment。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="319"/>
         <source>No Docker engine for %1: %2</source>
         <translation>%1 没有 Docker 引擎：%2</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="250"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="325"/>
         <source>Docker %1 at %2, live</source>
         <translation>Docker %1，位于 %2，实时</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="251"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="326"/>
         <source>Docker at %1 runs no container.</source>
         <translation>%1 上的 Docker 没有运行任何容器。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="254"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="329"/>
         <source>Docker is not available for %1 (%2). The panel fills in when it answers.</source>
         <translation>%1 的 Docker 不可用（%2）。它响应后面板会自动填充。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="255"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="330"/>
         <source>Docker is not available: %1</source>
         <translation>Docker 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="261"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="336"/>
         <source>Reconnecting to Docker (%1); the rows are from %2 ago.</source>
         <translation>正在重新连接 Docker（%1）；这些行是 %2 前的数据。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="264"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="265"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="339"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="340"/>
         <source>Connecting to Docker at %1…</source>
         <translation>正在连接 %1 上的 Docker…</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="316"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="400"/>
         <source>%1: the log stream ended (the container stopped)</source>
         <translation>%1：日志流已结束（容器已停止）</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="317"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="401"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="320"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="404"/>
         <source>Following %n replica(s): the last %1 lines of each, then every new one.</source>
         <translation>
             <numerusform>正在跟踪 %n 个副本：每个显示最后 %1 行，然后显示每一条新行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="389"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="490"/>
+        <source>Resume rollout</source>
+        <translation>恢复发布</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="493"/>
         <source>Profile %1 is read-only</source>
         <translation>配置 %1 为只读</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="390"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="494"/>
         <source>Docker is not live</source>
         <translation>Docker 未连接</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="391"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="494"/>
+        <source>Kubernetes is not live</source>
+        <translation>Kubernetes 未连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="495"/>
         <source>Another action is running</source>
         <translation>另一个操作正在进行</translation>
     </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="500"/>
+        <source>The rollout is paused: resume it first</source>
+        <translation>发布已暂停：请先恢复</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="399"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="507"/>
         <source>%1 %n replica(s) of %2 in %3?</source>
         <translation>
             <numerusform>%1 %3 中 %2 的 %n 个副本？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="452"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="524"/>
+        <source>Restart every pod of %1? The Deployment rolls out new pods as for a new template (kubectl rollout restart), within its maxUnavailable and maxSurge.</source>
+        <translation>重启 %1 的所有 Pod？Deployment 会像新模板一样滚动创建新 Pod（kubectl rollout restart），遵守其 maxUnavailable 和 maxSurge。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="565"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="584"/>
         <source>Roll back</source>
         <translation>回滚</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="483"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="615"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="716"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="486"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="618"/>
         <source>ACK: %1 of %2 in %3 to %4 (OpsDeck), expired when it ends</source>
         <translation>ACK: %3 中 %2 的 %1，目标 %4（OpsDeck），结束时失效</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="649"/>
+        <source>Scale %1</source>
+        <translation>扩缩容 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="650"/>
+        <source>Replicas of %1 (now %2):</source>
+        <translation>%1 的副本数（当前 %2）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="654"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="661"/>
+        <source>Scale</source>
+        <translation>扩缩容</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="662"/>
+        <source>Scale %1 to 0? Every pod stops: the service is down until it is scaled up again.</source>
+        <translation>将 %1 缩容到 0？所有 Pod 都会停止：在再次扩容之前服务不可用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="673"/>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="673"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="674"/>
+        <source>Resume the rollouts of %1? A template changed while paused rolls out now.</source>
+        <translation>恢复 %1 的发布？暂停期间修改的模板会立即发布。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="675"/>
+        <source>Pause the rollouts of %1? Changes to its template wait until it is resumed; scaling still works.</source>
+        <translation>暂停 %1 的发布？对其模板的修改会等到恢复后才生效；扩缩容仍然可用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="694"/>
+        <source>Sent to %1 as a dry run first: nothing changes if the server refuses it.</source>
+        <translation>先以试运行（dry run）发送到 %1：如果服务器拒绝，则不会有任何改变。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="720"/>
+        <source>ACK: %1 of %2 in %3 to revision %4 (OpsDeck), expired when it ends</source>
+        <translation>ACK: %3 中 %2 的 %1，目标版本 %4（OpsDeck），结束时失效</translation>
     </message>
 </context>
 <context>
@@ -2534,6 +2663,125 @@ Its data is gone once dropped.</source>
         <location filename="../models/health_transition_model.cpp" line="86"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::KubeRevisionModel</name>
+    <message>
+        <location filename="../models/kube_revision_model.cpp" line="39"/>
+        <source>Runs now</source>
+        <translation>当前运行</translation>
+    </message>
+    <message>
+        <location filename="../models/kube_revision_model.cpp" line="43"/>
+        <source>%1 (now)</source>
+        <translation>%1（当前）</translation>
+    </message>
+    <message>
+        <location filename="../models/kube_revision_model.cpp" line="45"/>
+        <source>(none given)</source>
+        <translation>（未提供）</translation>
+    </message>
+    <message>
+        <location filename="../models/kube_revision_model.cpp" line="58"/>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../models/kube_revision_model.cpp" line="59"/>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../models/kube_revision_model.cpp" line="60"/>
+        <source>Change cause</source>
+        <translation>变更原因</translation>
+    </message>
+    <message>
+        <location filename="../models/kube_revision_model.cpp" line="61"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../models/kube_revision_model.cpp" line="62"/>
+        <source>ReplicaSet</source>
+        <translation>ReplicaSet</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::KubeRollbackDialog</name>
+    <message>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="25"/>
+        <source>Roll back %1</source>
+        <translation>回滚 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="29"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="40"/>
+        <source>revision %1: %2</source>
+        <translation>版本 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="32"/>
+        <source>Runs now:</source>
+        <translation>当前运行：</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="47"/>
+        <source>Roll back to:</source>
+        <translation>回滚到：</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="50"/>
+        <source>Why: kept as the new revision&apos;s change-cause and in the audit log</source>
+        <translation>原因：记录为新版本的变更原因，并写入审计日志</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="51"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="60"/>
+        <source>%1 is managed by %2: it will put its own template back unless its sync is paused first. Roll back in Git, or pause the sync, for a rollback that stays.</source>
+        <translation>%1 由 %2 管理：除非先暂停其同步，否则它会恢复自己的模板。要让回滚保持有效，请在 Git 中回滚，或暂停同步。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="77"/>
+        <source>Silence in Alertmanager during the rollout:</source>
+        <translation>发布期间在 Alertmanager 中静默：</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="81"/>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="125"/>
+        <source>%1 is paused: resume it first (a paused Deployment rolls nothing out).</source>
+        <translation>%1 已暂停：请先恢复（暂停的 Deployment 不会发布任何内容）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="127"/>
+        <source>%1 keeps no other revision to go back to.</source>
+        <translation>%1 没有其他可回滚的版本。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="129"/>
+        <source>Revision %1 has the template that runs now: nothing would change.</source>
+        <translation>版本 %1 的模板就是当前运行的模板：不会有任何改变。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="168"/>
+        <source>From revision %1 to revision %2: %n line(s) of the pod template change (red goes, green comes). The Deployment then rolls out as for any new template.</source>
+        <translation>
+            <numerusform>从版本 %1 到版本 %2：Pod 模板有 %n 行变化（红色移除，绿色加入）。随后 Deployment 会像新模板一样发布。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="178"/>
+        <source>Give a reason: it is kept as the new revision&apos;s change-cause</source>
+        <translation>请填写原因：它会记录为新版本的变更原因</translation>
     </message>
 </context>
 <context>
@@ -2846,12 +3094,12 @@ Their answers could come from anyone on the path.</source>
         <translation>告警 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="565"/>
+        <location filename="../ui/main_window.cpp" line="566"/>
         <source>A backup job is running</source>
         <translation>有备份任务正在运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="566"/>
+        <location filename="../ui/main_window.cpp" line="567"/>
         <source>Running now: %1.
 
 Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as it was.</source>
@@ -2860,63 +3108,63 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
 关闭 OpsDeck 会停止它：备份将被丢弃，恢复会让目标保持原样。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="576"/>
+        <location filename="../ui/main_window.cpp" line="577"/>
         <source>A rollout is running</source>
         <translation>正在进行滚动操作</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="577"/>
+        <location filename="../ui/main_window.cpp" line="578"/>
         <source>Closing OpsDeck now can leave a replica stopped or renamed halfway. Wait for the rollout to end?</source>
         <translation>现在关闭 OpsDeck 可能使某个副本停在已停止或已改名的中间状态。要等待操作结束吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="594"/>
-        <location filename="../ui/main_window.cpp" line="600"/>
-        <location filename="../ui/main_window.cpp" line="605"/>
-        <location filename="../ui/main_window.cpp" line="614"/>
-        <location filename="../ui/main_window.cpp" line="617"/>
+        <location filename="../ui/main_window.cpp" line="595"/>
+        <location filename="../ui/main_window.cpp" line="601"/>
+        <location filename="../ui/main_window.cpp" line="606"/>
+        <location filename="../ui/main_window.cpp" line="615"/>
+        <location filename="../ui/main_window.cpp" line="618"/>
         <source>Import Grafana dashboard</source>
         <translation>导入 Grafana 仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="595"/>
+        <location filename="../ui/main_window.cpp" line="596"/>
         <source>Grafana dashboard (*.json)</source>
         <translation>Grafana 仪表盘 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="600"/>
+        <location filename="../ui/main_window.cpp" line="601"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="606"/>
+        <location filename="../ui/main_window.cpp" line="607"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="606"/>
+        <location filename="../ui/main_window.cpp" line="607"/>
         <source>no panel OpsDeck can draw</source>
         <translation>没有 OpsDeck 能绘制的面板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="615"/>
+        <location filename="../ui/main_window.cpp" line="616"/>
         <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
         <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 &quot;prometheus&quot;。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="618"/>
+        <location filename="../ui/main_window.cpp" line="619"/>
         <source>Imported %n panel(s). Not imported:</source>
         <translation>
             <numerusform>已导入 %n 个面板。未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="624"/>
+        <location filename="../ui/main_window.cpp" line="625"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="625"/>
+        <location filename="../ui/main_window.cpp" line="626"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console. Panels in this version: %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3. Configuration: &lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台。本版本的面板：%2。&lt;/p&gt;&lt;p&gt;基于 Qt %3 构建。配置文件：&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>

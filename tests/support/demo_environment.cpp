@@ -58,10 +58,10 @@ std::vector<int> freePorts(int count, bool consecutive)
 DemoEnvironment::Ports DemoEnvironment::choosePorts()
 {
     const std::vector<int> services = freePorts(3, true);
-    const std::vector<int> others = freePorts(4);
-    if (services.size() != 3 || others.size() != 4)
-        return {0, 0, 0, 0, 0};  // start() then fails and says so
-    return {services[0], others[0], others[1], others[2], others[3]};
+    const std::vector<int> others = freePorts(5);
+    if (services.size() != 3 || others.size() != 5)
+        return {0, 0, 0, 0, 0, 0};  // start() then fails and says so
+    return {services[0], others[0], others[1], others[2], others[3], others[4]};
 }
 
 DemoEnvironment::DemoEnvironment(QString sourceDir, QString demoBinDir, bool withPostgres)
@@ -85,6 +85,7 @@ QProcessEnvironment DemoEnvironment::environment() const
     env.insert(QStringLiteral("OPSDECK_ALERTMANAGER_PORT"), QString::number(m_ports.alertmanager));
     env.insert(QStringLiteral("OPSDECK_PG_PORT"), QString::number(m_ports.postgres));
     env.insert(QStringLiteral("OPSDECK_NODE_EXPORTER_PORT"), QString::number(m_ports.nodeExporter));
+    env.insert(QStringLiteral("OPSDECK_KUBE_PORT"), QString::number(m_ports.kube));
     // Tests count sessions and rows themselves: no background workload on the app database.
     env.insert(QStringLiteral("OPSDECK_DEMO_WORKLOAD"), QStringLiteral("0"));
     if (!m_withPostgres)

@@ -26,6 +26,7 @@ public:
         int alertmanager;
         int postgres;
         int nodeExporter;
+        int kube;  // the stand-in Kubernetes API (opsdeck-demo-kube)
     };
 
     // Ports the OS says are free now: tests never collide with another program's fixed ports.

@@ -355,6 +355,12 @@ void DeploymentsPanel::onSelectionChanged()
     const bool kube = selectedIsKube();
     KubeConnection *cluster = currentKube();
     m_revisions->setRevisions(kube && cluster ? cluster->watcher()->revisions(name) : QList<KubeRevision>());
+    if (m_revisions->rowCount() > 0 && !m_revisionColumnsFitted) {
+        // The short columns fit what they hold once; the change-cause takes the rest.
+        m_revisionColumnsFitted = true;
+        for (int column : {KubeRevisionModel::RevisionColumn, KubeRevisionModel::CreatedColumn, KubeRevisionModel::ImageColumn})
+            m_revisionView->resizeColumnToContents(column);
+    }
     m_details->setTabVisible(m_details->indexOf(m_revisionView), kube);
     m_details->setTabVisible(m_details->indexOf(m_containerView), !kube);
     m_details->setTabVisible(m_details->indexOf(m_logs), !kube);

@@ -116,6 +116,7 @@ private:
     QString m_lastSummary;
     bool m_columnsFitted = false;
     bool m_replicaColumnsFitted = false;
+    bool m_revisionColumnsFitted = false;
     bool m_rollbackWhenReady = false;
     std::optional<bool> m_lastSelectionKube;  // what the last selection was, to open the right details tab
 };
