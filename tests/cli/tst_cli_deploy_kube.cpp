@@ -30,6 +30,7 @@ private Q_SLOTS:
     void gitOpsIsWarnedAbout();
     void conflictIsAnError();
     void readOnlyAndMissingConfig();
+    void noCredentialInTheLogs();
 
 private:
     QJsonObject row(const QString &name);
@@ -210,6 +211,23 @@ void TestCliDeployKube::readOnlyAndMissingConfig()
         QVERIFY(r.method == "GET");
     QCOMPARE(m_cli({QStringLiteral("deploy"), QStringLiteral("list")}, &out, &err, QStringLiteral("nowhere")), 1);
     QVERIFY2(err.contains("Kubernetes") && err.contains("no such file"), err.constData());
+}
+
+void TestCliDeployKube::noCredentialInTheLogs()
+{
+    // The most talkative log level, an action and a failure: the token never appears.
+    QByteArray out, err;
+    QCOMPARE(m_cli({QStringLiteral("deploy"), QStringLiteral("list"), QStringLiteral("--log-level"), QStringLiteral("trace")}, &out, &err), 0);
+    QCOMPARE(m_cli({QStringLiteral("deploy"), QStringLiteral("scale"), QStringLiteral("shop/api"), QStringLiteral("2"), QStringLiteral("--log-level"),
+                    QStringLiteral("trace")},
+                   &out, &err),
+             0);
+    const QByteArray all = out + err;
+    QVERIFY(!all.isEmpty());
+    QVERIFY2(!all.contains(testsupport::kubeTestToken), all.constData());
+    QFile audit(m_cli.auditLog);
+    QVERIFY(audit.open(QIODevice::ReadOnly));
+    QVERIFY(!audit.readAll().contains(testsupport::kubeTestToken));
 }
 
 QTEST_GUILESS_MAIN(TestCliDeployKube)

@@ -31,6 +31,7 @@ class TestConfig : public QObject
 private Q_SLOTS:
     void loadsTheArchitectureExample();
     void operatorDefaultsToOsUser();
+    void readsKubernetesNamespaces();
     void errorsNameFileFieldAndReason_data();
     void errorsNameFileFieldAndReason();
     void reportsUnknownKeysWithoutFailing();
@@ -80,6 +81,21 @@ void TestConfig::operatorDefaultsToOsUser()
     const auto r = parse(R"({"profiles":[{"name":"x"}]})");
     QVERIFY(r.ok());
     QCOMPARE(r.config->profiles[0].operatorName, osUserName());
+}
+
+void TestConfig::readsKubernetesNamespaces()
+{
+    auto r = parse(R"({"profiles":[{"name":"x","kubernetes":{"kubeconfig":"~/.kube/prod","context":"prod","namespaces":["shop","billing"]}}]})");
+    QVERIFY(r.ok());
+    QCOMPARE(r.config->profiles[0].kubernetes->namespaces, (QStringList{QStringLiteral("shop"), QStringLiteral("billing")}));
+    QCOMPARE(r.config->profiles[0].kubernetes->context, QStringLiteral("prod"));
+    // "namespace": the one-namespace shorthand.
+    r = parse(R"({"profiles":[{"name":"x","kubernetes":{"namespace":"shop"}}]})");
+    QVERIFY(r.ok());
+    QCOMPARE(r.config->profiles[0].kubernetes->namespaces, QStringList{QStringLiteral("shop")});
+    r = parse(R"({"profiles":[{"name":"x","kubernetes":{"namespaces":"shop"}}]})");
+    QVERIFY(!r.ok());
+    QVERIFY2(r.errors.join(u' ').contains(QStringLiteral("profiles[0].kubernetes.namespaces")), qPrintable(r.errors.join(u' ')));
 }
 
 void TestConfig::errorsNameFileFieldAndReason_data()
