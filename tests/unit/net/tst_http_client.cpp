@@ -1,6 +1,7 @@
 // The HTTP client against a local server that misbehaves on purpose.
 
 #include "local_http_server.h"
+#include "test_pki.h"
 #include "net/ca_bundle.h"
 #include "net/http_client.h"
 
@@ -458,35 +459,14 @@ void TestHttpClient::caFileJoinsTheSystemsCas()
 void TestHttpClient::trustsItsCaFileOverTls()
 {
     // A CA and a server certificate for 127.0.0.1 made here, served by openssl s_server.
-    QTemporaryDir dir;
-    auto openssl = [&dir](const QStringList &args) {
-        QProcess p;
-        p.setWorkingDirectory(dir.path());
-        p.start(QStringLiteral("openssl"), args);
-        return p.waitForFinished(30000) && p.exitCode() == 0;
-    };
-    QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                     QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
-                     QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                     QStringLiteral("/CN=OpsDeck test CA")}));
-    QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                     QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"), QStringLiteral("server.csr"),
-                     QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")}));
-    QFile ext(dir.filePath(QStringLiteral("san.ext")));
-    QVERIFY(ext.open(QIODevice::WriteOnly));
-    ext.write("subjectAltName=IP:127.0.0.1\n");
-    ext.close();
-    QVERIFY(openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
-                     QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                     QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.pem"),
-                     QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("san.ext")}));
+    testsupport::TestPki pki;
+    QVERIFY2(pki.ok(), qPrintable(pki.error()));
     const int port = LocalHttpServer::unusedPort();
     QProcess server;
-    server.setWorkingDirectory(dir.path());
     server.start(QStringLiteral("openssl"), {QStringLiteral("s_server"), QStringLiteral("-quiet"), QStringLiteral("-www"),
                                              QStringLiteral("-accept"), QStringLiteral("127.0.0.1:%1").arg(port),
-                                             QStringLiteral("-cert"), QStringLiteral("server.pem"),
-                                             QStringLiteral("-key"), QStringLiteral("server.key")});
+                                             QStringLiteral("-cert"), pki.serverCertFile(),
+                                             QStringLiteral("-key"), pki.serverKeyFile()});
     QVERIFY(server.waitForStarted());
 
     HttpClient client;
@@ -502,11 +482,26 @@ void TestHttpClient::trustsItsCaFileOverTls()
     request.insecure = false;
     r = fetch(client, request);
     QCOMPARE(r.error, HttpError::Tls);  // the system's CAs do not know ours
-    request.caFile = dir.filePath(QStringLiteral("ca.pem"));
+    request.caFile = pki.caFile();
     r = fetch(client, request);
     QVERIFY2(r.transportOk(), qPrintable(r.errorMessage));
     QCOMPARE(r.status, 200);
-    request.caFile = dir.filePath(QStringLiteral("absent.pem"));
+    // The CA as PEM bytes (a kubeconfig's certificate-authority-data): trusted alone, and it wins over the file.
+    QFile ca(pki.caFile());
+    QVERIFY(ca.open(QIODevice::ReadOnly));
+    request.caPem = ca.readAll();
+    request.caFile = pki.path(QStringLiteral("absent.pem"));
+    r = fetch(client, request);
+    QVERIFY2(r.transportOk(), qPrintable(r.errorMessage));
+    testsupport::TestPki other;
+    QVERIFY(other.ok());
+    QFile otherCa(other.caFile());
+    QVERIFY(otherCa.open(QIODevice::ReadOnly));
+    request.caPem = otherCa.readAll();
+    r = fetch(client, request);
+    QCOMPARE(r.error, HttpError::Tls);  // not ours, and the system's are not asked
+    request.caPem.clear();
+    request.caFile = pki.path(QStringLiteral("absent.pem"));
     r = fetch(client, request);
     QCOMPARE(r.error, HttpError::Tls);
     QVERIFY2(r.errorMessage.contains(QLatin1String("absent.pem")), qPrintable(r.errorMessage));
