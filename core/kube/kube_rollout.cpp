@@ -140,6 +140,11 @@ KubeRollout::KubeRollout(KubeApi *api, AuditLog audit, const AuditActor &actor, 
               m_request.environment + u':' + target(m_request))
     , m_readOnly(readOnly)
 {
+    // A cluster closed under a running action (its profile removed) ends it, said, rather than leaving it waiting.
+    connect(api, &QObject::destroyed, this, [this] {
+        finish({false, false, false, QStringLiteral("the connection to the cluster closed before the action ended; "
+                                                    "read the Deployment again to see where it is")});
+    });
     m_audit.parameters().insert(QStringLiteral("source"), QStringLiteral("kubernetes"));
     m_audit.parameters().insert(QStringLiteral("environment"), m_request.environment);
     m_audit.parameters().insert(QStringLiteral("context"), api->target().contextName);

@@ -89,7 +89,7 @@ void KubeWatcher::stop()
     m_running = false;
     for (auto &informer : m_informers) {
         informer->retry->stop();
-        if (informer->handle)
+        if (informer->handle && m_api)
             m_api->cancel(informer->handle);
         informer->handle = 0;
         informer->watching = false;
@@ -127,7 +127,7 @@ QList<KubeRevision> KubeWatcher::revisions(const QString &key) const
 
 void KubeWatcher::list(Informer &informer)
 {
-    if (!m_running)
+    if (!m_running || !m_api)
         return;
     informer.watching = false;
     KubeCall call;
@@ -206,7 +206,7 @@ void KubeWatcher::onListPage(Informer &informer, const HttpResponse &response)
 
 void KubeWatcher::watch(Informer &informer)
 {
-    if (!m_running)
+    if (!m_running || !m_api)
         return;
     KubeCall call;
     call.path = kubeAppsPath(informer.nameSpace, informer.resource);
@@ -250,7 +250,7 @@ void KubeWatcher::applyEvent(Informer &informer, const KubeWatchEvent &event)
         if (event.status.code == 410) {
             // The version we resume from is gone: start over from a fresh list.
             logInfo(QStringLiteral("kubernetes: the watch of %1 expired (%2); listing again").arg(informer.resource, event.status.message));
-            if (informer.handle)
+            if (informer.handle && m_api)
                 m_api->cancel(informer.handle);
             informer.handle = 0;
             informer.resourceVersion.clear();

@@ -21,6 +21,7 @@
 #include <QHash>
 #include <QMap>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 
 #include <memory>
@@ -97,7 +98,7 @@ private:
     void recordChange(const DeployChange &change);
     void schedulePublish();
 
-    KubeApi *m_api;
+    QPointer<KubeApi> m_api;  // outlived by the watcher in a KubeConnection's teardown
     QStringList m_namespaces;
     std::vector<std::unique_ptr<Informer>> m_informers;
     KubeSnapshot m_snapshot;
