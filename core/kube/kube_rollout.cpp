@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
@@ -299,9 +300,59 @@ void KubeRollout::send(const KubePatch &patch, const QJsonObject &auditDetail)
                                        : QStringLiteral("the server refused it: %1").arg(why)});
                 return;
             }
-            self->finish({true, true, false, QString()});
+            const auto kind = self->m_request.kind;
+            if (self->m_request.waitForRollout && (kind == KubeActionRequest::Kind::Restart || kind == KubeActionRequest::Kind::Rollback))
+                self->followRollout();
+            else
+                self->finish({true, true, false, QString()});
         });
     });
+}
+
+void KubeRollout::followRollout()
+{
+    // Read again until kubectl rollout status would stop: the controller's own
+    // deadline (progressDeadlineSeconds) bounds it, with a margin for it to say so.
+    m_poll = new QTimer(this);
+    m_poll->setSingleShot(true);
+    m_poll->setInterval(m_request.pollMs);
+    const auto check = [this] {
+        if (!m_api)
+            return;
+        KubeCall call;
+        call.path = kubeAppsPath(m_request.nameSpace, QStringLiteral("deployments"), m_request.name);
+        m_api->call(call, [self = QPointer<KubeRollout>(this)](const HttpResponse &r) {
+            if (!self || self->m_done)
+                return;
+            QString error;
+            const auto d = r.isSuccess() ? parseKubeDeployment(r.body, &error) : std::nullopt;
+            if (d) {
+                if (self->m_followDeadlineMs == 0)
+                    self->m_followDeadlineMs = QDateTime::currentMSecsSinceEpoch() + (qint64(d->progressDeadlineSeconds) + 30) * 1000;
+                const KubeRolloutStatus status = kubeRolloutStatus(*d);
+                if (status.state == KubeRolloutStatus::State::Complete) {
+                    self->finish({true, true, false, QString()});
+                    return;
+                }
+                if (status.state == KubeRolloutStatus::State::Failed) {
+                    self->finish({false, true, false, QStringLiteral("the change was applied but its rollout failed: %1").arg(status.message)});
+                    return;
+                }
+                Q_EMIT self->progress(status.message);
+            } else {
+                // A read that fails is retried: the change itself was applied.
+                Q_EMIT self->progress(QStringLiteral("following the rollout: %1").arg(error.isEmpty() ? kubeErrorText(r) : error));
+            }
+            if (self->m_followDeadlineMs > 0 && QDateTime::currentMSecsSinceEpoch() > self->m_followDeadlineMs) {
+                self->finish({false, true, false, QStringLiteral("the change was applied; its rollout had not finished when its progress deadline was over")});
+                return;
+            }
+            self->m_poll->start();
+        });
+    };
+    connect(m_poll, &QTimer::timeout, this, check);
+    Q_EMIT progress(tr("Following the rollout"));
+    check();
 }
 
 void KubeRollout::finish(KubeActionResult result)
@@ -309,14 +360,16 @@ void KubeRollout::finish(KubeActionResult result)
     if (m_done)
         return;
     m_done = true;
+    if (m_poll)
+        m_poll->stop();
     if (result.ok && result.message.isEmpty()) {
         const QString t = target(m_request);
         switch (m_request.kind) {
-        case KubeActionRequest::Kind::Restart: result.message = QStringLiteral("%1 restarted").arg(t); break;
+        case KubeActionRequest::Kind::Restart: result.message = QStringLiteral("%1 restarted").arg(t) + (m_poll ? QStringLiteral(", rolled out") : QString()); break;
         case KubeActionRequest::Kind::Scale: result.message = QStringLiteral("%1 scaled to %2").arg(t).arg(m_request.replicas); break;
         case KubeActionRequest::Kind::Pause: result.message = QStringLiteral("%1 paused").arg(t); break;
         case KubeActionRequest::Kind::Resume: result.message = QStringLiteral("%1 resumed").arg(t); break;
-        case KubeActionRequest::Kind::Rollback: result.message = QStringLiteral("%1 rolled back").arg(t); break;
+        case KubeActionRequest::Kind::Rollback: result.message = QStringLiteral("%1 rolled back").arg(t) + (m_poll ? QStringLiteral(", rolled out") : QString()); break;
         }
     }
     if (m_intentWritten) {

@@ -10,7 +10,8 @@
 //   rollback  the chosen revision's pod template put back, as `kubectl rollout undo`
 //             does it (nothing done when it already runs), with the operator's
 //             reason as the change-cause the new revision keeps
-// A 409 Conflict is shown and never overwritten. Refused in a read-only
+// A 409 Conflict is shown and never overwritten. A restart or rollback then
+// follows its rollout to the end (see waitForRollout). Refused in a read-only
 // profile; the audit log gets the intent before the first request and the outcome.
 
 #include "audit/audit_log.h"
@@ -19,6 +20,8 @@
 
 #include <QObject>
 #include <QPointer>
+
+class QTimer;
 
 namespace opsdeck {
 
@@ -32,6 +35,11 @@ struct KubeActionRequest {
     qint64 toRevision = 0;    // Rollback: 0 is the revision before the current one
     QString reason;           // the operator's words
     QString fieldManager = QStringLiteral("opsdeck");
+    // Restart and rollback: end only when the rollout they start ends, as `kubectl
+    // rollout status` sees it (complete, or its progress deadline exceeded), so the
+    // silence of its alerts and the outcome in the audit log cover the whole window.
+    bool waitForRollout = true;
+    int pollMs = 1000;
 };
 
 QString kubeActionKey(KubeActionRequest::Kind kind);  // restart, scale, pause, resume, rollback
@@ -78,6 +86,7 @@ private:
     void onDeployment(const HttpResponse &response);
     void onReplicaSets(const KubeDeployment &deployment, const HttpResponse &response);
     void send(const KubePatch &patch, const QJsonObject &auditDetail);
+    void followRollout();
     void finish(KubeActionResult result);
 
     QPointer<KubeApi> m_api;
@@ -86,6 +95,8 @@ private:
     bool m_readOnly;
     bool m_intentWritten = false;
     bool m_done = false;
+    QTimer *m_poll = nullptr;
+    qint64 m_followDeadlineMs = 0;
 };
 
 } // namespace opsdeck

@@ -11,7 +11,9 @@
 #include "kube_test_cluster.h"
 
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QTest>
 
 using namespace opsdeck;
@@ -46,6 +48,8 @@ private Q_SLOTS:
     void nothingToDoWhenTheRevisionRuns();
     void pausedDeploymentRefusesRestartAndUndo();
     void readOnlyIsRefused();
+    void restartFollowsItsRollout();
+    void rollbackWhoseRolloutFailsSaysSo();
 
 private:
     KubeActionResult run(const KubeActionRequest &request, bool readOnly = false);
@@ -367,6 +371,50 @@ void TestKubeKubectl::readOnlyIsRefused()
     QVERIFY(!result.ok);
     QVERIFY2(result.message.contains(QStringLiteral("read-only")), qPrintable(result.message));
     QCOMPARE(m_cluster->server().requests().size(), size_t(0));
+}
+
+void TestKubeKubectl::restartFollowsItsRollout()
+{
+    m_cluster->server().setRolloutDelayMs(1500);
+    KubeRollout rollout(m_api.get(), AuditLog(m_auditDir.filePath(QStringLiteral("audit.jsonl"))),
+                        AuditActor{QStringLiteral("alice"), QStringLiteral("prod"), QStringLiteral("cli")}, false,
+                        action(KubeActionRequest::Kind::Restart));
+    QStringList steps;
+    connect(&rollout, &KubeRollout::progress, this, [&](const QString &step) { steps << step; });
+    QSignalSpy finished(&rollout, &KubeRollout::finished);
+    QElapsedTimer clock;
+    clock.start();
+    rollout.start();
+    QVERIFY(finished.wait(20000));
+    m_cluster->server().setRolloutDelayMs(0);
+    const auto result = finished.first().first().value<KubeActionResult>();
+    QVERIFY2(result.ok, qPrintable(result.message));
+    QVERIFY2(result.message.contains(QStringLiteral("rolled out")), qPrintable(result.message));
+    QVERIFY(clock.elapsed() >= 1000);  // it waited for the rollout, not only for the patch
+    // kubectl's words while it waits.
+    QVERIFY2(steps.join(u'\n').contains(QStringLiteral("rollout to finish: 0 out of 3 new replicas have been updated")), qPrintable(steps.join(u'\n')));
+}
+
+void TestKubeKubectl::rollbackWhoseRolloutFailsSaysSo()
+{
+    auto &server = m_cluster->server();
+    server.setImage("shop", m_deployment.toStdString(), "registry.example/shop/api:1.5.0");
+    server.setRolloutDelayMs(60000);
+    KubeActionRequest request = action(KubeActionRequest::Kind::Rollback);
+    request.reason = QStringLiteral("test");
+    KubeRollout rollout(m_api.get(), AuditLog(m_auditDir.filePath(QStringLiteral("audit.jsonl"))),
+                        AuditActor{QStringLiteral("alice"), QStringLiteral("prod"), QStringLiteral("cli")}, false, request);
+    QSignalSpy finished(&rollout, &KubeRollout::finished);
+    rollout.start();
+    QTimer::singleShot(800, this, [&] { server.exceedDeadline("shop", m_deployment.toStdString()); });
+    QVERIFY(finished.wait(20000));
+    server.setRolloutDelayMs(0);
+    const auto result = finished.first().first().value<KubeActionResult>();
+    QVERIFY(!result.ok);
+    QVERIFY(result.changed);
+    QVERIFY2(result.message.contains(QStringLiteral("exceeded its progress deadline")), qPrintable(result.message));
+    const auto lines = testsupport::readAuditLines(m_auditDir.filePath(QStringLiteral("audit.jsonl")));
+    QCOMPARE(lines.last().value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
 }
 
 QTEST_GUILESS_MAIN(TestKubeKubectl)
