@@ -72,9 +72,51 @@ const Deployment *findKubeDeployment(const KubeConnection &kube, const QString &
     return matches == 1 ? alone : nullptr;
 }
 
+namespace {
+
+// --diff A..B: how revision B's pod template differs from A's; --diff B: from the one before B.
+int revisionDiff(CliContext &context, const QList<KubeRevision> &revisions, const QString &spec)
+{
+    const QStringList parts = spec.split(QStringLiteral(".."));
+    bool ok = parts.size() <= 2;
+    qint64 from = 0, to = 0;
+    if (ok) {
+        to = parts.last().toLongLong(&ok);
+        if (ok && parts.size() == 2)
+            from = parts.first().toLongLong(&ok);
+    }
+    if (!ok) {
+        context.err << "error: --diff takes a revision (R: what it changed) or two (A..B)" << Qt::endl;
+        return ExitUsage;
+    }
+    const KubeRevision *a = nullptr;
+    const KubeRevision *b = nullptr;
+    for (const KubeRevision &r : revisions) {
+        if (r.revision == to)
+            b = &r;
+        if (parts.size() == 2 ? r.revision == from : r.revision < to)
+            a = &r;  // sorted oldest first: the last one below `to` is the one before it
+    }
+    if (!b || (parts.size() == 2 && !a)) {
+        context.err << "error: no revision " << (b ? from : to) << "; deploy history lists them" << Qt::endl;
+        return ExitUsage;
+    }
+    context.out << "--- revision " << (a ? QString::number(a->revision) : QStringLiteral("(none)")) << Qt::endl
+                << "+++ revision " << b->revision << Qt::endl;
+    for (const TemplateDiffLine &line : templateDiff(a ? a->podTemplate : QByteArray("{}"), b->podTemplate)) {
+        const char *mark = line.kind == TemplateDiffLine::Kind::Added ? "+ " : line.kind == TemplateDiffLine::Kind::Removed ? "- " : "  ";
+        context.out << mark << line.text << Qt::endl;
+    }
+    return ExitOk;
+}
+
+} // namespace
+
 int kubeHistory(CliContext &context, const KubeConnection &kube, const Deployment &deployment)
 {
     const QList<KubeRevision> revisions = kube.watcher()->revisions(deployment.name);
+    if (context.parser.isSet(QStringLiteral("diff")))
+        return revisionDiff(context, revisions, context.parser.value(QStringLiteral("diff")));
     if (context.json) {
         QJsonArray array;
         for (const KubeRevision &r : revisions) {

@@ -64,7 +64,7 @@ int main(int argc, char *argv[])
         "  deploy list             what version runs where: each Docker/Compose service (project/service) and each\n"
         "                          Kubernetes Deployment (namespace/name) with its replicas, status and reason\n"
         "  deploy history NAME     the changes of image and the restarts seen, with who made OpsDeck's own;\n"
-        "                          a Deployment's revisions with their change-cause\n"
+        "                          a Deployment's revisions with their change-cause (--diff R or A..B: the template's diff)\n"
         "  deploy logs NAME        the last lines of each replica (--tail N, default 100; --follow); Docker only\n"
         "  deploy restart NAME     restart the replicas one at a time, each healthy before the next\n"
         "                          (a Deployment: kubectl rollout restart's way)\n"
@@ -119,6 +119,8 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("tail"), QStringLiteral("deploy logs: lines of the past per replica (default 100)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("follow"), QStringLiteral("deploy logs: keep printing new lines.")});
     parser.addOption({QStringLiteral("to"), QStringLiteral("deploy rollback: the image to run (default: the one before)."), QStringLiteral("image")});
+    parser.addOption({QStringLiteral("diff"), QStringLiteral("deploy history of a Kubernetes Deployment: the pod template's diff, R (from the one before) or A..B."),
+                      QStringLiteral("revisions")});
     parser.addOption({QStringLiteral("to-revision"), QStringLiteral("deploy rollback of a Kubernetes Deployment: the revision (default: the one before)."),
                       QStringLiteral("n")});
     parser.addOption({QStringLiteral("reason"), QStringLiteral("deploy rollback, restart: why, for the audit log."), QStringLiteral("text")});

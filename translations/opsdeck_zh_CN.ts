@@ -2170,67 +2170,72 @@ Its data is gone once dropped.</source>
 <context>
     <name>opsdeck::DeploymentsPanel</name>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="86"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="523"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="531"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="87"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="544"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="552"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="88"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="538"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="89"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="559"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="90"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="545"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="91"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="566"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="92"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="93"/>
         <source>Roll back…</source>
         <translation>回滚…</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="95"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="96"/>
         <source>Scale…</source>
         <translation>扩缩容…</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="97"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="490"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="98"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="511"/>
         <source>Pause rollout</source>
         <translation>暂停发布</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="114"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="115"/>
         <source>Replicas</source>
         <translation>副本</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="118"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="119"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="127"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="135"/>
+        <source>Select a revision to see what it changed in the pod template; select two to compare them.</source>
+        <translation>选择一个版本，查看它对 Pod 模板做了哪些修改；选择两个版本进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="140"/>
         <source>Revisions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="130"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="144"/>
         <source>Logs</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="136"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="150"/>
         <source>Services</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="151"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="165"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
@@ -2239,245 +2244,255 @@ Its data is gone once dropped.</source>
         <translation type="vanished">只有 %1 读取了 Docker 引擎：为其他配置添加 &quot;docker&quot; 对象，即可在此比较各环境的版本。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="222"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="236"/>
         <source>Only %1 is read: give other profiles a &quot;docker&quot; or &quot;kubernetes&quot; object to compare their versions here.</source>
         <translation>只读取了 %1：为其他配置档添加 &quot;docker&quot; 或 &quot;kubernetes&quot; 对象，即可在此比较它们的版本。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="224"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="238"/>
         <source>Every service runs the same version in every environment.</source>
         <translation>每个服务在所有环境中运行相同的版本。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="225"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="239"/>
         <source>%n service(s) run different versions in different environments (highlighted).</source>
         <translation>
             <numerusform>%n 个服务在不同环境中运行不同的版本（已高亮）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="258"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="272"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="260"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="274"/>
         <source>%n degraded</source>
         <translation>
             <numerusform>%n 个降级</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="262"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="276"/>
         <source>%n rolling</source>
         <translation>
             <numerusform>%n 个滚动更新中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="272"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="286"/>
         <source>every namespace</source>
         <translation>所有命名空间</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="276"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="290"/>
         <source>Kubernetes %1 (%2), live</source>
         <translation>Kubernetes %1（%2），实时</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="281"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="295"/>
         <source>Kubernetes %1: %2; the rows are from %3 ago.</source>
         <translation>Kubernetes %1：%2；这些行是 %3 前的数据。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="284"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="298"/>
         <source>Kubernetes %1 is not available (%2). The panel fills in when it answers.</source>
         <translation>Kubernetes %1 不可用（%2）。它响应后面板会自动填充。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="287"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="301"/>
         <source>Connecting to Kubernetes %1 at %2…</source>
         <translation>正在连接 %2 上的 Kubernetes %1…</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="293"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="307"/>
         <source>(TLS not verified: insecure-skip-tls-verify)</source>
         <translation>（未验证 TLS：insecure-skip-tls-verify）</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="302"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="316"/>
         <source>No profile is open.</source>
         <translation>未打开任何配置。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="318"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="332"/>
         <source>No Deployment in the namespaces watched.</source>
         <translation>所监视的命名空间中没有 Deployment。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="319"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="333"/>
         <source>No Docker engine for %1: %2</source>
         <translation>%1 没有 Docker 引擎：%2</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="325"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="339"/>
         <source>Docker %1 at %2, live</source>
         <translation>Docker %1，位于 %2，实时</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="326"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="340"/>
         <source>Docker at %1 runs no container.</source>
         <translation>%1 上的 Docker 没有运行任何容器。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="329"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="343"/>
         <source>Docker is not available for %1 (%2). The panel fills in when it answers.</source>
         <translation>%1 的 Docker 不可用（%2）。它响应后面板会自动填充。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="330"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="344"/>
         <source>Docker is not available: %1</source>
         <translation>Docker 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="336"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="350"/>
         <source>Reconnecting to Docker (%1); the rows are from %2 ago.</source>
         <translation>正在重新连接 Docker（%1）；这些行是 %2 前的数据。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="339"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="340"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="353"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="354"/>
         <source>Connecting to Docker at %1…</source>
         <translation>正在连接 %1 上的 Docker…</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="400"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="421"/>
         <source>%1: the log stream ended (the container stopped)</source>
         <translation>%1：日志流已结束（容器已停止）</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="401"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="422"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="404"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="425"/>
         <source>Following %n replica(s): the last %1 lines of each, then every new one.</source>
         <translation>
             <numerusform>正在跟踪 %n 个副本：每个显示最后 %1 行，然后显示每一条新行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="490"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="511"/>
         <source>Resume rollout</source>
         <translation>恢复发布</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="493"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="514"/>
         <source>Profile %1 is read-only</source>
         <translation>配置 %1 为只读</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="494"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="515"/>
         <source>Docker is not live</source>
         <translation>Docker 未连接</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="494"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="515"/>
         <source>Kubernetes is not live</source>
         <translation>Kubernetes 未连接</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="495"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="516"/>
         <source>Another action is running</source>
         <translation>另一个操作正在进行</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="500"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="521"/>
         <source>The rollout is paused: resume it first</source>
         <translation>发布已暂停：请先恢复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="507"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="528"/>
         <source>%1 %n replica(s) of %2 in %3?</source>
         <translation>
             <numerusform>%1 %3 中 %2 的 %n 个副本？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="524"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="545"/>
         <source>Restart every pod of %1? The Deployment rolls out new pods as for a new template (kubectl rollout restart), within its maxUnavailable and maxSurge.</source>
         <translation>重启 %1 的所有 Pod？Deployment 会像新模板一样滚动创建新 Pod（kubectl rollout restart），遵守其 maxUnavailable 和 maxSurge。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="565"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="584"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="586"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="605"/>
         <source>Roll back</source>
         <translation>回滚</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="615"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="716"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="636"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="737"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="618"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="639"/>
         <source>ACK: %1 of %2 in %3 to %4 (OpsDeck), expired when it ends</source>
         <translation>ACK: %3 中 %2 的 %1，目标 %4（OpsDeck），结束时失效</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="649"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="670"/>
         <source>Scale %1</source>
         <translation>扩缩容 %1</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="650"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="671"/>
         <source>Replicas of %1 (now %2):</source>
         <translation>%1 的副本数（当前 %2）：</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="654"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="661"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="675"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="682"/>
         <source>Scale</source>
         <translation>扩缩容</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="662"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="683"/>
         <source>Scale %1 to 0? Every pod stops: the service is down until it is scaled up again.</source>
         <translation>将 %1 缩容到 0？所有 Pod 都会停止：在再次扩容之前服务不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="673"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="694"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="673"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="694"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="674"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="695"/>
         <source>Resume the rollouts of %1? A template changed while paused rolls out now.</source>
         <translation>恢复 %1 的发布？暂停期间修改的模板会立即发布。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="675"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="696"/>
         <source>Pause the rollouts of %1? Changes to its template wait until it is resumed; scaling still works.</source>
         <translation>暂停 %1 的发布？对其模板的修改会等到恢复后才生效；扩缩容仍然可用。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="694"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="715"/>
         <source>Sent to %1 as a dry run first: nothing changes if the server refuses it.</source>
         <translation>先以试运行（dry run）发送到 %1：如果服务器拒绝，则不会有任何改变。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="720"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="741"/>
         <source>ACK: %1 of %2 in %3 to revision %4 (OpsDeck), expired when it ends</source>
         <translation>ACK: %3 中 %2 的 %1，目标版本 %4（OpsDeck），结束时失效</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="780"/>
+        <source>Revision %1 → revision %2</source>
+        <translation>版本 %1 → 版本 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="780"/>
+        <source>Revision %1</source>
+        <translation>版本 %1</translation>
     </message>
 </context>
 <context>
@@ -2668,9 +2683,18 @@ Its data is gone once dropped.</source>
 <context>
     <name>opsdeck::KubeRevisionModel</name>
     <message>
-        <location filename="../models/kube_revision_model.cpp" line="39"/>
         <source>Runs now</source>
-        <translation>当前运行</translation>
+        <translation type="vanished">当前运行</translation>
+    </message>
+    <message>
+        <location filename="../models/kube_revision_model.cpp" line="39"/>
+        <source>ReplicaSet %1; runs now</source>
+        <translation>ReplicaSet %1；当前运行</translation>
+    </message>
+    <message>
+        <location filename="../models/kube_revision_model.cpp" line="39"/>
+        <source>ReplicaSet %1</source>
+        <translation>ReplicaSet %1</translation>
     </message>
     <message>
         <location filename="../models/kube_revision_model.cpp" line="43"/>
@@ -2683,103 +2707,102 @@ Its data is gone once dropped.</source>
         <translation>（未提供）</translation>
     </message>
     <message>
-        <location filename="../models/kube_revision_model.cpp" line="58"/>
+        <location filename="../models/kube_revision_model.cpp" line="57"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../models/kube_revision_model.cpp" line="59"/>
+        <location filename="../models/kube_revision_model.cpp" line="58"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../models/kube_revision_model.cpp" line="60"/>
+        <location filename="../models/kube_revision_model.cpp" line="59"/>
         <source>Change cause</source>
         <translation>变更原因</translation>
     </message>
     <message>
-        <location filename="../models/kube_revision_model.cpp" line="61"/>
+        <location filename="../models/kube_revision_model.cpp" line="60"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../models/kube_revision_model.cpp" line="62"/>
         <source>ReplicaSet</source>
-        <translation>ReplicaSet</translation>
+        <translation type="vanished">ReplicaSet</translation>
     </message>
 </context>
 <context>
     <name>opsdeck::KubeRollbackDialog</name>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="25"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="22"/>
         <source>Roll back %1</source>
         <translation>回滚 %1</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="29"/>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="40"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="26"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="37"/>
         <source>revision %1: %2</source>
         <translation>版本 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="32"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="29"/>
         <source>Runs now:</source>
         <translation>当前运行：</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="47"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="44"/>
         <source>Roll back to:</source>
         <translation>回滚到：</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="50"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="47"/>
         <source>Why: kept as the new revision&apos;s change-cause and in the audit log</source>
         <translation>原因：记录为新版本的变更原因，并写入审计日志</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="51"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="48"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="60"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="57"/>
         <source>%1 is managed by %2: it will put its own template back unless its sync is paused first. Roll back in Git, or pause the sync, for a rollback that stays.</source>
         <translation>%1 由 %2 管理：除非先暂停其同步，否则它会恢复自己的模板。要让回滚保持有效，请在 Git 中回滚，或暂停同步。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="77"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="71"/>
         <source>Silence in Alertmanager during the rollout:</source>
         <translation>发布期间在 Alertmanager 中静默：</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="81"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="75"/>
         <source>Roll back</source>
         <translation>回滚</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="125"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="137"/>
         <source>%1 is paused: resume it first (a paused Deployment rolls nothing out).</source>
         <translation>%1 已暂停：请先恢复（暂停的 Deployment 不会发布任何内容）。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="127"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="139"/>
         <source>%1 keeps no other revision to go back to.</source>
         <translation>%1 没有其他可回滚的版本。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="129"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="141"/>
         <source>Revision %1 has the template that runs now: nothing would change.</source>
         <translation>版本 %1 的模板就是当前运行的模板：不会有任何改变。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="168"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="145"/>
         <source>From revision %1 to revision %2: %n line(s) of the pod template change (red goes, green comes). The Deployment then rolls out as for any new template.</source>
         <translation>
             <numerusform>从版本 %1 到版本 %2：Pod 模板有 %n 行变化（红色移除，绿色加入）。随后 Deployment 会像新模板一样发布。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="178"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="154"/>
         <source>Give a reason: it is kept as the new revision&apos;s change-cause</source>
         <translation>请填写原因：它会记录为新版本的变更原因</translation>
     </message>

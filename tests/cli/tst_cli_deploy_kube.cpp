@@ -115,6 +115,13 @@ void TestCliDeployKube::historyShowsRevisions()
     QVERIFY(revisions[1].toObject().value(QStringLiteral("current")).toBool());
     QCOMPARE(m_cli({QStringLiteral("deploy"), QStringLiteral("history"), QStringLiteral("shop/api")}, &out, &err), 0);
     QVERIFY2(out.contains("ci: deploy 1.4.3") && out.contains("2 *"), out.constData());
+    // What revision 2 changed, and the same asked as 1..2.
+    QCOMPARE(m_cli({QStringLiteral("deploy"), QStringLiteral("history"), QStringLiteral("shop/api"), QStringLiteral("--diff"), QStringLiteral("2")}, &out, &err), 0);
+    QVERIFY2(out.contains("--- revision 1") && out.contains("image: registry.example/shop/api:1.4.2") && out.contains("\n+ "), out.constData());
+    QByteArray range;
+    QCOMPARE(m_cli({QStringLiteral("deploy"), QStringLiteral("history"), QStringLiteral("shop/api"), QStringLiteral("--diff"), QStringLiteral("1..2")}, &range, &err), 0);
+    QCOMPARE(range, out);
+    QCOMPARE(m_cli({QStringLiteral("deploy"), QStringLiteral("history"), QStringLiteral("shop/api"), QStringLiteral("--diff"), QStringLiteral("7")}, &out, &err), 2);
 }
 
 void TestCliDeployKube::scaleRestartPauseResume()

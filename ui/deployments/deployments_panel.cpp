@@ -7,6 +7,7 @@
 #include "deploy/docker_watcher.h"
 #include "deployment_model.h"
 #include "deployment_store.h"
+#include "diff_view.h"
 #include "kube/kube_connection.h"
 #include "kube_revision_model.h"
 #include "kube_rollback_dialog.h"
@@ -121,10 +122,23 @@ DeploymentsPanel::DeploymentsPanel(QWidget *parent)
     revisionsSorted->setSourceModel(m_revisions);
     revisionsSorted->setSortRole(KubeRevisionModel::RevisionRole);
     revisionsSorted->sort(KubeRevisionModel::RevisionColumn, Qt::DescendingOrder);
-    m_revisionView = newRecordTable(m_details, QStringLiteral("revisionsView"), revisionsSorted);
+    // The revisions above; below, what the one selected changed from the one before, or, with two
+    // selected, how they differ.
+    auto *revisionsSplit = new QSplitter(Qt::Vertical, m_details);
+    revisionsSplit->setObjectName(QStringLiteral("revisionsSplit"));
+    m_revisionView = newRecordTable(revisionsSplit, QStringLiteral("revisionsView"), revisionsSorted);
     m_revisionView->setSortingEnabled(false);
+    m_revisionView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_revisionView->horizontalHeader()->setStretchLastSection(true);
-    m_details->addTab(m_revisionView, tr("Revisions"));
+    m_revisionDiff = new DiffView(revisionsSplit);
+    m_revisionDiff->setObjectName(QStringLiteral("revisionDiff"));
+    m_revisionDiff->setPlaceholderText(tr("Select a revision to see what it changed in the pod template; select two to compare them."));
+    revisionsSplit->addWidget(m_revisionView);
+    revisionsSplit->addWidget(m_revisionDiff);
+    revisionsSplit->setSizes({200, 200});
+    m_revisionPage = revisionsSplit;
+    m_details->addTab(revisionsSplit, tr("Revisions"));
+    connect(m_revisionView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DeploymentsPanel::showRevisionDiff);
     m_logs = new LogView(m_details);
     m_logs->setObjectName(QStringLiteral("deploymentLogs"));
     m_details->addTab(m_logs, tr("Logs"));
@@ -361,12 +375,13 @@ void DeploymentsPanel::onSelectionChanged()
         for (int column : {KubeRevisionModel::RevisionColumn, KubeRevisionModel::CreatedColumn, KubeRevisionModel::ImageColumn})
             m_revisionView->resizeColumnToContents(column);
     }
-    m_details->setTabVisible(m_details->indexOf(m_revisionView), kube);
+    showRevisionDiff();
+    m_details->setTabVisible(m_details->indexOf(m_revisionPage), kube);
     m_details->setTabVisible(m_details->indexOf(m_containerView), !kube);
     m_details->setTabVisible(m_details->indexOf(m_logs), !kube);
     // Moving between a Deployment and a Compose service opens what the other has first.
     if (!m_lastSelectionKube || *m_lastSelectionKube != kube)
-        m_details->setCurrentWidget(kube ? static_cast<QWidget *>(m_revisionView) : static_cast<QWidget *>(m_containerView));
+        m_details->setCurrentWidget(kube ? m_revisionPage : static_cast<QWidget *>(m_containerView));
     m_lastSelectionKube = kube;
     if (name != m_logsFor) {
         m_logReader.reset();
@@ -727,6 +742,42 @@ void DeploymentsPanel::runKubeAction(KubeActionRequest request, const QString &t
                                       .arg(kubeActionKey(request.kind), target, request.environment)
                                       .arg(request.toRevision));
     m_kubeAction->start();
+}
+
+void DeploymentsPanel::showRevisionDiff()
+{
+    KubeConnection *cluster = currentKube();
+    const QModelIndexList rows = m_revisionView->selectionModel()->selectedRows();
+    const QList<KubeRevision> revisions = cluster && selectedIsKube() ? cluster->watcher()->revisions(selectedDeployment()) : QList<KubeRevision>();
+    auto find = [&](qint64 revision) -> const KubeRevision * {
+        for (const KubeRevision &r : revisions) {
+            if (r.revision == revision)
+                return &r;
+        }
+        return nullptr;
+    };
+    const KubeRevision *from = nullptr;
+    const KubeRevision *to = nullptr;
+    if (rows.size() == 1) {
+        to = find(rows.first().data(KubeRevisionModel::RevisionRole).toLongLong());
+        // The one before it: revisions are sorted oldest first.
+        for (const KubeRevision &r : revisions) {
+            if (to && r.revision < to->revision)
+                from = &r;
+        }
+    } else if (rows.size() == 2) {
+        const qint64 a = rows[0].data(KubeRevisionModel::RevisionRole).toLongLong();
+        const qint64 b = rows[1].data(KubeRevisionModel::RevisionRole).toLongLong();
+        from = find(std::min(a, b));
+        to = find(std::max(a, b));
+    }
+    if (!to) {
+        m_revisionDiff->setLines({});
+        return;
+    }
+    // The first revision has nothing before it: its whole template, as it came.
+    m_revisionDiff->setLines(kubeDiffLines(templateDiff(from ? from->podTemplate : QByteArray("{}"), to->podTemplate)));
+    m_revisionDiff->setToolTip(from ? tr("Revision %1 → revision %2").arg(from->revision).arg(to->revision) : tr("Revision %1").arg(to->revision));
 }
 
 } // namespace opsdeck

@@ -36,6 +36,7 @@ class ContainerModel;
 class ProfileSession;
 class DeployHistoryModel;
 class DeploymentStore;
+class DiffView;
 class DockerLogs;
 class KubeConnection;
 class KubeRevisionModel;
@@ -85,6 +86,7 @@ private:
     bool selectedIsKube() const;
     KubeConnection *currentKube() const;
     QString kubeStatusLine() const;
+    void showRevisionDiff();
     void runKubeAction(KubeActionRequest request, const QString &title, const QString &question,
                        const std::vector<SilenceMatcher> &silence = {});
 
@@ -101,6 +103,8 @@ private:
     QTableView *m_historyView;
     KubeRevisionModel *m_revisions;
     QTableView *m_revisionView;
+    DiffView *m_revisionDiff;
+    QWidget *m_revisionPage;
     LogView *m_logs;
     QTableView *m_matrixView;
     QLabel *m_matrixHint;

@@ -2,18 +2,15 @@
 
 #include "alerts/silence_option.h"
 #include "badge_tone.h"
+#include "diff_view.h"
 
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTextBlock>
-#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace opsdeck {
@@ -66,11 +63,8 @@ KubeRollbackDialog::KubeRollbackDialog(const Deployment &row, const KubeDeployme
     m_summary->setObjectName(QStringLiteral("rollbackSummary"));
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
-    m_diff = new QPlainTextEdit(this);
+    m_diff = new DiffView(this);
     m_diff->setObjectName(QStringLiteral("rollbackDiff"));
-    m_diff->setReadOnly(true);
-    m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_diff->setMinimumSize(560, 220);
     layout->addWidget(m_diff, 1);
 
@@ -89,6 +83,24 @@ KubeRollbackDialog::KubeRollbackDialog(const Deployment &row, const KubeDeployme
     connect(m_reason, &QLineEdit::textChanged, this, &KubeRollbackDialog::update);
     connect(m_silence, &SilenceOption::changed, this, &KubeRollbackDialog::update);
     update();
+}
+
+QStringList KubeRollbackDialog::diffLines() const
+{
+    return m_diff->markedLines();
+}
+
+QList<DiffView::Line> kubeDiffLines(const QList<TemplateDiffLine> &lines)
+{
+    QList<DiffView::Line> out;
+    out.reserve(lines.size());
+    for (const TemplateDiffLine &l : lines) {
+        const auto kind = l.kind == TemplateDiffLine::Kind::Added     ? DiffView::Line::Kind::Added
+                          : l.kind == TemplateDiffLine::Kind::Removed ? DiffView::Line::Kind::Removed
+                                                                      : DiffView::Line::Kind::Same;
+        out.append({kind, l.text});
+    }
+    return out;
 }
 
 qint64 KubeRollbackDialog::toRevision() const
@@ -128,49 +140,13 @@ void KubeRollbackDialog::update()
     else if (templatesMatch(target->podTemplate, m_deployment.podTemplate))
         blocker = tr("Revision %1 has the template that runs now: nothing would change.").arg(target->revision);
 
-    m_diff->clear();
-    m_diffLines.clear();
-    if (target) {
-        // The whole template, what goes red and what comes green: a change reads in its place.
-        const QColor removed = badgeColor(BadgeTone::Bad, palette().color(QPalette::Base).lightness() < 128);
-        const QColor added = badgeColor(BadgeTone::Good, palette().color(QPalette::Base).lightness() < 128);
-        QTextCursor cursor(m_diff->document());
-        int changes = 0;
-        for (const TemplateDiffLine &line : templateDiff(m_deployment.podTemplate, target->podTemplate)) {
-            const QString prefix = line.kind == TemplateDiffLine::Kind::Added     ? QStringLiteral("+ ")
-                                   : line.kind == TemplateDiffLine::Kind::Removed ? QStringLiteral("- ")
-                                                                                  : QStringLiteral("  ");
-            m_diffLines << prefix + line.text;
-            QTextBlockFormat block;
-            if (line.kind != TemplateDiffLine::Kind::Same) {
-                ++changes;
-                QColor tint = line.kind == TemplateDiffLine::Kind::Added ? added : removed;
-                tint.setAlpha(70);
-                block.setBackground(tint);
-            }
-            if (m_diffLines.size() > 1)
-                cursor.insertBlock(block);
-            else
-                cursor.setBlockFormat(block);
-            cursor.insertText(prefix + line.text);
-        }
-        m_diff->moveCursor(QTextCursor::Start);
-        // The first change in view.
-        for (int i = 0; i < m_diffLines.size(); ++i) {
-            if (!m_diffLines[i].startsWith(QLatin1String("  "))) {
-                QTextCursor at(m_diff->document()->findBlockByNumber(std::max(0, i - 3)));
-                m_diff->setTextCursor(at);
-                m_diff->ensureCursorVisible();
-                break;
-            }
-        }
-        if (blocker.isEmpty())
-            m_summary->setText(tr("From revision %1 to revision %2: %n line(s) of the pod template change (red goes, green comes). "
-                                  "The Deployment then rolls out as for any new template.",
-                                  nullptr, changes)
-                                   .arg(m_deployment.revision)
-                                   .arg(target->revision));
-    }
+    m_diff->setLines(target ? kubeDiffLines(templateDiff(m_deployment.podTemplate, target->podTemplate)) : QList<DiffView::Line>());
+    if (target && blocker.isEmpty())
+        m_summary->setText(tr("From revision %1 to revision %2: %n line(s) of the pod template change (red goes, green comes). "
+                              "The Deployment then rolls out as for any new template.",
+                              nullptr, m_diff->changedLines())
+                               .arg(m_deployment.revision)
+                               .arg(target->revision));
     if (!blocker.isEmpty())
         m_summary->setText(QStringLiteral("<span style=\"color:%1\">%2</span>").arg(toneTextHtml(BadgeTone::Bad), blocker.toHtmlEscaped()));
     const QString silenceProblem = m_silence->problem();

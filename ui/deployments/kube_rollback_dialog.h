@@ -11,6 +11,7 @@
 
 #include "alerts/silence_matchers.h"
 #include "deploy/deployment.h"
+#include "diff_view.h"
 #include "kube/kube_objects.h"
 
 #include <QDialog>
@@ -18,12 +19,14 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 
 namespace opsdeck {
 
 class SilenceOption;
+
+// A pod template diff as the diff view shows it.
+QList<DiffView::Line> kubeDiffLines(const QList<TemplateDiffLine> &lines);
 
 class KubeRollbackDialog : public QDialog
 {
@@ -37,7 +40,7 @@ public:
     QString reason() const;
     std::vector<SilenceMatcher> silenceMatchers() const;
     // The diff as shown, one line each ("+ ", "- " or "  " first), for tests and for copying.
-    QStringList diffLines() const { return m_diffLines; }
+    QStringList diffLines() const;
 
 private:
     void update();
@@ -46,12 +49,11 @@ private:
     KubeDeployment m_deployment;
     QList<KubeRevision> m_revisions;
     QComboBox *m_revision;
-    QPlainTextEdit *m_diff;
+    DiffView *m_diff;
     QLabel *m_summary;
     QLineEdit *m_reason;
     SilenceOption *m_silence;
     QPushButton *m_go;
-    QStringList m_diffLines;
 };
 
 } // namespace opsdeck

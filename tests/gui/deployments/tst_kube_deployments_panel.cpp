@@ -13,6 +13,7 @@
 #include "deployment_store.h"
 #include "deployments/deployments_panel.h"
 #include "deployments/kube_rollback_dialog.h"
+#include "diff_view.h"
 #include "kube_revision_model.h"
 #include "kube_test_cluster.h"
 #include "version_matrix_model.h"
@@ -26,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -143,12 +145,28 @@ void TestKubeDeploymentsPanel::revisionsOfTheSelectedDeployment()
     QVERIFY(m_panel->selectDeployment(QStringLiteral("shop/api")));
     auto *details = m_panel->findChild<QTabWidget *>(QStringLiteral("deploymentDetails"));
     auto *revisions = m_panel->findChild<QTableView *>(QStringLiteral("revisionsView"));
-    QVERIFY(details->isTabVisible(details->indexOf(revisions)));
+    QVERIFY(details->isTabVisible(details->indexOf(m_panel->findChild<QSplitter *>(QStringLiteral("revisionsSplit")))));
     QVERIFY(!details->isTabVisible(details->indexOf(m_panel->findChild<QTableView *>(QStringLiteral("containersView")))));
     QVERIFY(QTest::qWaitFor([&] { return revisions->model()->rowCount() == 3; }, 10000));
     // Newest first, the one that runs marked.
     QCOMPARE(revisions->model()->index(0, KubeRevisionModel::RevisionColumn).data().toString(), QStringLiteral("3 (now)"));
     QCOMPARE(revisions->model()->index(1, KubeRevisionModel::CauseColumn).data().toString(), QStringLiteral("ci: deploy 1.4.3"));
+    // A revision selected: what it changed from the one before; two: how they differ.
+    auto *diff = m_panel->findChild<DiffView *>(QStringLiteral("revisionDiff"));
+    auto shows = [diff](const QString &mark, const QString &image) {
+        for (const QString &line : diff->markedLines()) {
+            if (line.startsWith(mark) && line.trimmed().endsWith(QStringLiteral("image: ") + image))
+                return true;
+        }
+        return false;
+    };
+    revisions->selectRow(1);  // revision 2, 1.4.3 after 1.4.2
+    QVERIFY2(shows(QStringLiteral("- "), QStringLiteral("registry.example/shop/api:1.4.2"))
+                 && shows(QStringLiteral("+ "), QStringLiteral("registry.example/shop/api:1.4.3")),
+             qPrintable(diff->markedLines().join(u'\n')));
+    revisions->selectionModel()->select(revisions->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QVERIFY2(shows(QStringLiteral("+ "), QStringLiteral("registry.example/shop/api:1.5.0")), qPrintable(diff->markedLines().join(u'\n')));
+    QCOMPARE(diff->changedLines(), 2);
     // Docker's stop and start give way to scale and pause.
     QVERIFY(!m_panel->findChild<QPushButton *>(QStringLiteral("stopButton"))->isVisible());
     QVERIFY(m_panel->findChild<QPushButton *>(QStringLiteral("scaleButton"))->isVisible());
