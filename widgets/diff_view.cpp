@@ -3,6 +3,7 @@
 #include "badge_tone.h"
 
 #include <QFontDatabase>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
 
@@ -19,6 +20,7 @@ DiffView::DiffView(QWidget *parent)
 void DiffView::setLines(const QList<Line> &lines)
 {
     clear();
+    m_scrolledOnce = false;
     m_marked.clear();
     m_changed = 0;
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
@@ -45,10 +47,24 @@ void DiffView::setLines(const QList<Line> &lines)
         m_marked << mark + line.text;
     }
     moveCursor(QTextCursor::Start);
-    if (firstChange >= 0) {
-        // A few lines of context above the first change.
-        setTextCursor(QTextCursor(document()->findBlockByNumber(std::max(0, firstChange - 3))));
-        ensureCursorVisible();
+    // The first change near the top, two lines of context above it (a plain text view scrolls by lines).
+    m_firstChange = firstChange;
+    scrollToFirstChange();
+}
+
+void DiffView::scrollToFirstChange()
+{
+    if (m_firstChange >= 0)
+        verticalScrollBar()->setValue(std::max(0, m_firstChange - 2));
+}
+
+void DiffView::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    // Laid out only now, the first time it is shown: the scroll asked for before is applied again.
+    if (!m_scrolledOnce && m_firstChange >= 0) {
+        m_scrolledOnce = true;
+        scrollToFirstChange();
     }
 }
 

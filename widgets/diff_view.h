@@ -24,9 +24,16 @@ public:
     const QStringList &markedLines() const { return m_marked; }
     int changedLines() const { return m_changed; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void scrollToFirstChange();
+
     QStringList m_marked;
     int m_changed = 0;
+    int m_firstChange = -1;
+    bool m_scrolledOnce = false;
 };
 
 } // namespace opsdeck

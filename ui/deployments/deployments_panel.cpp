@@ -375,6 +375,9 @@ void DeploymentsPanel::onSelectionChanged()
         for (int column : {KubeRevisionModel::RevisionColumn, KubeRevisionModel::CreatedColumn, KubeRevisionModel::ImageColumn})
             m_revisionView->resizeColumnToContents(column);
     }
+    // The newest revision selected by default: what the latest rollout changed is the first question.
+    if (m_revisionView->selectionModel()->selectedRows().isEmpty() && m_revisionView->model()->rowCount() > 0)
+        m_revisionView->selectRow(0);
     showRevisionDiff();
     m_details->setTabVisible(m_details->indexOf(m_revisionPage), kube);
     m_details->setTabVisible(m_details->indexOf(m_containerView), !kube);
