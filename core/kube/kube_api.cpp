@@ -111,6 +111,7 @@ HttpRequest KubeApi::request(const Pending &pending, const KubeCredential &crede
     r.maxRedirects = 0;
     r.stream = pending.stream;
     r.insecure = m_target.cluster.insecure;
+    r.tlsServerName = m_target.cluster.tlsServerName;
     r.caPem = m_caPem;
     if (!credential.clientCertPem.isEmpty()) {
         r.clientCertPem = credential.clientCertPem;

@@ -23,7 +23,7 @@ struct KubeCluster {
     QString caFile;
     QByteArray caPem;     // certificate-authority-data, decoded
     bool insecure = false;  // insecure-skip-tls-verify: said in the UI, never quietly
-    QString tlsServerName;
+    QString tlsServerName;  // checked against the certificate (and sent as SNI) instead of the server's host
 };
 
 // An exec credential plugin (client.authentication.k8s.io): a command whose

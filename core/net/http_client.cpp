@@ -115,6 +115,7 @@ struct Transfer {
     HttpRequest request;
     CURL *easy = nullptr;
     curl_slist *headers = nullptr;
+    curl_slist *connectTo = nullptr;
     QByteArray body;
     bool bodyTooLarge = false;
     bool streamOpen = false;  // a stream's 2xx headers came: its body goes out in pieces
@@ -126,6 +127,7 @@ struct Transfer {
         if (easy)
             curl_easy_cleanup(easy);
         curl_slist_free_all(headers);
+        curl_slist_free_all(connectTo);
     }
 
     // The end of a header block (its empty line) opens a stream whose status is 2xx.
@@ -343,7 +345,20 @@ bool HttpClient::Private::configure(Transfer &t, HttpResponse *failure)
     t.easy = curl_easy_init();
     CURL *e = t.easy;
     curl_easy_setopt(e, CURLOPT_PRIVATE, &t);
-    curl_easy_setopt(e, CURLOPT_URL, r.url.toEncoded().constData());
+    if (!r.tlsServerName.isEmpty() && scheme == u"https") {
+        // libcurl checks the certificate against the URL's host and sends it as SNI: the URL
+        // names the TLS name, and CONNECT_TO sends the connection where the URL pointed.
+        QUrl named = r.url;
+        named.setHost(r.tlsServerName);
+        const int port = r.url.port(443);
+        const QByteArray route = r.tlsServerName.toUtf8() + ':' + QByteArray::number(port) + ':' + r.url.host(QUrl::FullyEncoded).toUtf8()
+                                 + ':' + QByteArray::number(port);
+        t.connectTo = curl_slist_append(t.connectTo, route.constData());
+        curl_easy_setopt(e, CURLOPT_CONNECT_TO, t.connectTo);
+        curl_easy_setopt(e, CURLOPT_URL, named.toEncoded().constData());
+    } else {
+        curl_easy_setopt(e, CURLOPT_URL, r.url.toEncoded().constData());
+    }
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     if (!r.unixSocketPath.isEmpty())

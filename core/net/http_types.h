@@ -36,6 +36,10 @@ struct HttpRequest {
     // The only CAs trusted, as PEM (a kubeconfig's certificate-authority-data): unlike
     // caFile, the system's CAs are left out, as kubectl leaves them out. Wins over caFile.
     QByteArray caPem;
+    // The name the server's certificate is checked against (and sent as SNI) when it
+    // is not the URL's host: a kubeconfig's tls-server-name, for an API server
+    // reached by its IP. The connection still goes to the URL's host and port.
+    QString tlsServerName;
     bool insecure = false;
     HttpAuth auth;
     // A client certificate and its key (PEM files), for servers that want one (Docker over TCP with TLS).

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void execPluginTokenExpiresMidWatch();
     void clientCertificatesInlineAndOnDisk();
     void insecureSkipVerifyIsSaid();
+    void tlsServerNameIsHonoured();
     void wrongCaAndMissingCredentialsAreSaid();
 
 private:
@@ -321,6 +322,37 @@ void TestKubeWatcher::insecureSkipVerifyIsSaid()
     QVERIFY2(waitFor([&] { return w->settled(); }), qPrintable(w->snapshot().error));
     QVERIFY(w->snapshot().insecure);
     m_cluster->writeKubeconfig(QStringLiteral("user:\n    token: %1\n").arg(QString::fromLatin1(testsupport::kubeTestToken)));
+}
+
+void TestKubeWatcher::tlsServerNameIsHonoured()
+{
+    // An API server whose certificate names kubernetes.default.svc and not its IP, reached by its IP.
+    auto &pki = m_cluster->pki();
+    QVERIFY(pki.makeServerFor(QStringLiteral("kubernetes.default.svc")));
+    testsupport::FakeKubeApiServer::Options options;
+    options.certFile = pki.path(QStringLiteral("kubernetes.default.svc.pem")).toStdString();
+    options.keyFile = pki.path(QStringLiteral("kubernetes.default.svc.key")).toStdString();
+    testsupport::FakeKubeApiServer server(options);
+    server.acceptToken(testsupport::kubeTestToken);
+    server.addDeployment("shop", "api", "registry.example/shop/api:1.4.2", 1);
+    auto connect = [&](const QString &tlsServerName) {
+        KubeTarget target;
+        target.contextName = QStringLiteral("named");
+        target.server = QUrl(QString::fromStdString(server.url()));
+        target.cluster.caFile = pki.caFile();
+        target.cluster.tlsServerName = tlsServerName;
+        target.user.token = QString::fromLatin1(testsupport::kubeTestToken);
+        m_api = std::make_unique<KubeApi>(&m_http, target);
+        auto w = std::make_unique<KubeWatcher>(m_api.get(), QStringLiteral("prod"), QStringList{QStringLiteral("shop")});
+        w->start();
+        return w;
+    };
+    auto unnamed = connect({});
+    QVERIFY(waitFor([&] { return unnamed->snapshot().connection == KubeSnapshot::Connection::Unavailable; }));
+    unnamed.reset();
+    auto named = connect(QStringLiteral("kubernetes.default.svc"));
+    QVERIFY2(waitFor([&] { return named->settled(); }), qPrintable(named->snapshot().error));
+    QCOMPARE(named->snapshot().deployments.size(), 1);
 }
 
 void TestKubeWatcher::wrongCaAndMissingCredentialsAreSaid()

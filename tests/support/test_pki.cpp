@@ -14,6 +14,11 @@ TestPki::TestPki()
            && sign(QStringLiteral("server"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("subjectAltName=IP:127.0.0.1\n"));
 }
 
+bool TestPki::makeServerFor(const QString &dnsName)
+{
+    return sign(dnsName, QStringLiteral("/CN=") + dnsName, QStringLiteral("subjectAltName=DNS:%1\n").arg(dnsName));
+}
+
 bool TestPki::makeClient(const QString &commonName)
 {
     return sign(commonName, QStringLiteral("/CN=") + commonName, QStringLiteral("extendedKeyUsage=clientAuth\n"));

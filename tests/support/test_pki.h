@@ -19,6 +19,8 @@ public:
     QString caFile() const { return path(QStringLiteral("ca.pem")); }
     QString serverCertFile() const { return path(QStringLiteral("server.pem")); }
     QString serverKeyFile() const { return path(QStringLiteral("server.key")); }
+    // A server certificate for a DNS name alone (no IP): files <name>.pem and <name>.key.
+    bool makeServerFor(const QString &dnsName);
     // A client certificate with that common name; files <name>.pem and <name>.key.
     bool makeClient(const QString &commonName);
     QString clientCertFile(const QString &commonName) const { return path(commonName + QStringLiteral(".pem")); }
