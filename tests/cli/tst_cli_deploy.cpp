@@ -175,7 +175,7 @@ void TestCliDeploy::rollbackGoesToTheImageBefore()
     // The history names who rolled back.
     QCOMPARE(cli({QStringLiteral("deploy"), QStringLiteral("history"), QStringLiteral("shop/api"), QStringLiteral("--json")}, &out), 0);
     const QJsonArray changes = QJsonDocument::fromJson(out).array();
-    QCOMPARE(changes.size(), 3);
+    QVERIFY2(changes.size() == 3, out.constData());
     QCOMPARE(changes.at(2).toObject().value(QStringLiteral("from")).toString(), QStringLiteral("shop/api:1.1"));
     QCOMPARE(changes.at(2).toObject().value(QStringLiteral("to")).toString(), QStringLiteral("shop/api:1.0"));
     QCOMPARE(changes.at(2).toObject().value(QStringLiteral("actor")).toString(), QStringLiteral("alice"));
