@@ -112,19 +112,26 @@ qint64 revisionOf(const QMap<QString, QString> &annotations)
     return annotations.value(QString::fromLatin1(revisionAnnotation)).toLongLong();
 }
 
+// The object metadata a Deployment and a ReplicaSet share, and the revision its annotations give.
+template<typename Object>
+void readMetadata(Node meta, Object *o)
+{
+    o->nameSpace = text(meta["namespace"]);
+    o->name = text(meta["name"]);
+    o->uid = text(meta["uid"]);
+    o->resourceVersion = text(meta["resourceVersion"]);
+    o->createdMs = timeOf(meta["creationTimestamp"]);
+    o->labels = strings(meta["labels"]);
+    o->annotations = strings(meta["annotations"]);
+    o->revision = revisionOf(o->annotations);
+}
+
 KubeDeployment readDeployment(Node object)
 {
     KubeDeployment d;
     const Node meta = object["metadata"];
-    d.nameSpace = text(meta["namespace"]);
-    d.name = text(meta["name"]);
-    d.uid = text(meta["uid"]);
-    d.resourceVersion = text(meta["resourceVersion"]);
+    readMetadata(meta, &d);
     d.generation = number(meta["generation"]);
-    d.createdMs = timeOf(meta["creationTimestamp"]);
-    d.labels = strings(meta["labels"]);
-    d.annotations = strings(meta["annotations"]);
-    d.revision = revisionOf(d.annotations);
     const Node spec = object["spec"];
     d.desired = int(number(spec["replicas"], 1));
     d.paused = flag(spec["paused"]);
@@ -155,14 +162,7 @@ KubeReplicaSet readReplicaSet(Node object)
 {
     KubeReplicaSet r;
     const Node meta = object["metadata"];
-    r.nameSpace = text(meta["namespace"]);
-    r.name = text(meta["name"]);
-    r.uid = text(meta["uid"]);
-    r.resourceVersion = text(meta["resourceVersion"]);
-    r.createdMs = timeOf(meta["creationTimestamp"]);
-    r.labels = strings(meta["labels"]);
-    r.annotations = strings(meta["annotations"]);
-    r.revision = revisionOf(r.annotations);
+    readMetadata(meta, &r);
     r.changeCause = r.annotations.value(QStringLiteral("kubernetes.io/change-cause"));
     dom::array owners;
     if (!meta["ownerReferences"].get_array().get(owners)) {

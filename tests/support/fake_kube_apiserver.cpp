@@ -7,6 +7,7 @@
 
 #include <ctime>
 #include <functional>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -57,21 +58,31 @@ long long revisionOf(const json &object)
     return annotations.contains(revisionKey) ? std::stoll(annotations[revisionKey].get<std::string>()) : 0;
 }
 
-bool matchesSelector(const json &object, const std::string &selector)
+// "k=v,k2==v2" (label or field selector) as its terms; nullopt when a term is not an equality.
+std::optional<std::vector<std::pair<std::string, std::string>>> equalityTerms(const std::string &selector)
 {
-    if (selector.empty())
-        return true;
-    const json labels = object["metadata"].value("labels", json::object());
+    std::vector<std::pair<std::string, std::string>> terms;
     std::stringstream parts(selector);
     std::string part;
     while (std::getline(parts, part, ',')) {
         const auto eq = part.find('=');
         if (eq == std::string::npos)
-            return false;
-        const std::string key = part.substr(0, eq);
+            return std::nullopt;
         std::string value = part.substr(eq + 1);
         if (!value.empty() && value[0] == '=')
             value.erase(0, 1);  // "=="
+        terms.emplace_back(part.substr(0, eq), value);
+    }
+    return terms;
+}
+
+bool matchesSelector(const json &object, const std::string &selector)
+{
+    const auto terms = equalityTerms(selector);
+    if (!terms)
+        return false;
+    const json labels = object["metadata"].value("labels", json::object());
+    for (const auto &[key, value] : *terms) {
         if (!labels.contains(key) || labels[key] != value)
             return false;
     }
@@ -80,18 +91,10 @@ bool matchesSelector(const json &object, const std::string &selector)
 
 bool matchesFields(const json &object, const std::string &selector)
 {
-    if (selector.empty())
-        return true;
-    std::stringstream parts(selector);
-    std::string part;
-    while (std::getline(parts, part, ',')) {
-        const auto eq = part.find('=');
-        if (eq == std::string::npos)
-            return false;
-        const std::string key = part.substr(0, eq);
-        std::string value = part.substr(eq + 1);
-        if (!value.empty() && value[0] == '=')
-            value.erase(0, 1);
+    const auto terms = equalityTerms(selector);
+    if (!terms)
+        return false;
+    for (const auto &[key, value] : *terms) {
         const std::string field = key == "metadata.name" ? "name" : key == "metadata.namespace" ? "namespace" : "";
         if (field.empty() || object["metadata"].value(field, std::string()) != value)
             return false;
