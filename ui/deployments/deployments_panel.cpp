@@ -527,16 +527,32 @@ void DeploymentsPanel::updateActions()
 
 bool DeploymentsPanel::confirm(const DockerRolloutRequest &request, const QString &title)
 {
-    QMessageBox box(QMessageBox::Question, title,
-                    tr("%1 %n replica(s) of %2 in %3?", nullptr, int(request.replicas.size())).arg(title, request.deployment, request.environment),
-                    QMessageBox::Cancel, this);
+    return askToGo(title, tr("%1 %n replica(s) of %2 in %3?", nullptr, int(request.replicas.size())).arg(title, request.deployment, request.environment),
+                   DockerRollout::plan(request, selectedReplicas()).join(u'\n'));
+}
+
+bool DeploymentsPanel::askToGo(const QString &title, const QString &question, const QString &details)
+{
+    QMessageBox box(QMessageBox::Question, title, question, QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("deployConfirm"));
-    box.setInformativeText(DockerRollout::plan(request, selectedReplicas()).join(u'\n'));
+    box.setInformativeText(details);
     QPushButton *go = box.addButton(title, QMessageBox::AcceptRole);
     go->setObjectName(QStringLiteral("deployConfirmGo"));
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     return box.clickedButton() == go;
+}
+
+void DeploymentsPanel::actionEnded(const QString &title, const QString &target, bool ok, const QString &message)
+{
+    m_progress->clear();
+    m_silence->end();
+    const QString note = m_silence->takeNote();
+    m_message->setText(QStringLiteral("<span style=\"color:%1\">%2</span>%3")
+                           .arg(toneTextHtml(ok ? BadgeTone::Good : BadgeTone::Bad), message.toHtmlEscaped(),
+                                note.isEmpty() ? QString() : QStringLiteral("; ") + note.toHtmlEscaped()));
+    updateActions();
+    Q_EMIT actionFinished(tr("%1 %2").arg(title, target), message, ok);
 }
 
 void DeploymentsPanel::restartSelected()
@@ -628,15 +644,8 @@ void DeploymentsPanel::runRollout(DockerRolloutRequest request, const QString &t
     connect(m_rollout, &DockerRollout::finished, this, [this, title, request](const DockerRolloutResult &result) {
         m_rollout->deleteLater();
         m_rollout = nullptr;
-        m_progress->clear();
-        m_silence->end();
-        const QString note = m_silence->takeNote();
-        m_message->setText(QStringLiteral("<span style=\"color:%1\">%2</span>%3")
-                               .arg(toneTextHtml(result.ok ? BadgeTone::Good : BadgeTone::Bad), result.message.toHtmlEscaped(),
-                                    note.isEmpty() ? QString() : QStringLiteral("; ") + note.toHtmlEscaped()));
         m_history->setChanges(m_store ? m_store->history(request.deployment) : QList<DeployChange>());
-        updateActions();
-        Q_EMIT actionFinished(tr("%1 %2").arg(title, request.deployment), result.message, result.ok);
+        actionEnded(title, request.deployment, result.ok, result.message);
     });
     updateActions();
     m_silence->begin(silence, tr("ACK: %1 of %2 in %3 to %4 (OpsDeck), expired when it ends")
@@ -712,17 +721,9 @@ void DeploymentsPanel::runKubeAction(KubeActionRequest request, const QString &t
     request.nameSpace = row->project;
     request.name = row->service;
     const QString target = row->name;
-    if (!question.isEmpty()) {
-        QMessageBox box(QMessageBox::Question, title, question, QMessageBox::Cancel, this);
-        box.setObjectName(QStringLiteral("deployConfirm"));
-        box.setInformativeText(tr("Sent to %1 as a dry run first: nothing changes if the server refuses it.").arg(cluster->api()->serverText()));
-        QPushButton *go = box.addButton(title, QMessageBox::AcceptRole);
-        go->setObjectName(QStringLiteral("deployConfirmGo"));
-        box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
-        if (box.clickedButton() != go)
-            return;
-    }
+    if (!question.isEmpty()
+        && !askToGo(title, question, tr("Sent to %1 as a dry run first: nothing changes if the server refuses it.").arg(cluster->api()->serverText())))
+        return;
     m_kubeAction = new KubeRollout(cluster->api(), AuditLog(AuditLog::defaultPath()),
                                    AuditActor{profile->operatorName, profile->name, QStringLiteral("gui")}, profile->readOnly, request, this);
     m_message->clear();
@@ -730,14 +731,7 @@ void DeploymentsPanel::runKubeAction(KubeActionRequest request, const QString &t
     connect(m_kubeAction, &KubeRollout::finished, this, [this, title, target](const KubeActionResult &result) {
         m_kubeAction->deleteLater();
         m_kubeAction = nullptr;
-        m_progress->clear();
-        m_silence->end();
-        const QString note = m_silence->takeNote();
-        m_message->setText(QStringLiteral("<span style=\"color:%1\">%2</span>%3")
-                               .arg(toneTextHtml(result.ok ? BadgeTone::Good : BadgeTone::Bad), result.message.toHtmlEscaped(),
-                                    note.isEmpty() ? QString() : QStringLiteral("; ") + note.toHtmlEscaped()));
-        updateActions();
-        Q_EMIT actionFinished(tr("%1 %2").arg(title, target), result.message, result.ok);
+        actionEnded(title, target, result.ok, result.message);
     });
     updateActions();
     if (!silence.empty())

@@ -82,6 +82,10 @@ private:
     void runRollout(DockerRolloutRequest request, const QString &title, const std::vector<SilenceMatcher> &silence = {});
     QList<DockerContainer> selectedReplicas() const;
     bool confirm(const DockerRolloutRequest &request, const QString &title);
+    // Asks with Cancel as the default; true when the operator chose to go.
+    bool askToGo(const QString &title, const QString &question, const QString &details);
+    // What every action does when it ends, Docker's or Kubernetes': says how, ends the silence.
+    void actionEnded(const QString &title, const QString &target, bool ok, const QString &message);
     const Deployment *selectedRow() const;
     bool selectedIsKube() const;
     KubeConnection *currentKube() const;
