@@ -8,6 +8,7 @@
 #include "version_matrix_model.h"
 
 #include <QFileInfo>
+#include <QSet>
 
 namespace opsdeck {
 
@@ -210,11 +211,14 @@ QList<DeployChange> DeploymentStore::changes(const QString &environment) const
         seen += w->history();
     if (KubeConnection *k = m_kube.value(environment)) {
         // Both read the same history file: a change it holds comes once.
+        const auto keyOf = [](const DeployChange &c) {
+            return QStringLiteral("%1\x1f%2\x1f%3\x1f%4").arg(c.timeMs).arg(c.name).arg(int(c.kind)).arg(c.toImage);
+        };
+        QSet<QString> known;
+        for (const DeployChange &c : std::as_const(seen))
+            known.insert(keyOf(c));
         for (const DeployChange &c : k->watcher()->history()) {
-            const bool known = std::any_of(seen.cbegin(), seen.cend(), [&](const DeployChange &o) {
-                return o.timeMs == c.timeMs && o.name == c.name && o.kind == c.kind && o.toImage == c.toImage;
-            });
-            if (!known)
+            if (!known.contains(keyOf(c)))
                 seen.append(c);
         }
         std::stable_sort(seen.begin(), seen.end(), [](const DeployChange &a, const DeployChange &b) { return a.timeMs < b.timeMs; });
