@@ -80,8 +80,9 @@ KubeRollbackDialog::KubeRollbackDialog(const Deployment &row, const KubeDeployme
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_revision, &QComboBox::currentIndexChanged, this, &KubeRollbackDialog::update);
-    connect(m_reason, &QLineEdit::textChanged, this, &KubeRollbackDialog::update);
-    connect(m_silence, &SilenceOption::changed, this, &KubeRollbackDialog::update);
+    // Typing the reason or the matchers only decides the button: the diff is the revision's.
+    connect(m_reason, &QLineEdit::textChanged, this, &KubeRollbackDialog::updateGo);
+    connect(m_silence, &SilenceOption::changed, this, &KubeRollbackDialog::updateGo);
     update();
 }
 
@@ -149,10 +150,15 @@ void KubeRollbackDialog::update()
                                .arg(target->revision));
     if (!blocker.isEmpty())
         m_summary->setText(QStringLiteral("<span style=\"color:%1\">%2</span>").arg(toneTextHtml(BadgeTone::Bad), blocker.toHtmlEscaped()));
-    const QString silenceProblem = m_silence->problem();
-    const QString why = !blocker.isEmpty()    ? blocker
-                        : reason().isEmpty()  ? tr("Give a reason: it is kept as the new revision's change-cause")
-                                              : silenceProblem;
+    m_blocker = blocker;
+    updateGo();
+}
+
+void KubeRollbackDialog::updateGo()
+{
+    const QString why = !m_blocker.isEmpty() ? m_blocker
+                        : reason().isEmpty() ? tr("Give a reason: it is kept as the new revision's change-cause")
+                                             : m_silence->problem();
     m_go->setEnabled(why.isEmpty());
     m_go->setToolTip(why);
 }

@@ -43,7 +43,8 @@ public:
     QStringList diffLines() const;
 
 private:
-    void update();
+    void update();    // the revision chosen: its diff, its summary, what blocks it
+    void updateGo();  // whether the rollback can go, and why not
 
     Deployment m_row;
     KubeDeployment m_deployment;
@@ -54,6 +55,7 @@ private:
     QLineEdit *m_reason;
     SilenceOption *m_silence;
     QPushButton *m_go;
+    QString m_blocker;  // why the chosen revision cannot be rolled back to; empty when it can
 };
 
 } // namespace opsdeck
