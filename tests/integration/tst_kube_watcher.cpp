@@ -289,15 +289,8 @@ void TestKubeWatcher::clientCertificatesInlineAndOnDisk()
             QCOMPARE(QString::fromStdString(r.clientCert), QStringLiteral("alice"));
     }
     // The CA inline (certificate-authority-data) instead of on disk.
-    QFile kubeconfig(m_cluster->kubeconfig());
     m_cluster->writeKubeconfig(QStringLiteral("user:\n    token: %1\n").arg(QString::fromLatin1(testsupport::kubeTestToken)));
-    QVERIFY(kubeconfig.open(QIODevice::ReadOnly));
-    QByteArray text = kubeconfig.readAll();
-    kubeconfig.close();
-    text.replace(QByteArray("certificate-authority: " + pki.caFile().toUtf8()), QByteArray("certificate-authority-data: " + readAll(pki.caFile()).toBase64()));
-    QVERIFY(kubeconfig.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    kubeconfig.write(text);
-    kubeconfig.close();
+    QVERIFY(m_cluster->editKubeconfig(QByteArray("certificate-authority: " + pki.caFile().toUtf8()), QByteArray("certificate-authority-data: " + readAll(pki.caFile()).toBase64())));
     QString error;
     auto w = watcher({QStringLiteral("shop")}, &error);
     QVERIFY2(w, qPrintable(error));
@@ -308,14 +301,7 @@ void TestKubeWatcher::clientCertificatesInlineAndOnDisk()
 void TestKubeWatcher::insecureSkipVerifyIsSaid()
 {
     // No CA at all: only insecure-skip-tls-verify lets the connection through, and the snapshot says so.
-    QFile kubeconfig(m_cluster->kubeconfig());
-    QVERIFY(kubeconfig.open(QIODevice::ReadOnly));
-    QByteArray text = kubeconfig.readAll();
-    kubeconfig.close();
-    text.replace(QByteArray("certificate-authority: " + m_cluster->pki().caFile().toUtf8()), QByteArray("insecure-skip-tls-verify: true"));
-    QVERIFY(kubeconfig.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    kubeconfig.write(text);
-    kubeconfig.close();
+    QVERIFY(m_cluster->editKubeconfig(QByteArray("certificate-authority: " + m_cluster->pki().caFile().toUtf8()), QByteArray("insecure-skip-tls-verify: true")));
     QString error;
     auto w = watcher({QStringLiteral("shop")}, &error);
     QVERIFY2(w, qPrintable(error));
@@ -360,14 +346,7 @@ void TestKubeWatcher::wrongCaAndMissingCredentialsAreSaid()
     testsupport::TestPki other;
     QVERIFY(other.ok());
     m_cluster->writeKubeconfig(QStringLiteral("user:\n    token: %1\n").arg(QString::fromLatin1(testsupport::kubeTestToken)));
-    QFile kubeconfig(m_cluster->kubeconfig());
-    QVERIFY(kubeconfig.open(QIODevice::ReadOnly));
-    QByteArray text = kubeconfig.readAll();
-    kubeconfig.close();
-    text.replace(m_cluster->pki().caFile().toUtf8(), other.caFile().toUtf8());
-    QVERIFY(kubeconfig.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    kubeconfig.write(text);
-    kubeconfig.close();
+    QVERIFY(m_cluster->editKubeconfig(m_cluster->pki().caFile().toUtf8(), other.caFile().toUtf8()));
     QString error;
     auto w = watcher({QStringLiteral("shop")}, &error);
     QVERIFY2(w, qPrintable(error));

@@ -58,6 +58,21 @@ public:
                        .toUtf8());
     }
 
+    // Replaces text in the kubeconfig as written (a CA made inline, insecure instead of a CA).
+    // False when the file cannot be read or written, or holds no `from`.
+    bool editKubeconfig(const QByteArray &from, const QByteArray &to)
+    {
+        QFile file(kubeconfig());
+        if (!file.open(QIODevice::ReadOnly))
+            return false;
+        QByteArray text = file.readAll();
+        file.close();
+        if (!text.contains(from))
+            return false;
+        text.replace(from, to);
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text) == text.size();
+    }
+
     // The kubeconfig's current context, as OpsDeck reads it.
     std::optional<opsdeck::KubeTarget> target(QString *error) const
     {

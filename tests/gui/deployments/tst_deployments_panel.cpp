@@ -8,6 +8,7 @@
 // calmly. Every model runs under QAbstractItemModelTester. Skipped where
 // dockerd cannot run.
 
+#include "answer_modal.h"
 #include "audit_lines.h"
 #include "loopback_alertmanager.h"
 #include "alerts/silence_option.h"
@@ -42,6 +43,7 @@
 #include <QToolButton>
 
 using namespace opsdeck;
+using testsupport::answerNextModal;
 
 class TestDeploymentsPanel : public QObject
 {
@@ -63,7 +65,6 @@ private:
     void runService(testsupport::DockerDaemon &docker, const QString &version);
     QList<Profile> profiles() const;
     bool waitForRow(const QString &name, const std::function<bool(const Deployment &)> &condition, int ms = 20000);
-    static void answerNextModal(const std::function<void(QWidget *)> &answer);
 
     testsupport::DockerDaemon m_staging, m_prod;
     QTemporaryDir m_dir;
@@ -113,20 +114,6 @@ bool TestDeploymentsPanel::waitForRow(const QString &name, const std::function<b
         }
         return false;
     }, ms);
-}
-
-void TestDeploymentsPanel::answerNextModal(const std::function<void(QWidget *)> &answer)
-{
-    auto *poll = new QTimer(qApp);
-    poll->setInterval(50);
-    QObject::connect(poll, &QTimer::timeout, poll, [poll, answer] {
-        if (QWidget *modal = QApplication::activeModalWidget()) {
-            poll->stop();
-            poll->deleteLater();
-            answer(modal);
-        }
-    });
-    poll->start();
 }
 
 void TestDeploymentsPanel::initTestCase()

@@ -8,6 +8,7 @@
 // insecure-skip-tls-verify said beside the data. Every model runs under
 // QAbstractItemModelTester.
 
+#include "answer_modal.h"
 #include "audit_lines.h"
 #include "deployment_model.h"
 #include "deployment_store.h"
@@ -34,6 +35,7 @@
 #include <QTimer>
 
 using namespace opsdeck;
+using testsupport::answerNextModal;
 
 class TestKubeDeploymentsPanel : public QObject
 {
@@ -53,7 +55,6 @@ private Q_SLOTS:
 private:
     QList<Profile> profiles(bool readOnly) const;
     bool waitForRow(const QString &name, const std::function<bool(const Deployment &)> &ok);
-    static void answerNextModal(std::function<void(QWidget *)> answer);
     QString message() const { return m_panel->findChild<QLabel *>(QStringLiteral("deployMessage"))->text(); }
 
     std::unique_ptr<testsupport::KubeTestCluster> m_cluster;
@@ -82,20 +83,6 @@ bool TestKubeDeploymentsPanel::waitForRow(const QString &name, const std::functi
         }
         return false;
     }, 20000);
-}
-
-void TestKubeDeploymentsPanel::answerNextModal(std::function<void(QWidget *)> answer)
-{
-    auto *poll = new QTimer(qApp);
-    poll->setInterval(50);
-    QObject::connect(poll, &QTimer::timeout, poll, [poll, answer] {
-        if (QWidget *modal = QApplication::activeModalWidget()) {
-            poll->stop();
-            poll->deleteLater();
-            answer(modal);
-        }
-    });
-    poll->start();
 }
 
 void TestKubeDeploymentsPanel::initTestCase()
@@ -285,14 +272,7 @@ void TestKubeDeploymentsPanel::readOnlyTurnsTheButtonsOff()
 
 void TestKubeDeploymentsPanel::insecureIsSaid()
 {
-    QFile kubeconfig(m_cluster->kubeconfig());
-    QVERIFY(kubeconfig.open(QIODevice::ReadOnly));
-    QByteArray text = kubeconfig.readAll();
-    kubeconfig.close();
-    text.replace(QByteArray("certificate-authority: " + m_cluster->pki().caFile().toUtf8()), QByteArray("insecure-skip-tls-verify: true"));
-    QVERIFY(kubeconfig.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    kubeconfig.write(text);
-    kubeconfig.close();
+    QVERIFY(m_cluster->editKubeconfig(QByteArray("certificate-authority: " + m_cluster->pki().caFile().toUtf8()), QByteArray("insecure-skip-tls-verify: true")));
     DeploymentStore store;
     DeploymentsPanel panel;
     Profile other = profiles(false).first();

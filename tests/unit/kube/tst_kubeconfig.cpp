@@ -166,7 +166,9 @@ void TestKubeconfig::reportsWhatIsWrong()
     QVERIFY2(missing.errors.join(u' ').contains(QStringLiteral("no such file")), qPrintable(missing.errors.join(u' ')));
 
     KubeConfig config;
-    config.clusters.insert(QStringLiteral("c"), KubeCluster{QStringLiteral("https://k.example")});
+    KubeCluster cluster;
+    cluster.server = QStringLiteral("https://k.example");
+    config.clusters.insert(QStringLiteral("c"), cluster);
     config.contexts.insert(QStringLiteral("x"), KubeContext{QStringLiteral("c"), QStringLiteral("ghost"), {}});
     config.contexts.insert(QStringLiteral("y"), KubeContext{QStringLiteral("nowhere"), {}, {}});
     QVERIFY(!resolveKubeContext(config, {}, &error));
