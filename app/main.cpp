@@ -3,6 +3,9 @@
 #include "app_settings.h"
 #include "common/logging.h"
 #include "config/config.h"
+#include "config/config_document.h"
+#include "setup/config_problem_dialog.h"
+#include "setup/first_run.h"
 #include "dashboards/dashboard_panel.h"
 #include "main_window.h"
 #include "startup_report.h"
@@ -14,10 +17,13 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QScreen>
 #include <QTimer>
 #include <QTranslator>
+
+#include <memory>
 
 using namespace opsdeck;
 
@@ -106,47 +112,103 @@ int main(int argc, char *argv[])
     logInfo(QStringLiteral("OpsDeck %1 starting").arg(QStringLiteral(OPSDECK_VERSION)));
 
     const QString configPath = parser.value(QStringLiteral("config"));
-    ConfigLoadResult loaded = loadConfigFile(configPath);
-    for (const QString &warning : std::as_const(loaded.warnings))
+    const bool interactive = qEnvironmentVariable("QT_QPA_PLATFORM") != u"offscreen";
+    ConfigDocument document = ConfigDocument::open(configPath);
+    for (const QString &warning : document.loaded().warnings)
         logWarn(warning);
-    if (!loaded.ok())
-        return fail(QObject::tr("OpsDeck cannot start"),
-                    QStringList{QObject::tr("The configuration could not be loaded:")} + loaded.errors
-                        + QStringList{QObject::tr("See docs/configuration.md for the format.")});
+    // A broken file is never lost: it is shown with its lines, and only a copy-first "start over" replaces it.
+    while (document.state() == ConfigDocument::State::Broken) {
+        if (!interactive)
+            return fail(QObject::tr("OpsDeck cannot start"),
+                        QStringList{QObject::tr("The configuration could not be loaded:")} + document.loaded().errors
+                            + QStringList{QObject::tr("`opsdeck-cli config validate` checks it; the format: Help → Documentation, "
+                                                      "or /usr/share/doc/opsdeck/configuration.md.")});
+        ConfigProblemDialog dialog(document);
+        dialog.exec();
+        if (dialog.choice() == ConfigProblemDialog::Quit)
+            return exitUsage;
+        if (dialog.choice() == ConfigProblemDialog::StartOver) {
+            QString error;
+            const QString copy = document.keepCopy(&error);
+            if (copy.isEmpty())
+                return fail(QObject::tr("OpsDeck cannot start"), {error});
+            logInfo(QStringLiteral("the broken configuration was copied to %1 before starting over").arg(copy));
+            document.startOver();
+            break;
+        }
+        document = ConfigDocument::open(configPath);
+    }
 
     AppSettings settings;
-    QString profile = parser.value(QStringLiteral("profile"));
-    if (profile.isEmpty() && loaded.config->profile(settings.lastProfile()))
-        profile = settings.lastProfile();
-    if (!loaded.config->profile(profile))
-        return fail(QObject::tr("OpsDeck cannot start"),
-                    {QObject::tr("%1: no profile named \"%2\".").arg(configPath, profile)});
+    std::unique_ptr<MainWindow> window;
+    std::unique_ptr<FirstRun> firstRun;
+    QPointer<QWidget> shown;  // what the user sees now, for --screenshot and --state-report
 
-    MainWindow window(*loaded.config, &settings);
-    if (parser.isSet(QStringLiteral("startup-report")))
-        new StartupReport(sinceMain, &window);
-    window.setProfile(profile.isEmpty() ? loaded.config->profiles.first().name : profile);
-    if (parser.isSet(QStringLiteral("dashboard")))
-        window.dashboardPanel()->setCurrentDashboard(parser.value(QStringLiteral("dashboard")));
-    if (parser.isSet(QStringLiteral("panel")) && !window.showPanel(parser.value(QStringLiteral("panel"))))
-        logWarn(QStringLiteral("--panel: no panel \"%1\"").arg(parser.value(QStringLiteral("panel"))));
-    window.show();
+    // The console on a file that loads, on the profile asked for (or the last used, or the first).
+    auto openConsole = [&](const QString &path, QString profile) -> bool {
+        ConfigLoadResult loaded = loadConfigFile(path);
+        if (!loaded.ok()) {
+            fail(QObject::tr("OpsDeck cannot start"), loaded.errors);
+            return false;
+        }
+        if (profile.isEmpty() && loaded.config->profile(settings.lastProfile()))
+            profile = settings.lastProfile();
+        if (!loaded.config->profile(profile)) {
+            fail(QObject::tr("OpsDeck cannot start"), {QObject::tr("%1: no profile named \"%2\".").arg(path, profile)});
+            return false;
+        }
+        window = std::make_unique<MainWindow>(*loaded.config, &settings);
+        window->setConfigPath(path);
+        if (parser.isSet(QStringLiteral("startup-report")))
+            new StartupReport(sinceMain, window.get());
+        window->setProfile(profile.isEmpty() ? loaded.config->profiles.first().name : profile);
+        if (parser.isSet(QStringLiteral("dashboard")))
+            window->dashboardPanel()->setCurrentDashboard(parser.value(QStringLiteral("dashboard")));
+        if (parser.isSet(QStringLiteral("panel")) && !window->showPanel(parser.value(QStringLiteral("panel"))))
+            logWarn(QStringLiteral("--panel: no panel \"%1\"").arg(parser.value(QStringLiteral("panel"))));
+        window->show();
+        shown = window.get();
+        return true;
+    };
+
+    if (document.state() == ConfigDocument::State::Valid) {
+        if (!openConsole(configPath, parser.value(QStringLiteral("profile"))))
+            return exitUsage;
+    } else {
+        // No configuration yet: the welcome view, not an error.
+        firstRun = std::make_unique<FirstRun>(std::move(document), installedDemoConfig());
+        QObject::connect(firstRun.get(), &FirstRun::configured, firstRun.get(), [&](const QString &profile) {
+            if (openConsole(configPath, profile))
+                firstRun.release()->deleteLater();
+        });
+        QObject::connect(firstRun.get(), &FirstRun::openOtherConfig, firstRun.get(), [&](const QString &path) {
+            if (openConsole(path, {}))
+                firstRun.release()->deleteLater();
+        });
+        firstRun->show();
+        shown = firstRun.get();
+    }
 
     if (parser.isSet(QStringLiteral("quit-after"))) {
         const QString screenshot = parser.value(QStringLiteral("screenshot"));
         const QString stateReport = parser.value(QStringLiteral("state-report"));
-        QTimer::singleShot(parser.value(QStringLiteral("quit-after")).toInt(), &window, [&window, screenshot, stateReport] {
+        QTimer::singleShot(parser.value(QStringLiteral("quit-after")).toInt(), qApp, [&shown, &window, screenshot, stateReport] {
+            QWidget *top = shown.data();
+            if (!top) {
+                QApplication::quit();
+                return;
+            }
             // A dialog open over the window is part of what the user sees: the screen's pixels then.
             const bool dialogOpen = QApplication::activeModalWidget() != nullptr;
-            const QRect frame = window.frameGeometry();
-            const QPixmap shot = dialogOpen && window.screen()
-                ? window.screen()->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
-                : window.grab();
+            const QRect frame = top->frameGeometry();
+            const QPixmap shot = dialogOpen && top->screen()
+                ? top->screen()->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+                : top->grab();
             if (!screenshot.isEmpty() && !shot.save(screenshot))
                 logError(QStringLiteral("cannot write screenshot %1").arg(screenshot));
-            if (!stateReport.isEmpty() && !writeStateReport(window, stateReport))
+            if (!stateReport.isEmpty() && window && !writeStateReport(*window, stateReport))
                 logError(QStringLiteral("cannot write state report %1").arg(stateReport));
-            window.close();
+            top->close();
         });
     }
     return QApplication::exec();

@@ -1,11 +1,19 @@
 #include "cli_context.h"
 
+#include <QFileInfo>
+
 namespace opsdeck::cli {
 
 const Profile *CliContext::loadProfile()
 {
     const QString path = parser.isSet(QStringLiteral("config")) ? parser.value(QStringLiteral("config"))
                                                                 : defaultConfigPath();
+    if (!QFileInfo::exists(path)) {
+        err << "error: " << path << ": no configuration yet; write one with `opsdeck-cli config init "
+               "[--from-prometheus URL]` or from the console's welcome view (man opsdeck-cli, "
+               "/usr/share/doc/opsdeck/configuration.md)" << Qt::endl;
+        return nullptr;
+    }
     ConfigLoadResult result = loadConfigFile(path);
     for (const QString &w : std::as_const(result.warnings))
         err << "warning: " << w << Qt::endl;

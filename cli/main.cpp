@@ -4,6 +4,7 @@
 #include "alerts_command.h"
 #include "backup_command.h"
 #include "cli_context.h"
+#include "config_command.h"
 #include "common/logging.h"
 #include "db_command.h"
 #include "deploy_command.h"
@@ -28,6 +29,7 @@ int main(int argc, char *argv[])
     const std::map<QString, std::function<int(CliContext &)>> commands = {
         {QStringLiteral("alerts"), runAlerts},
         {QStringLiteral("backup"), runBackup},
+        {QStringLiteral("config"), runConfig},
         {QStringLiteral("db"), runDb},
         {QStringLiteral("deploy"), runDeploy},
         {QStringLiteral("health"), runHealth},
@@ -37,6 +39,11 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "OpsDeck command line.\n\nCommands:\n"
+        "  config init             write a first profile (--profile NAME, default \"default\"); with\n"
+        "                          --from-prometheus URL: its scrape targets that answer /health as services,\n"
+        "                          the Prometheus and the Alertmanagers it sends to\n"
+        "  config validate [FILE]  check a configuration: errors as file:line: field: reason, exit 1\n"
+        "  config show             the configuration (--profile NAME: that profile), secrets masked\n"
         "  health                  check every service's health endpoints once\n"
         "  metrics parse FILE|-    parse an exposition (--format text|openmetrics); last line families=F series=S samples=N\n"
         "  metrics scrape URL      scrape one /metrics page and parse it\n"
@@ -124,6 +131,8 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("to-revision"), QStringLiteral("deploy rollback of a Kubernetes Deployment: the revision (default: the one before)."),
                       QStringLiteral("n")});
     parser.addOption({QStringLiteral("reason"), QStringLiteral("deploy rollback, restart: why, for the audit log."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("from-prometheus"), QStringLiteral("config init: propose the scrape targets of this Prometheus as services."),
+                      QStringLiteral("url")});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."));
 
     QTextStream out(stdout);

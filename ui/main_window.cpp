@@ -18,6 +18,9 @@
 #include "health/health_panel.h"
 #include "icon_provider.h"
 #include "profile_session.h"
+#include "config/config_document.h"
+#include "setup/config_watcher.h"
+#include "setup/profile_editor.h"
 #include "status_indicator.h"
 
 #include <QAction>
@@ -143,6 +146,11 @@ QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &objectName, con
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New profile…"), this, [this] { editProfile({}); });
+    file->addAction(tr("&Edit profile…"), this, [this] { editProfile(currentProfile()); });
+    file->addAction(tr("I&mport profile…"), this, &MainWindow::importProfile);
+    file->addAction(tr("E&xport profile…"), this, &MainWindow::exportProfile);
+    file->addSeparator();
     file->addAction(tr("&Import Grafana dashboard…"), this, &MainWindow::importGrafanaDashboard);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -340,6 +348,7 @@ bool MainWindow::setProfile(const QString &name)
     const QString mode = profile->readOnly ? tr("read-only") : tr("read-write");
     m_profileLabel->setText(tr("%1 · %2 · operator %3").arg(profile->name, mode, profile->operatorName));
     setWindowTitle(tr("OpsDeck — %1").arg(profile->name));
+    applyProfileColor(profile->color);
     m_settings->setLastProfile(profile->name);
     updateHealthIndicator(m_healthPanel->summary());
     updateMetricsIndicator();
@@ -628,6 +637,109 @@ void MainWindow::showAbout()
                           "<p>Built with Qt %3. Configuration: <tt>%4</tt></p>")
                            .arg(QStringLiteral(OPSDECK_VERSION), m_panelNames.join(QStringLiteral(", ")),
                                 QString::fromLatin1(qVersion()), m_config.sourceFile.toHtmlEscaped()));
+}
+
+void MainWindow::setConfigPath(const QString &path)
+{
+    m_configPath = path;
+    auto *watcher = new ConfigWatcher(path, this);
+    connect(watcher, &ConfigWatcher::reloaded, this, [this](const Config &config) {
+        setConfig(config);
+        statusBar()->showMessage(tr("Configuration reloaded from %1").arg(m_configPath), 5000);
+    });
+    connect(watcher, &ConfigWatcher::reloadFailed, this, [this](const QStringList &errors) {
+        // The running profile stays as it is: a half-edited file must not take the console down.
+        statusBar()->showMessage(tr("The configuration has errors; the running profile is kept: %1").arg(errors.value(0)));
+    });
+}
+
+void MainWindow::setConfig(const Config &config)
+{
+    const QString current = currentProfile();
+    m_config = config;
+    {
+        const QSignalBlocker block(m_profileBox);
+        m_profileBox->clear();
+        m_profileBox->addItems(m_config.profileNames());
+    }
+    setProfile(m_config.profile(current) ? current : m_config.profiles.value(0).name);
+}
+
+void MainWindow::editProfile(const QString &name)
+{
+    ConfigDocument document = ConfigDocument::open(m_configPath);
+    if (document.state() == ConfigDocument::State::Broken) {
+        QMessageBox::warning(this, tr("The configuration has errors"),
+                             tr("%1 does not load, so it is not rewritten:\n%2").arg(m_configPath, document.loaded().errors.join(u'\n')));
+        return;
+    }
+    ProfileEditor editor(&document, name, this);
+    if (editor.exec() != QDialog::Accepted)
+        return;
+    // The watcher would bring the change too; taking it now makes Save feel immediate.
+    if (const ConfigLoadResult loaded = loadConfigFile(m_configPath); loaded.ok()) {
+        m_config = *loaded.config;
+        setConfig(m_config);
+        setProfile(editor.profileName());
+    }
+}
+
+void MainWindow::importProfile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import a profile"), QString(), tr("OpsDeck profiles (*.json)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    ConfigDocument document = ConfigDocument::open(m_configPath);
+    QString error;
+    if (!file.open(QIODevice::ReadOnly))
+        error = tr("%1: %2").arg(path, file.errorString());
+    else if (document.state() == ConfigDocument::State::Broken)
+        error = tr("%1 has errors; it is not rewritten.").arg(m_configPath);
+    QStringList added;
+    if (error.isEmpty())
+        added = document.importProfiles(file.readAll(), path, &error);
+    if (error.isEmpty())
+        error = document.save();
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Not imported"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Imported %1").arg(added.join(QStringLiteral(", "))), 5000);
+}
+
+void MainWindow::exportProfile()
+{
+    const ConfigDocument document = ConfigDocument::open(m_configPath);
+    const QByteArray text = document.exportProfile(currentProfile());
+    if (text.isEmpty()) {
+        QMessageBox::warning(this, tr("Not exported"), tr("%1 has no profile %2.").arg(m_configPath, currentProfile()));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export profile"), currentProfile() + QStringLiteral(".json"),
+                                                      tr("OpsDeck profiles (*.json)"));
+    if (path.isEmpty())
+        return;
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(text) != text.size())
+        QMessageBox::warning(this, tr("Not exported"), tr("%1: %2").arg(path, out.errorString()));
+}
+
+// The environment's colour on the profile's toolbar and chip: prod never looks like staging.
+void MainWindow::applyProfileColor(const QString &color)
+{
+    auto *bar = findChild<QToolBar *>(QStringLiteral("profileToolBar"));
+    if (color.isEmpty()) {
+        if (bar)
+            bar->setStyleSheet({});
+        m_profileLabel->setStyleSheet({});
+        return;
+    }
+    const QColor c(color);
+    const QString text = c.lightnessF() > 0.6 ? QStringLiteral("#000000") : QStringLiteral("#ffffff");
+    if (bar)
+        bar->setStyleSheet(QStringLiteral("QToolBar#profileToolBar { border-bottom: 4px solid %1; }").arg(color));
+    m_profileLabel->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; padding: 1px 6px; border-radius: 3px; }").arg(color, text));
 }
 
 } // namespace opsdeck

@@ -57,6 +57,15 @@ public:
     void resetLayout();
     void setPanelsLocked(bool locked);
 
+    // The file the configuration came from: watched, so a change (the profile
+    // editor's, the CLI's, a text editor's) is taken without a restart, and
+    // edited by File > New profile / Edit profile.
+    void setConfigPath(const QString &path);
+    // A new configuration: the profile switcher follows, and the current
+    // profile is opened again from it (or the first one, if it is gone).
+    void setConfig(const Config &config);
+    void editProfile(const QString &name);  // empty: a new profile
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
@@ -80,8 +89,12 @@ private:
     void updateTrayToolTip();
     void showAbout();
     void importGrafanaDashboard();
+    void importProfile();
+    void exportProfile();
+    void applyProfileColor(const QString &color);
 
     Config m_config;
+    QString m_configPath;
     AppSettings *m_settings;
     ProfileSession *m_session = nullptr;
     HealthPanel *m_healthPanel = nullptr;

@@ -8,6 +8,7 @@
 // verified is kept beside the manifest in verifications.json, so the
 // manifest stays exactly what was written when the dump ended.
 
+#include "common/durable_file.h"
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -108,14 +109,6 @@ QString reserveBackupFolder(const QString &root, const QString &database, const 
 // problems and left out.
 QList<BackupEntry> list(const QString &root, const QString &database = {}, QStringList *problems = nullptr);
 std::optional<BackupEntry> find(const QString &root, const QString &id, QString *error = nullptr);
-
-// Writes a file so that after a crash it is either the old one or the new one,
-// whole: <path>.partial, fsync, rename, fsync of the folder.
-QString writeFileDurably(const QString &path, const QByteArray &bytes);
-QString fsyncFile(const QString &path);
-QString fsyncFolder(const QString &path);
-// rename(2) that refuses to replace an existing target.
-QString renameNoReplace(const QString &from, const QString &to);
 
 // Folders a backup or a deletion left when its process died (<id>.partial,
 // <id>.deleting) and that nothing has written to for minIdleSeconds: not

@@ -300,7 +300,7 @@ void BackupJob::onDumpFinished(bool ok, const QString &error)
         for (const QString &relative : filesUnder(partial)) {
             const QString path = QDir(partial).filePath(relative);
             // fsync first: the hash is then of what is on the disk, read back from the page cache.
-            if (QString e = catalogue::fsyncFile(path); !e.isEmpty()) {
+            if (QString e = fsyncFile(path); !e.isEmpty()) {
                 fin.error = e;
                 return fin;
             }
@@ -318,18 +318,18 @@ void BackupJob::onDumpFinished(bool ok, const QString &error)
         }
         for (const QString &folder : {QDir(partial).filePath(QStringLiteral("dump")), partial}) {
             if (QFileInfo(folder).isDir())
-                catalogue::fsyncFolder(folder);
+                fsyncFolder(folder);
         }
         const QByteArray json = QJsonDocument(manifest.toJson()).toJson();
-        if (QString e = catalogue::writeFileDurably(QDir(partial).filePath(QStringLiteral("manifest.json")), json); !e.isEmpty()) {
+        if (QString e = writeFileDurably(QDir(partial).filePath(QStringLiteral("manifest.json")), json); !e.isEmpty()) {
             fin.error = e;
             return fin;
         }
-        if (QString e = catalogue::renameNoReplace(partial, finalFolder); !e.isEmpty()) {
+        if (QString e = renameNoReplace(partial, finalFolder); !e.isEmpty()) {
             fin.error = e;
             return fin;
         }
-        catalogue::fsyncFolder(QFileInfo(finalFolder).absolutePath());
+        fsyncFolder(QFileInfo(finalFolder).absolutePath());
         fin.entry.folder = finalFolder;
         fin.entry.manifest = manifest;
         return fin;

@@ -1,5 +1,6 @@
 #include "config/config.h"
 
+#include "config/json_locator.h"
 #include "dashboards/grafana_import.h"
 
 #include <QRegularExpression>
@@ -472,6 +473,10 @@ Profile readProfile(ObjectReader &r)
     p.operatorName = r.string("operator", false);
     if (p.operatorName.isEmpty())
         p.operatorName = osUserName();
+    p.color = r.string("color", false);
+    static const QRegularExpression rgb(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
+    if (!p.color.isEmpty() && !rgb.match(p.color).hasMatch())
+        r.error(QStringLiteral("color"), QStringLiteral("must be a colour as #rrggbb, e.g. #c0392b"));
     forEachObject(r, "services", [&](ObjectReader &s) { p.services << readService(s); });
     withObject(r, "prometheus", [&](ObjectReader &pr) {
         PrometheusConfig c;
@@ -551,6 +556,26 @@ QString lineColumn(const QByteArray &text, size_t byte)
     return QStringLiteral("%1:%2").arg(line).arg(column);
 }
 
+// "file: profiles[0].port: reason" becomes "file:12: profiles[0].port: reason": the
+// line of the field (or of the object that lacks it), for editors that jump there.
+void addLineNumbers(const QByteArray &text, const QString &sourceName, ConfigLoadResult *result)
+{
+    const JsonLocator locator(text);
+    const QString prefix = sourceName + QStringLiteral(": ");
+    for (QStringList *messages : {&result->errors, &result->warnings}) {
+        for (QString &message : *messages) {
+            if (!message.startsWith(prefix))
+                continue;
+            const qsizetype end = message.indexOf(QStringLiteral(": "), prefix.size());
+            const QString path = message.mid(prefix.size(), end - prefix.size());
+            if (end < 0 || path.contains(u' '))
+                continue;  // not about a field
+            if (const int line = locator.line(path); line > 0)
+                message = QStringLiteral("%1:%2: %3").arg(sourceName).arg(line).arg(message.mid(prefix.size()));
+        }
+    }
+}
+
 } // namespace
 
 const Profile *Config::profile(const QString &name) const
@@ -603,6 +628,7 @@ ConfigLoadResult parseConfig(const QByteArray &text, const QString &sourceName)
             forEachObject(top, "profiles", [&](ObjectReader &p) { config.profiles << readProfile(p); });
         checkUniqueNames(top, config.profiles, "profiles");
     }
+    addLineNumbers(text, sourceName, &result);
     if (result.errors.isEmpty())
         result.config = std::move(config);
     return result;

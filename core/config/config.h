@@ -99,6 +99,7 @@ struct Profile {
     QString name;
     bool readOnly = false;
     QString operatorName;  // defaults to the OS user name
+    QString color;  // "#rrggbb", or empty: the window's frame and title in this profile, so prod never looks like staging
     QList<ServiceConfig> services;
     std::optional<PrometheusConfig> prometheus;
     QList<AlertmanagerConfig> alertmanagers;

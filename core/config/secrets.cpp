@@ -10,8 +10,6 @@
 
 namespace opsdeck {
 
-namespace {
-
 QStringList splitPgpassLine(const QString &line)
 {
     QStringList fields;
@@ -30,6 +28,8 @@ QStringList splitPgpassLine(const QString &line)
     fields << current;
     return fields;
 }
+
+namespace {
 
 bool fieldMatches(const QString &pattern, const QString &value)
 {

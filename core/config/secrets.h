@@ -30,5 +30,7 @@ SecretLookup resolveSecret(const SecretRef &ref, const PgpassTarget &pgpass = {}
 // anything, '\' escapes ':' and '\'.
 SecretLookup lookupPgpass(const QString &file, const PgpassTarget &target);
 QString defaultPgpassFile();
+// One pgpass line's fields, escapes undone: host, port, database, user, password.
+QStringList splitPgpassLine(const QString &line);
 
 } // namespace opsdeck

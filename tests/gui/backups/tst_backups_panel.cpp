@@ -330,7 +330,7 @@ void TestBackupsPanel::pruneShowsWhatGoesBeforeDeleting()
     const QString folder = catalogue::databaseFolder(profile().backups->directory, QStringLiteral("app")) + u'/' + old.id;
     QVERIFY(QDir().mkpath(folder));
     QVERIFY(QFile::copy(entries.last().filePath(old.files[0].path), folder + u'/' + old.files[0].path));
-    QCOMPARE(catalogue::writeFileDurably(folder + QStringLiteral("/manifest.json"), QJsonDocument(old.toJson()).toJson()), QString());
+    QCOMPARE(writeFileDurably(folder + QStringLiteral("/manifest.json"), QJsonDocument(old.toJson()).toJson()), QString());
 
     PanelOnScreen screen(profile());
     BackupsPanel &panel = screen.panel;

@@ -215,8 +215,8 @@ void TestBackupCore::catalogueRoundTripIgnoresPartialFolders()
     QVERIFY(catalogue::list(root.path()).isEmpty());  // a partial folder is not a backup
 
     BackupManifest m = manifest(id, u"app"_qs, at);
-    QCOMPARE(catalogue::writeFileDurably(partial + u"/manifest.json"_qs, QJsonDocument(m.toJson()).toJson()), QString());
-    QCOMPARE(catalogue::renameNoReplace(partial, partial.chopped(8)), QString());
+    QCOMPARE(writeFileDurably(partial + u"/manifest.json"_qs, QJsonDocument(m.toJson()).toJson()), QString());
+    QCOMPARE(renameNoReplace(partial, partial.chopped(8)), QString());
 
     QStringList problems;
     const QList<BackupEntry> listed = catalogue::list(root.path(), {}, &problems);
@@ -280,10 +280,10 @@ void TestBackupCore::renameNoReplaceRefuses()
     QTemporaryDir root;
     QVERIFY(QDir(root.path()).mkdir(u"a"_qs));
     QVERIFY(QDir(root.path()).mkdir(u"b"_qs));
-    const QString error = catalogue::renameNoReplace(root.filePath(u"a"_qs), root.filePath(u"b"_qs));
+    const QString error = renameNoReplace(root.filePath(u"a"_qs), root.filePath(u"b"_qs));
     QVERIFY(!error.isEmpty());
     QVERIFY(QFileInfo(root.filePath(u"a"_qs)).isDir());
-    QCOMPARE(catalogue::renameNoReplace(root.filePath(u"a"_qs), root.filePath(u"c"_qs)), QString());
+    QCOMPARE(renameNoReplace(root.filePath(u"a"_qs), root.filePath(u"c"_qs)), QString());
 }
 
 void TestBackupCore::abandonedFoldersAreOldAndUntouched()
@@ -332,7 +332,7 @@ void TestBackupCore::manifestRejectsWhatItCannotRead()
     QVERIFY(garbage.open(QIODevice::WriteOnly));
     garbage.write("{not json");
     garbage.close();
-    QCOMPARE(catalogue::renameNoReplace(partial, partial.chopped(8)), QString());
+    QCOMPARE(renameNoReplace(partial, partial.chopped(8)), QString());
     QStringList problems;
     QVERIFY(catalogue::list(root.path(), {}, &problems).isEmpty());
     QCOMPARE(problems.size(), 1);

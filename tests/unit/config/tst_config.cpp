@@ -34,6 +34,7 @@ private Q_SLOTS:
     void readsKubernetesNamespaces();
     void errorsNameFileFieldAndReason_data();
     void errorsNameFileFieldAndReason();
+    void errorsNameTheLine();
     void reportsUnknownKeysWithoutFailing();
     void collectsEveryErrorAtOnce();
     void readsEndpointSecurity();
@@ -105,9 +106,9 @@ void TestConfig::errorsNameFileFieldAndReason_data()
     QTest::newRow("not json") << QByteArray("{\n  \"profiles\": [\n  oops ]}")
                               << QStringLiteral("test.json:3:3: invalid JSON");
     QTest::newRow("top level") << QByteArray("[]") << QStringLiteral("test.json: the top level must be an object");
-    QTest::newRow("no profiles") << QByteArray("{}") << QStringLiteral("test.json: profiles: required");
+    QTest::newRow("no profiles") << QByteArray("{}") << QStringLiteral("test.json:1: profiles: required");
     QTest::newRow("missing name") << QByteArray(R"({"profiles":[{}]})")
-                                  << QStringLiteral("test.json: profiles[0].name: required, missing");
+                                  << QStringLiteral("test.json:1: profiles[0].name: required, missing");
     QTest::newRow("wrong type") << QByteArray(R"({"profiles":[{"name":"a","read_only":"yes"}]})")
                                 << QStringLiteral("profiles[0].read_only: must be true or false");
     QTest::newRow("interval range")
@@ -152,14 +153,38 @@ void TestConfig::errorsNameFileFieldAndReason()
         QVERIFY2(e.startsWith(QLatin1String("test.json")), qPrintable(e));
 }
 
+// The line is the field's (its key's), or for a missing key the line of the object that lacks it.
+void TestConfig::errorsNameTheLine()
+{
+    const QByteArray text = "{\n"
+                            "  \"profiles\": [\n"
+                            "    { \"name\": \"prod\",\n"
+                            "      \"services\": [\n"
+                            "        { \"name\": \"api\", \"health_url\": \"http://h/health\",\n"
+                            "          \"interval_s\": 0 },\n"
+                            "        {\n"
+                            "          \"health_url\": \"http://h/other\" }\n"
+                            "      ],\n"
+                            "      \"colour\": \"#ff0000\", \"color\": \"red\"\n"
+                            "    }\n"
+                            "  ]\n"
+                            "}\n";
+    const auto r = parseConfig(text, QStringLiteral("prod.json"));
+    QVERIFY(!r.ok());
+    QVERIFY2(anyContains(r.errors, QStringLiteral("prod.json:6: profiles[0].services[0].interval_s: must be between")), qPrintable(r.errors.join(u'\n')));
+    QVERIFY2(anyContains(r.errors, QStringLiteral("prod.json:7: profiles[0].services[1].name: required")), qPrintable(r.errors.join(u'\n')));
+    QVERIFY2(anyContains(r.errors, QStringLiteral("prod.json:10: profiles[0].color: must be a colour")), qPrintable(r.errors.join(u'\n')));
+    QVERIFY2(anyContains(r.warnings, QStringLiteral("prod.json:10: profiles[0].colour: unknown key")), qPrintable(r.warnings.join(u'\n')));
+}
+
 void TestConfig::reportsUnknownKeysWithoutFailing()
 {
     const auto r = parse(R"({"profiles":[{"name":"a","servcies":[],"services":[{"name":"s","health_url":"http://h/","intervall":3}]}],"extra":1})");
     QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
     QCOMPARE(r.warnings.size(), 3);
-    QVERIFY(anyContains(r.warnings, QStringLiteral("test.json: profiles[0].servcies: unknown key")));
+    QVERIFY(anyContains(r.warnings, QStringLiteral("test.json:1: profiles[0].servcies: unknown key")));
     QVERIFY(anyContains(r.warnings, QStringLiteral("profiles[0].services[0].intervall: unknown key")));
-    QVERIFY(anyContains(r.warnings, QStringLiteral("test.json: extra: unknown key")));
+    QVERIFY(anyContains(r.warnings, QStringLiteral("test.json:1: extra: unknown key")));
 }
 
 void TestConfig::collectsEveryErrorAtOnce()

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "config/config.h"
+
+#include <QObject>
+
+class QFileSystemWatcher;
+class QTimer;
+
+namespace opsdeck {
+
+// Watches the configuration file, so the console takes a change (the editor's,
+// the CLI's or a text editor's) without a restart. The folder is watched too:
+// an atomic save replaces the file, and a watch on the old file would go quiet.
+class ConfigWatcher : public QObject
+{
+    Q_OBJECT
+public:
+    ConfigWatcher(const QString &path, QObject *parent = nullptr);
+    const QString &path() const { return m_path; }
+
+Q_SIGNALS:
+    // The file changed and loads.
+    void reloaded(const opsdeck::Config &config);
+    // The file changed and does not load: the running profile is kept.
+    void reloadFailed(const QStringList &errors);
+
+private:
+    void check();
+
+    QString m_path;
+    QByteArray m_lastBytes;
+    QFileSystemWatcher *m_watcher;
+    QTimer *m_settle;
+};
+
+} // namespace opsdeck
