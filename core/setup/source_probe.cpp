@@ -237,7 +237,9 @@ void SourceProbe::testPrometheus(const PrometheusConfig &prometheus, Done done)
     gather->waiting = 2;
     QPointer<SourceProbe> self(this);
     const auto ask = [this, self, gather, &prometheus](const QString &path, std::function<void(const HttpResponse &)> read) {
-        withCredentials(this, endpointRequest(apiUrl(prometheus.url, path), prometheus.security, probeTimeoutMs, 32 * 1024 * 1024),
+        QUrl url = apiUrl(prometheus.url, path.section(u'?', 0, 0));
+        url.setQuery(path.section(u'?', 1));
+        withCredentials(this, endpointRequest(url, prometheus.security, probeTimeoutMs, 32 * 1024 * 1024),
                         prometheus.security, [self, gather, read](HttpRequest request, const QString &error) {
             if (!self)
                 return;

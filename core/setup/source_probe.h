@@ -6,6 +6,7 @@
 
 #include "config/config.h"
 
+#include <QMetaType>
 #include <QObject>
 #include <QStringList>
 
@@ -57,3 +58,5 @@ private:
 };
 
 } // namespace opsdeck
+
+Q_DECLARE_METATYPE(opsdeck::ProbeResult)

@@ -66,6 +66,7 @@ ProfileEditor::ProfileEditor(ConfigDocument *document, const QString &profileNam
 
     // Sources: the list on the left, the chosen one's fields and its test on the right.
     auto *add = new QToolButton(this);
+    add->setObjectName(QStringLiteral("addSource"));
     add->setText(tr("Add"));
     add->setAccessibleName(tr("Add a source"));
     add->setPopupMode(QToolButton::InstantPopup);

@@ -75,6 +75,8 @@ QWidget *SourceForm::makeField(const SourceField &field)
 
 void SourceForm::setSource(const ProfileSource &source)
 {
+    // Filling the fields is not an edit: nothing is stored back while they are built.
+    const QSignalBlocker quiet(this);
     while (m_layout->rowCount() > 0)
         m_layout->removeRow(0);
     m_widgets.clear();
@@ -106,6 +108,8 @@ ProfileSource SourceForm::source() const
     ProfileSource out{m_kind, {}};
     for (const SourceField &field : m_fields) {
         QWidget *w = m_widgets.value(field.key);
+        if (!w)
+            continue;
         if (auto *edit = qobject_cast<QLineEdit *>(w))
             out.fields.insert(field.key, edit->text());
         else if (auto *spin = qobject_cast<QSpinBox *>(w))
