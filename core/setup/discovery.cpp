@@ -99,16 +99,9 @@ void ServiceDiscovery::fromPrometheus(const QUrl &prometheus, const EndpointSecu
             if (!jobs.contains(label(t.labels, "job")))
                 jobs << label(t.labels, "job");
         }
-        std::vector<const PromTarget *> ordered;
-        for (const PromTarget &t : decoded.targets)
-            ordered.push_back(&t);
-        // Within a job, by instance: the same list each time, whatever order Prometheus answers in.
-        std::stable_sort(ordered.begin(), ordered.end(), [](const PromTarget *a, const PromTarget *b) {
-            return label(a->labels, "instance") < label(b->labels, "instance");
-        });
         for (const QString &job : std::as_const(jobs)) {
-            for (const PromTarget *target : ordered) {
-                const PromTarget &t = *target;
+            QList<DiscoveredService> group;
+            for (const PromTarget &t : decoded.targets) {
                 if (label(t.labels, "job") != job)
                     continue;
                 DiscoveredService d;
@@ -116,8 +109,13 @@ void ServiceDiscovery::fromPrometheus(const QUrl &prometheus, const EndpointSecu
                 d.targetHealth = t.health;
                 d.service.name = serviceNameForTarget(job, label(t.labels, "service"), label(t.labels, "instance"), perJob.value(job));
                 d.service.metricsUrl = QUrl(t.scrapeUrl);
-                run->found.services << d;
+                group << d;
             }
+            // By name within a job: the same list each time, whatever order Prometheus answers in.
+            std::sort(group.begin(), group.end(), [](const DiscoveredService &a, const DiscoveredService &b) {
+                return a.service.name < b.service.name;
+            });
+            run->found.services << group;
         }
         // The Alertmanagers Prometheus sends to, as one cluster.
         HttpRequest ams = endpointRequest(apiUrl(prometheus, QStringLiteral("/api/v1/alertmanagers")), security, 10000, 1024 * 1024);

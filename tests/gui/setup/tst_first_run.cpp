@@ -12,6 +12,7 @@
 #include "main_window.h"
 #include "profile_session.h"
 #include "setup/config_problem_dialog.h"
+#include "setup/discovery.h"
 #include "setup/discovery_dialog.h"
 #include "setup/first_run.h"
 #include "setup/profile_editor.h"
@@ -118,6 +119,22 @@ void TestFirstRun::initTestCase()
     // The demo's database password comes from this variable, as a user's would.
     qputenv("OPSDECK_APP_PASSWORD", "ops-demo");
     m_settings = new AppSettings(m_dir.filePath(QStringLiteral("settings.ini")));
+    // A Prometheus just started knows its targets after its first pass over the scrape
+    // configs; the user's clicks are counted from a Prometheus that has been up a while.
+    ServiceDiscovery discovery;
+    int known = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            bool answered = false;
+            discovery.fromPrometheus(QUrl(m_demo.prometheusUrl()), {}, [&](const PrometheusDiscovery &found) {
+                known = int(found.services.size());
+                answered = true;
+            });
+            for (int waited = 0; !answered && waited < 10000; waited += 50)
+                QTest::qWait(50);
+            return known == 6;
+        }(),
+        30000);
 }
 
 void TestFirstRun::discoveryAddsTheDemoServicesInFourActions()
