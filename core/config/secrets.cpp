@@ -58,6 +58,29 @@ SecretLookup readKeychain(const QString &key)
 
 } // namespace
 
+QString storeKeychainSecret(const QString &key, const QString &value)
+{
+#ifdef OPSDECK_HAVE_KEYCHAIN
+    QKeychain::WritePasswordJob job(QStringLiteral("opsdeck"));
+    job.setAutoDelete(false);
+    job.setKey(key);
+    job.setTextData(value);
+    QEventLoop loop;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+    job.start();
+    loop.exec();
+    if (job.error() == QKeychain::NoError)
+        return {};
+    if (job.error() == QKeychain::NoBackendAvailable)
+        return QStringLiteral("no OS keychain is available on this machine; choose an environment variable or pgpass");
+    return QStringLiteral("keychain entry \"%1\": %2").arg(key, job.errorString());
+#else
+    Q_UNUSED(key)
+    Q_UNUSED(value)
+    return QStringLiteral("this build has no keychain support (QtKeychain was not found); choose an environment variable or pgpass");
+#endif
+}
+
 QString defaultPgpassFile()
 {
     const QString fromEnv = qEnvironmentVariable("PGPASSFILE");

@@ -23,6 +23,10 @@ struct PgpassTarget {
 // Resolves a secret reference. Environment and pgpass lookups are immediate;
 // a keychain lookup talks to the OS keyring and may block: never call this on
 // the GUI thread. The value is never logged.
+// Stores a secret in the OS keychain under service "opsdeck" and that key. Blocks
+// like a lookup: never on the GUI thread. Empty on success, else why not.
+QString storeKeychainSecret(const QString &key, const QString &value);
+
 SecretLookup resolveSecret(const SecretRef &ref, const PgpassTarget &pgpass = {});
 
 // Looks up a password in a pgpass file ($PGPASSFILE or ~/.pgpass), following

@@ -1,5 +1,7 @@
 #include "setup/profile_editor.h"
 
+#include "config/secrets.h"
+#include "setup/choice_list_dialog.h"
 #include "setup/discovery_dialog.h"
 #include "setup/source_form.h"
 #include "setup/source_probe.h"
@@ -7,6 +9,8 @@
 #include <QCheckBox>
 #include <QColorDialog>
 #include <QDialogButtonBox>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -77,10 +81,18 @@ ProfileEditor::ProfileEditor(ConfigDocument *document, const QString &profileNam
         addMenu->addAction(ProfileSources::kindName(kind), this, [this, kind] { addSource(ProfileSources::blank(kind)); });
     }
     add->setMenu(addMenu);
-    auto *find = new QPushButton(tr("Find services…"), this);
-    find->setObjectName(QStringLiteral("findServices"));
-    find->setToolTip(tr("From a Prometheus: its scrape targets, with their health endpoints"));
-    connect(find, &QPushButton::clicked, this, &ProfileEditor::discover);
+    // Finding beats typing: what Prometheus scrapes, what ~/.pgpass knows, what the kubeconfig names.
+    auto *find = new QToolButton(this);
+    find->setObjectName(QStringLiteral("find"));
+    find->setText(tr("Find"));
+    find->setAccessibleName(tr("Find sources"));
+    find->setPopupMode(QToolButton::InstantPopup);
+    auto *findMenu = new QMenu(find);
+    findMenu->addAction(tr("Services from Prometheus…"), this, &ProfileEditor::discover);
+    findMenu->addAction(tr("Databases from ~/.pgpass…"), this, [this] { findDatabases(); });
+    findMenu->addAction(tr("Clusters from kubeconfig…"), this, [this] { findClusters(); });
+    findMenu->addAction(tr("Docker on this machine"), this, &ProfileEditor::findDocker);
+    find->setMenu(findMenu);
     connect(m_remove, &QPushButton::clicked, this, [this] {
         if (m_current < 0)
             return;
@@ -247,11 +259,67 @@ void ProfileEditor::discover()
     refreshList();
 }
 
+void ProfileEditor::findDatabases(const QString &pgpassFile)
+{
+    const QString file = pgpassFile.isEmpty() ? defaultPgpassFile() : pgpassFile;
+    const QList<DatabaseConfig> found = databasesFromPgpass(file);
+    QList<ChoiceListDialog::Item> items;
+    for (const DatabaseConfig &d : found)
+        items.append({QStringLiteral("%1  (%2@%3:%4/%5)").arg(d.name, d.user, d.host).arg(d.port).arg(d.dbname), file, false});
+    ChoiceListDialog dialog(tr("Databases from %1").arg(file),
+                            found.isEmpty() ? tr("%1 names no database (lines with * for the database are skipped).").arg(file)
+                                            : tr("The password stays in %1: OpsDeck reads it there (\"pgpass\").").arg(file),
+                            items, false, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    for (int i : dialog.chosen())
+        m_sources << ProfileSources::fromDatabase(found.at(i));
+    m_current = int(m_sources.size()) - 1;
+    refreshList();
+}
+
+void ProfileEditor::findClusters(const QString &kubeconfig)
+{
+    QString error;
+    const QList<KubernetesConfig> found = clustersFromKubeconfig(kubeconfig, &error);
+    QList<ChoiceListDialog::Item> items;
+    for (int i = 0; i < found.size(); ++i)
+        items.append({found[i].namespaces.isEmpty() ? found[i].context
+                                                    : tr("%1 (namespace %2)").arg(found[i].context, found[i].namespaces.first()),
+                      {}, i == 0});
+    ChoiceListDialog dialog(tr("Clusters from kubeconfig"),
+                            found.isEmpty() ? error : tr("A profile watches one cluster; its Deployments show in the Deployments panel."),
+                            items, true, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.chosen().isEmpty())
+        return;
+    addSource(ProfileSources::fromKubernetes(found.at(dialog.chosen().first())));
+    testCurrent();
+}
+
+void ProfileEditor::findDocker()
+{
+    // The engine of $DOCKER_HOST or the local socket; its test lists the Compose projects it runs.
+    addSource({ProfileSource::Kind::Docker, {}});
+    testCurrent();
+}
+
 void ProfileEditor::testCurrent()
 {
     if (m_current < 0)
         return;
     storeForm();
+    storeTypedSecrets([this](const QString &error) {
+        if (!error.isEmpty()) {
+            m_result->setText(error.toHtmlEscaped());
+            Q_EMIT testFinished({false, error, {}});
+            return;
+        }
+        testNow();
+    });
+}
+
+void ProfileEditor::testNow()
+{
     Profile scratch;
     const QStringList errors = ProfileSources::toProfile({m_sources[m_current]}, &scratch);
     if (!errors.isEmpty()) {
@@ -283,9 +351,57 @@ void ProfileEditor::testCurrent()
     }
 }
 
+void ProfileEditor::storeTypedSecrets(std::function<void(const QString &error)> then)
+{
+    QList<QPair<QString, QString>> toStore;
+    for (ProfileSource &s : m_sources) {
+        QVariantMap &f = s.fields;
+        if (s.kind != ProfileSource::Kind::Database || f.value(QStringLiteral("password_from")).toString() != u"keychain"
+            || f.value(QStringLiteral("password")).toString().isEmpty())
+            continue;
+        if (f.value(QStringLiteral("password_key")).toString().trimmed().isEmpty())
+            f.insert(QStringLiteral("password_key"), QStringLiteral("%1/%2").arg(profileName(), f.value(QStringLiteral("name")).toString()));
+        toStore.append({f.value(QStringLiteral("password_key")).toString(), f.value(QStringLiteral("password")).toString()});
+    }
+    if (toStore.isEmpty()) {
+        then({});
+        return;
+    }
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, then] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        if (error.isEmpty()) {
+            // Stored: the keychain has them now, the editor need not hold them.
+            for (ProfileSource &s : m_sources)
+                s.fields.remove(QStringLiteral("password"));
+            if (m_current >= 0)
+                m_form->setSource(m_sources[m_current]);
+        }
+        then(error);
+    });
+    watcher->setFuture(QtConcurrent::run([toStore] {
+        for (const auto &[key, value] : toStore) {
+            if (QString e = storeKeychainSecret(key, value); !e.isEmpty())
+                return e;
+        }
+        return QString();
+    }));
+}
+
 void ProfileEditor::save()
 {
     storeForm();
+    storeTypedSecrets([this](const QString &error) {
+        if (error.isEmpty())
+            saveNow();
+        else
+            m_error->setText(tr("Not saved: %1").arg(error));
+    });
+}
+
+void ProfileEditor::saveNow()
+{
     Profile profile = m_profile;
     profile.name = profileName();
     profile.operatorName = m_operator->text().trimmed();

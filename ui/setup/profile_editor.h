@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -34,7 +36,12 @@ public:
     void addSource(const ProfileSource &source);
     // Opens the discovery dialog and adds what the user ticks (and the Prometheus).
     void discover();
+    // The databases of ~/.pgpass ($PGPASSFILE), the contexts of the kubeconfig, the local Docker engine.
+    void findDatabases(const QString &pgpassFile = {});
+    void findClusters(const QString &kubeconfig = {});
+    void findDocker();
     void testCurrent();
+    void testNow();
 
     QListWidget *sourceList() const { return m_list; }
     SourceForm *form() const { return m_form; }
@@ -48,6 +55,9 @@ Q_SIGNALS:
 
 private:
     void save();
+    void saveNow();
+    // Passwords typed for the keychain go there (off the GUI thread) before a save or a test.
+    void storeTypedSecrets(std::function<void(const QString &error)> then);
     void selectSource(int row);
     void storeForm();
     void refreshList();

@@ -136,7 +136,8 @@ QList<SourceField> ProfileSources::fieldsOf(ProfileSource::Kind kind)
                 choice(QStringLiteral("sslmode"), tr("sslmode"), {QString(), QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"), QStringLiteral("require"),
                   QStringLiteral("verify-ca"), QStringLiteral("verify-full")}),
                 choice(QStringLiteral("password_from"), tr("Password from"), {QStringLiteral("none"), QStringLiteral("env"), QStringLiteral("keychain"), QStringLiteral("pgpass")}),
-                field(QStringLiteral("password_key"), tr("Variable or keychain entry"), Type::Text, QStringLiteral("OPSDECK_APP_PASSWORD"))};
+                field(QStringLiteral("password_key"), tr("Variable or keychain entry"), Type::Text, QStringLiteral("OPSDECK_APP_PASSWORD")),
+                field(QStringLiteral("password"), tr("Password (for the keychain)"), Type::Password, tr("stored in the OS keychain, never in the file"))};
     case ProfileSource::Kind::Docker:
         return {field(QStringLiteral("host"), tr("Engine"), Type::Text, QStringLiteral("unix:///var/run/docker.sock")),
                 field(QStringLiteral("ca_file"), tr("TLS CA file"), Type::File),

@@ -13,7 +13,7 @@
 namespace opsdeck {
 
 struct SourceField {
-    enum class Type { Text, Number, Bool, Choice, File, Folder };
+    enum class Type { Text, Number, Bool, Choice, File, Folder, Password };  // Password: never written to the file
     QString key;        // the configuration's key: health_url, port...
     QString label;      // for people, translated
     Type type = Type::Text;

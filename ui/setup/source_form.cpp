@@ -64,6 +64,13 @@ QWidget *SourceForm::makeField(const SourceField &field)
         edit->setAccessibleName(field.label);
         return row;
     }
+    case SourceField::Type::Password: {
+        auto *edit = new QLineEdit(this);
+        edit->setEchoMode(QLineEdit::Password);
+        edit->setPlaceholderText(field.placeholder);
+        connect(edit, &QLineEdit::textEdited, this, &SourceForm::edited);
+        return edit;
+    }
     case SourceField::Type::Text:
         break;
     }

@@ -99,6 +99,8 @@ private Q_SLOTS:
     void discoveryAddsTheDemoServicesInFourActions();
     void firstServiceWatchedInSixActions();
     void everySourceTestPasses();
+    void findsDatabasesAndClusters();
+    void keychainPasswordNeverInTheFile();
     void changeOnDiskWhileEditingIsNotOverwritten();
     void brokenFileIsShownWithItsLines();
     void runningConsoleTakesTheChange();
@@ -262,6 +264,83 @@ void TestFirstRun::everySourceTestPasses()
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
     QVERIFY(!finished.first().first().value<ProbeResult>().ok);
     QVERIFY(editor.testResult()->text().contains(QStringLiteral("✖")));
+}
+
+// ~/.pgpass and the kubeconfig name what the user already reaches: proposed, ticked, tested.
+void TestFirstRun::findsDatabasesAndClusters()
+{
+    const DatabaseConfig &app = m_demoProfile.databases.first();
+    const QString pgpass = m_dir.filePath(QStringLiteral("pgpass"));
+    {
+        QFile f(pgpass);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("# the demo\n%1:%2:%3:%4:ops-demo\n*:*:*:postgres:secret\n").arg(app.host).arg(app.port).arg(app.dbname, app.user).toUtf8());
+    }
+    QFile::setPermissions(pgpass, QFile::ReadOwner | QFile::WriteOwner);  // libpq ignores a file others can read
+    qputenv("PGPASSFILE", pgpass.toUtf8());
+    ConfigDocument doc = ConfigDocument::open(m_dir.filePath(QStringLiteral("found/config.json")));
+    ProfileEditor editor(&doc, {});
+    editor.show();
+    QSignalSpy finished(&editor, &ProfileEditor::testFinished);
+    testsupport::answerNextModal([](QWidget *modal) {
+        auto *list = modal->findChild<QListWidget *>();
+        QCOMPARE(list->count(), 1);  // the wildcard line names no database
+        list->item(0)->setCheckState(Qt::Checked);
+        static_cast<QDialog *>(modal)->accept();
+    });
+    editor.findDatabases(pgpass);
+    QCOMPARE(editor.sources().size(), 1);
+    QCOMPARE(editor.sources().first().fields.value(QStringLiteral("password_from")).toString(), QStringLiteral("pgpass"));
+    QTest::mouseClick(editor.testButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QVERIFY2(finished.first().first().value<ProbeResult>().ok, qPrintable(finished.first().first().value<ProbeResult>().summary));
+
+    const ConfigLoadResult all = loadConfigFile(m_demo.configPath());
+    const QString kubeconfig = all.config->profile(QStringLiteral("demo-k8s"))->kubernetes->kubeconfig;
+    finished.clear();
+    testsupport::answerNextModal([](QWidget *modal) {
+        auto *list = modal->findChild<QListWidget *>();
+        QVERIFY(list->count() >= 1);
+        QCOMPARE(list->item(0)->checkState(), Qt::Checked);  // the current context, first and ticked
+        static_cast<QDialog *>(modal)->accept();
+    });
+    editor.findClusters(kubeconfig);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QVERIFY2(finished.first().first().value<ProbeResult>().ok, qPrintable(finished.first().first().value<ProbeResult>().summary));
+    QCOMPARE(editor.sources().last().kind, ProfileSource::Kind::Kubernetes);
+    QCOMPARE(editor.sources().last().fields.value(QStringLiteral("kubeconfig")).toString(), kubeconfig);
+    qunsetenv("PGPASSFILE");
+}
+
+// A password typed for the keychain goes there or nowhere: never into the file.
+void TestFirstRun::keychainPasswordNeverInTheFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("keychain/config.json"));
+    ConfigDocument doc = ConfigDocument::open(path);
+    ProfileEditor editor(&doc, {});
+    editor.show();
+    ProfileSource db = ProfileSources::fromDatabase(m_demoProfile.databases.first());
+    db.fields.insert(QStringLiteral("password_from"), QStringLiteral("keychain"));
+    db.fields.insert(QStringLiteral("password_key"), QString());
+    editor.addSource(db);
+    auto *password = qobject_cast<QLineEdit *>(editor.form()->fieldWidget(QStringLiteral("password")));
+    QVERIFY(password);
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(password, QStringLiteral("canary-7f3a"));
+    QTest::mouseClick(editor.saveButton(), Qt::LeftButton);
+    // Either the keychain took it and the file names the entry, or there is no keychain and nothing is written.
+    QTRY_VERIFY_WITH_TIMEOUT(!editor.isVisible() || [&] {
+        for (QLabel *label : editor.findChildren<QLabel *>())
+            if (label->text().contains(QLatin1String("keychain")))
+                return true;
+        return false;
+    }(), 10000);
+    const QByteArray written = readAll(path);
+    QVERIFY(!written.contains("canary-7f3a"));
+    if (editor.isVisible())
+        QVERIFY(written.isEmpty());
+    else
+        QVERIFY2(written.contains("\"keychain\": \"default/app\""), written.constData());
 }
 
 void TestFirstRun::changeOnDiskWhileEditingIsNotOverwritten()
