@@ -1,6 +1,7 @@
 // opsdeck: the operations console.
 
 #include "app_settings.h"
+#include "common/documentation.h"
 #include "common/logging.h"
 #include "config/config.h"
 #include "config/config_document.h"
@@ -83,6 +84,10 @@ int main(int argc, char *argv[])
                                      "deployments:versions, deployments:logs, deployments:history; deployments:rollback opens the "
                                      "rollback dialog of the first Kubernetes Deployment with an earlier revision)."),
                       QStringLiteral("panel")});
+    parser.addOption({QStringLiteral("dialog"),
+                      QStringLiteral("Open a dialog once started: profile-editor (the profile's, or a new one on the welcome "
+                                     "view), or find-services:URL on the welcome view (asks that Prometheus at once)."),
+                      QStringLiteral("name")});
     parser.addOption({QStringLiteral("log-level"), QStringLiteral("trace, debug, info, warn, error, critical or off."),
                       QStringLiteral("level"), QStringLiteral("info")});
     parser.addOption({QStringLiteral("log-json"), QStringLiteral("Write the log as JSON lines.")});
@@ -121,8 +126,8 @@ int main(int argc, char *argv[])
         if (!interactive)
             return fail(QObject::tr("OpsDeck cannot start"),
                         QStringList{QObject::tr("The configuration could not be loaded:")} + document.loaded().errors
-                            + QStringList{QObject::tr("`opsdeck-cli config validate` checks it; the format: Help → Documentation, "
-                                                      "or /usr/share/doc/opsdeck/configuration.md.")});
+                            + QStringList{QObject::tr("`opsdeck-cli config validate` checks it; the format: %1")
+                                              .arg(documentationPath(QStringLiteral("configuration.md")))});
         ConfigProblemDialog dialog(document);
         dialog.exec();
         if (dialog.choice() == ConfigProblemDialog::Quit)
@@ -187,6 +192,19 @@ int main(int argc, char *argv[])
         });
         firstRun->show();
         shown = firstRun.get();
+    }
+
+    if (const QString dialog = parser.value(QStringLiteral("dialog")); !dialog.isEmpty()) {
+        QTimer::singleShot(0, qApp, [&window, &firstRun, dialog] {
+            if (dialog == u"profile-editor" && window)
+                window->editProfile(window->currentProfile());
+            else if (dialog == u"profile-editor" && firstRun)
+                firstRun->createProfile();
+            else if (dialog.startsWith(QLatin1String("find-services")) && firstRun)
+                firstRun->findServices(QUrl(dialog.section(u':', 1, -1)));
+            else
+                logWarn(QStringLiteral("--dialog: no dialog \"%1\" here").arg(dialog));
+        });
     }
 
     if (parser.isSet(QStringLiteral("quit-after"))) {

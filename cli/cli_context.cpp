@@ -1,5 +1,7 @@
 #include "cli_context.h"
 
+#include "common/documentation.h"
+
 #include <QFileInfo>
 
 namespace opsdeck::cli {
@@ -10,8 +12,8 @@ const Profile *CliContext::loadProfile()
                                                                 : defaultConfigPath();
     if (!QFileInfo::exists(path)) {
         err << "error: " << path << ": no configuration yet; write one with `opsdeck-cli config init "
-               "[--from-prometheus URL]` or from the console's welcome view (man opsdeck-cli, "
-               "/usr/share/doc/opsdeck/configuration.md)" << Qt::endl;
+               "[--from-prometheus URL]` or from the console's welcome view (man opsdeck-cli; the format: "
+            << documentationPath(QStringLiteral("configuration.md")) << ")" << Qt::endl;
         return nullptr;
     }
     ConfigLoadResult result = loadConfigFile(path);

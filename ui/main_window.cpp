@@ -23,7 +23,10 @@
 #include "setup/profile_editor.h"
 #include "status_indicator.h"
 
+#include "common/documentation.h"
+
 #include <QAction>
+#include <QDesktopServices>
 #include <QApplication>
 #include <QTimer>
 #include <QCloseEvent>
@@ -215,6 +218,11 @@ void MainWindow::createMenus()
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *docs = help->addAction(tr("&Documentation"), this, [] {
+        // The package's copy (/usr/share/doc/opsdeck), else the clone's docs/.
+        QDesktopServices::openUrl(QUrl::fromLocalFile(documentationPath()));
+    });
+    docs->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About OpsDeck"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }

@@ -100,7 +100,7 @@ FirstRun::FirstRun(ConfigDocument document, const QString &demoConfig, QWidget *
     layout->addWidget(column, 0, Qt::AlignHCenter);
     layout->addStretch(2);
 
-    connect(m_find, &QPushButton::clicked, this, &FirstRun::findServices);
+    connect(m_find, &QPushButton::clicked, this, [this] { findServices(); });
     connect(m_create, &QPushButton::clicked, this, &FirstRun::createProfile);
     connect(m_import, &QPushButton::clicked, this, [this] { importProfile(); });
     connect(m_demo, &QPushButton::clicked, this, [this, demoConfig] { Q_EMIT openOtherConfig(demoConfig); });
@@ -114,9 +114,11 @@ void FirstRun::failed(const QString &message)
     QMessageBox::warning(this, tr("Not saved"), message);
 }
 
-void FirstRun::findServices()
+void FirstRun::findServices(const QUrl &prometheus)
 {
-    DiscoveryDialog dialog({}, this);
+    DiscoveryDialog dialog(prometheus, this);
+    if (!prometheus.isEmpty())
+        QMetaObject::invokeMethod(&dialog, &DiscoveryDialog::discover, Qt::QueuedConnection);
     if (dialog.exec() != QDialog::Accepted)
         return;
     Profile profile;

@@ -26,7 +26,8 @@ public:
     QPushButton *importButton() const { return m_import; }
     QPushButton *demoButton() const { return m_demo; }
 
-    void findServices();
+    // prometheus given: asked at once (the demo's screenshots, a link from the docs).
+    void findServices(const QUrl &prometheus = {});
     void createProfile();
     void importProfile(const QString &file = {});
 
