@@ -12,7 +12,9 @@
 # backups-<size>.png, the Backups panel with the demo's first backup, and
 # restore-<size>.png, its restore dialog with the preflight done; deploy-marker-<size>.png
 # (a slower release going out, marked on the charts) and deployments-<size>.png; kube-deployments-<size>.png
-# and kube-rollback-<size>.png (the demo-k8s profile's Deployments, and a rollback's diff).
+# and kube-rollback-<size>.png (the demo-k8s profile's Deployments, and a rollback's diff);
+# welcome-<size>.png, find-services-<size>.png and profile-editor-<size>.png: the first run
+# (no configuration), discovery from the demo's Prometheus, and the demo profile in the editor.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${1:-docs/screenshots}
@@ -80,3 +82,13 @@ if [ -f "$OPSDECK_DEMO_STATE/kubeconfig" ]; then
     wait
   done
 fi
+
+# The first run: the welcome view of a console without a configuration, discovery from the
+# demo's Prometheus, and the demo profile in the profile editor.
+for size in 1366x768 1920x1080; do
+  none=$(mktemp -d)/config.json
+  seconds=4 shoot welcome "$size" --config "$none" &
+  seconds=8 shoot find-services "$size" --config "$none" --dialog "find-services:http://127.0.0.1:$OPSDECK_PROMETHEUS_PORT" &
+  seconds=6 shoot profile-editor "$size" --dialog profile-editor &
+  wait
+done
