@@ -116,25 +116,277 @@
     </message>
 </context>
 <context>
+    <name>ProfileSources</name>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="79"/>
+        <source>%1: %2 is not an http(s) URL</source>
+        <translation>%1：%2 不是 http(s) URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="94"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="95"/>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="96"/>
+        <source>Alertmanager</source>
+        <translation>Alertmanager</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="97"/>
+        <location filename="../ui/setup/profile_sources.cpp" line="134"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="98"/>
+        <source>Docker</source>
+        <translation>Docker</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="99"/>
+        <source>Kubernetes</source>
+        <translation>Kubernetes</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="100"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="113"/>
+        <source>Skip TLS verification</source>
+        <translation>跳过 TLS 验证</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="116"/>
+        <location filename="../ui/setup/profile_sources.cpp" line="127"/>
+        <location filename="../ui/setup/profile_sources.cpp" line="131"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="116"/>
+        <source>api-gateway</source>
+        <translation>api-gateway</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="117"/>
+        <source>Health URL</source>
+        <translation>健康检查 URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="118"/>
+        <source>Liveness URL</source>
+        <translation>存活检查 URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="119"/>
+        <source>Readiness URL</source>
+        <translation>就绪检查 URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="120"/>
+        <source>Metrics URL</source>
+        <translation>指标 URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="121"/>
+        <source>Every (s)</source>
+        <translation>间隔（秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="122"/>
+        <source>Timeout (s)</source>
+        <translation>超时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="125"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="128"/>
+        <source>Members (comma-separated)</source>
+        <translation>成员（逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="132"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="133"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="135"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="136"/>
+        <source>sslmode</source>
+        <translation>sslmode</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="138"/>
+        <source>Password from</source>
+        <translation>密码来源</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="139"/>
+        <source>Variable or keychain entry</source>
+        <translation>环境变量或钥匙串条目</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="140"/>
+        <source>Password (for the keychain)</source>
+        <translation>密码（存入钥匙串）</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="140"/>
+        <source>stored in the OS keychain, never in the file</source>
+        <translation>存入系统钥匙串，绝不写入文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="142"/>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="143"/>
+        <source>TLS CA file</source>
+        <translation>TLS CA 文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="144"/>
+        <source>TLS certificate</source>
+        <translation>TLS 证书</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="145"/>
+        <source>TLS key</source>
+        <translation>TLS 密钥</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="147"/>
+        <source>kubeconfig</source>
+        <translation>kubeconfig</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="147"/>
+        <source>$KUBECONFIG, else ~/.kube/config</source>
+        <translation>$KUBECONFIG，否则 ~/.kube/config</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="148"/>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="148"/>
+        <source>the current context</source>
+        <translation>当前上下文</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="149"/>
+        <source>Namespaces (comma-separated, * for all)</source>
+        <translation>命名空间（逗号分隔，* 表示全部）</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="149"/>
+        <source>the context&apos;s namespace</source>
+        <translation>上下文的命名空间</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="151"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="152"/>
+        <source>Keep (days)</source>
+        <translation>保留（天）</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="153"/>
+        <source>Keep at least</source>
+        <translation>至少保留</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="267"/>
+        <source>%1: a name is needed</source>
+        <translation>%1：需要名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="269"/>
+        <source>%1: give a health or a metrics URL</source>
+        <translation>%1：请提供健康检查或指标 URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="278"/>
+        <source>%1: a URL is needed</source>
+        <translation>%1：需要 URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="297"/>
+        <source>%1: a name and at least one URL are needed</source>
+        <translation>%1：需要名称和至少一个 URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="314"/>
+        <source>%1: name, host, database and user are needed</source>
+        <translation>%1：需要名称、主机、数据库和用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="316"/>
+        <source>%1: name the variable or the keychain entry of the password</source>
+        <translation>%1：请指定密码所在的环境变量或钥匙串条目</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="327"/>
+        <source>%1: the engine is unix:///path or tcp://host:port</source>
+        <translation>%1：引擎地址应为 unix:///路径 或 tcp://主机:端口</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_sources.cpp" line="345"/>
+        <source>%1: choose a folder</source>
+        <translation>%1：请选择文件夹</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="113"/>
-        <location filename="../app/main.cpp" line="122"/>
+        <location filename="../app/main.cpp" line="127"/>
+        <location filename="../app/main.cpp" line="139"/>
+        <location filename="../app/main.cpp" line="156"/>
+        <location filename="../app/main.cpp" line="162"/>
         <source>OpsDeck cannot start</source>
         <translation>OpsDeck 无法启动</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="114"/>
+        <location filename="../app/main.cpp" line="128"/>
         <source>The configuration could not be loaded:</source>
         <translation>无法加载配置：</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="115"/>
-        <source>See docs/configuration.md for the format.</source>
-        <translation>配置格式见 docs/configuration.md。</translation>
+        <location filename="../app/main.cpp" line="129"/>
+        <source>`opsdeck-cli config validate` checks it; the format: %1</source>
+        <translation>可用 `opsdeck-cli config validate` 检查；格式说明：%1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="123"/>
+        <source>See docs/configuration.md for the format.</source>
+        <translation type="vanished">配置格式见 docs/configuration.md。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="162"/>
         <source>%1: no profile named &quot;%2&quot;.</source>
         <translation>%1：没有名为“%2”的配置档。</translation>
     </message>
@@ -1461,6 +1713,57 @@ Its data is gone once dropped.</source>
     </message>
 </context>
 <context>
+    <name>opsdeck::ChoiceListDialog</name>
+    <message>
+        <location filename="../ui/setup/choice_list_dialog.cpp" line="39"/>
+        <source>Add the ticked ones</source>
+        <translation>添加已勾选项</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::ConfigProblemDialog</name>
+    <message>
+        <location filename="../ui/setup/config_problem_dialog.cpp" line="16"/>
+        <source>The configuration has errors</source>
+        <translation>配置有错误</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/config_problem_dialog.cpp" line="17"/>
+        <source>OpsDeck could not load %1. Nothing in it was changed. Fix it in an editor and reload, or start over with a new profile (a copy of the file is kept beside it first).</source>
+        <translation>OpsDeck 无法加载 %1，文件未被改动。请在编辑器中修正后重新加载，或以新配置档重新开始（会先在旁边保留该文件的副本）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/config_problem_dialog.cpp" line="24"/>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/config_problem_dialog.cpp" line="26"/>
+        <source>Each line is file:line: field: reason. The format is described in Help → Documentation (configuration.md), and `opsdeck-cli config validate` checks a file.</source>
+        <translation>每行格式为 文件:行: 字段: 原因。格式说明见 帮助 → 文档（configuration.md），`opsdeck-cli config validate` 可检查文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/config_problem_dialog.cpp" line="32"/>
+        <source>Open in editor</source>
+        <translation>在编辑器中打开</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/config_problem_dialog.cpp" line="33"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/config_problem_dialog.cpp" line="34"/>
+        <source>Start over…</source>
+        <translation>重新开始…</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/config_problem_dialog.cpp" line="35"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>opsdeck::ContainerModel</name>
     <message>
         <location filename="../models/deployment_model.cpp" line="184"/>
@@ -2171,20 +2474,20 @@ Its data is gone once dropped.</source>
     <name>opsdeck::DeploymentsPanel</name>
     <message>
         <location filename="../ui/deployments/deployments_panel.cpp" line="87"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="544"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="552"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="563"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="571"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
         <location filename="../ui/deployments/deployments_panel.cpp" line="89"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="559"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="578"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
         <location filename="../ui/deployments/deployments_panel.cpp" line="91"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="566"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="585"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
@@ -2200,7 +2503,7 @@ Its data is gone once dropped.</source>
     </message>
     <message>
         <location filename="../ui/deployments/deployments_panel.cpp" line="98"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="511"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="514"/>
         <source>Pause rollout</source>
         <translation>暂停发布</translation>
     </message>
@@ -2358,141 +2661,318 @@ Its data is gone once dropped.</source>
         <translation>正在连接 %1 上的 Docker…</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="421"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="424"/>
         <source>%1: the log stream ended (the container stopped)</source>
         <translation>%1：日志流已结束（容器已停止）</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="422"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="425"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="425"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="428"/>
         <source>Following %n replica(s): the last %1 lines of each, then every new one.</source>
         <translation>
             <numerusform>正在跟踪 %n 个副本：每个显示最后 %1 行，然后显示每一条新行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="511"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="514"/>
         <source>Resume rollout</source>
         <translation>恢复发布</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="514"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="517"/>
         <source>Profile %1 is read-only</source>
         <translation>配置 %1 为只读</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="515"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="518"/>
         <source>Docker is not live</source>
         <translation>Docker 未连接</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="515"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="518"/>
         <source>Kubernetes is not live</source>
         <translation>Kubernetes 未连接</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="516"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="519"/>
         <source>Another action is running</source>
         <translation>另一个操作正在进行</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="521"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="524"/>
         <source>The rollout is paused: resume it first</source>
         <translation>发布已暂停：请先恢复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="528"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="530"/>
         <source>%1 %n replica(s) of %2 in %3?</source>
         <translation>
             <numerusform>%1 %3 中 %2 的 %n 个副本？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="545"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="564"/>
         <source>Restart every pod of %1? The Deployment rolls out new pods as for a new template (kubectl rollout restart), within its maxUnavailable and maxSurge.</source>
         <translation>重启 %1 的所有 Pod？Deployment 会像新模板一样滚动创建新 Pod（kubectl rollout restart），遵守其 maxUnavailable 和 maxSurge。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="586"/>
         <location filename="../ui/deployments/deployments_panel.cpp" line="605"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="624"/>
         <source>Roll back</source>
         <translation>回滚</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="636"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="737"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="555"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="639"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="651"/>
         <source>ACK: %1 of %2 in %3 to %4 (OpsDeck), expired when it ends</source>
         <translation>ACK: %3 中 %2 的 %1，目标 %4（OpsDeck），结束时失效</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="670"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="682"/>
         <source>Scale %1</source>
         <translation>扩缩容 %1</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="671"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="683"/>
         <source>Replicas of %1 (now %2):</source>
         <translation>%1 的副本数（当前 %2）：</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="675"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="682"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="687"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="694"/>
         <source>Scale</source>
         <translation>扩缩容</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="683"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="695"/>
         <source>Scale %1 to 0? Every pod stops: the service is down until it is scaled up again.</source>
         <translation>将 %1 缩容到 0？所有 Pod 都会停止：在再次扩容之前服务不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="694"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="706"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="694"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="706"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="695"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="707"/>
         <source>Resume the rollouts of %1? A template changed while paused rolls out now.</source>
         <translation>恢复 %1 的发布？暂停期间修改的模板会立即发布。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="696"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="708"/>
         <source>Pause the rollouts of %1? Changes to its template wait until it is resumed; scaling still works.</source>
         <translation>暂停 %1 的发布？对其模板的修改会等到恢复后才生效；扩缩容仍然可用。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="715"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="725"/>
         <source>Sent to %1 as a dry run first: nothing changes if the server refuses it.</source>
         <translation>先以试运行（dry run）发送到 %1：如果服务器拒绝，则不会有任何改变。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="741"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="738"/>
         <source>ACK: %1 of %2 in %3 to revision %4 (OpsDeck), expired when it ends</source>
         <translation>ACK: %3 中 %2 的 %1，目标版本 %4（OpsDeck），结束时失效</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="780"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="777"/>
         <source>Revision %1 → revision %2</source>
         <translation>版本 %1 → 版本 %2</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="780"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="777"/>
         <source>Revision %1</source>
         <translation>版本 %1</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::DiscoveryDialog</name>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="20"/>
+        <source>Find services</source>
+        <translation>查找服务</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="22"/>
+        <source>Find services from Prometheus</source>
+        <translation>从 Prometheus 查找服务</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="25"/>
+        <source>Prometheus URL</source>
+        <translation>Prometheus URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="27"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="27"/>
+        <source>Health endpoints</source>
+        <translation>健康检查端点</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="27"/>
+        <source>Scrape</source>
+        <translation>抓取</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="28"/>
+        <source>Targets found</source>
+        <translation>找到的目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="32"/>
+        <source>Prometheus knows what it scrapes. OpsDeck asks it, then checks /health, /health/live and /health/ready on each target. Tick what to watch.</source>
+        <translation>Prometheus 知道它在抓取什么。OpsDeck 向它询问，然后在每个目标上检查 /health、/health/live 和 /health/ready。请勾选要监视的项。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="36"/>
+        <source>Prometheus:</source>
+        <translation>Prometheus：</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="40"/>
+        <source>Add the ticked ones</source>
+        <translation>添加已勾选项</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="64"/>
+        <source>Give Prometheus&apos;s http(s) URL, e.g. http://prometheus:9090.</source>
+        <translation>请提供 Prometheus 的 http(s) URL，例如 http://prometheus:9090。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="69"/>
+        <source>Asking %1 for its targets…</source>
+        <translation>正在向 %1 查询其目标…</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="78"/>
+        <source>No answer: %1</source>
+        <translation>无响应：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="88"/>
+        <source>job %1</source>
+        <translation>作业 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="99"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/discovery_dialog.cpp" line="108"/>
+        <source>Alertmanagers Prometheus sends to</source>
+        <translation>Prometheus 发送告警的 Alertmanager</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/setup/discovery_dialog.cpp" line="125"/>
+        <source>%n target(s) found; the %1 that answer a health endpoint are ticked. Exporters and Prometheus itself are left out unless you tick them.</source>
+        <translation>
+            <numerusform>找到 %n 个目标；已勾选响应健康检查端点的 %1 个。导出器和 Prometheus 本身不会加入，除非你勾选它们。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::FirstRun</name>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="67"/>
+        <source>Welcome to OpsDeck</source>
+        <translation>欢迎使用 OpsDeck</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="69"/>
+        <source>&lt;h1&gt;Welcome to OpsDeck&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;欢迎使用 OpsDeck&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="71"/>
+        <source>Tell OpsDeck where your systems are. Everything you add is kept in %1, the file opsdeck-cli reads too; passwords stay in your keychain, an environment variable or ~/.pgpass, never in the file.</source>
+        <translation>告诉 OpsDeck 你的系统在哪里。你添加的一切都保存在 %1 中，opsdeck-cli 也读取该文件；密码保存在钥匙串、环境变量或 ~/.pgpass 中，绝不写入该文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="77"/>
+        <source>Find my services from Prometheus…</source>
+        <translation>从 Prometheus 查找我的服务…</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="78"/>
+        <source>Prometheus knows what it scrapes: tick the services to watch.</source>
+        <translation>Prometheus 知道它在抓取什么：勾选要监视的服务即可。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="79"/>
+        <source>Create a profile…</source>
+        <translation>创建配置档…</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="80"/>
+        <source>Services, Alertmanagers, databases, Docker and Kubernetes, each tested as you add it.</source>
+        <translation>服务、Alertmanager、数据库、Docker 和 Kubernetes，添加时逐一测试。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="82"/>
+        <source>Import a profile…</source>
+        <translation>导入配置档…</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="82"/>
+        <source>A file exported from another OpsDeck.</source>
+        <translation>从另一个 OpsDeck 导出的文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="83"/>
+        <source>Open the demo environment</source>
+        <translation>打开演示环境</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="84"/>
+        <source>Not running here: ./demo.sh in a clone of OpsDeck starts it.</source>
+        <translation>本机未运行：在 OpsDeck 仓库中运行 ./demo.sh 即可启动。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="85"/>
+        <source>Demo services, Prometheus, Alertmanager and PostgreSQL on this machine.</source>
+        <translation>本机上的演示服务、Prometheus、Alertmanager 和 PostgreSQL。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="114"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="148"/>
+        <source>Import a profile</source>
+        <translation>导入配置档</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="149"/>
+        <source>OpsDeck profiles (*.json)</source>
+        <translation>OpsDeck 配置档 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="155"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/first_run.cpp" line="161"/>
+        <source>%1 holds no profile.</source>
+        <translation>%1 中没有配置档。</translation>
     </message>
 </context>
 <context>
@@ -2780,29 +3260,29 @@ Its data is gone once dropped.</source>
         <translation>回滚</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="137"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="138"/>
         <source>%1 is paused: resume it first (a paused Deployment rolls nothing out).</source>
         <translation>%1 已暂停：请先恢复（暂停的 Deployment 不会发布任何内容）。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="139"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="140"/>
         <source>%1 keeps no other revision to go back to.</source>
         <translation>%1 没有其他可回滚的版本。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="141"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="142"/>
         <source>Revision %1 has the template that runs now: nothing would change.</source>
         <translation>版本 %1 的模板就是当前运行的模板：不会有任何改变。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="145"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="146"/>
         <source>From revision %1 to revision %2: %n line(s) of the pod template change (red goes, green comes). The Deployment then rolls out as for any new template.</source>
         <translation>
             <numerusform>从版本 %1 到版本 %2：Pod 模板有 %n 行变化（红色移除，绿色加入）。随后 Deployment 会像新模板一样发布。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="154"/>
+        <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="160"/>
         <source>Give a reason: it is kept as the new revision&apos;s change-cause</source>
         <translation>请填写原因：它会记录为新版本的变更原因</translation>
     </message>
@@ -2885,155 +3365,180 @@ Its data is gone once dropped.</source>
 <context>
     <name>opsdeck::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="51"/>
-        <location filename="../ui/main_window.cpp" line="413"/>
+        <location filename="../ui/main_window.cpp" line="57"/>
+        <location filename="../ui/main_window.cpp" line="430"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53"/>
+        <location filename="../ui/main_window.cpp" line="59"/>
         <source>Dashboards</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57"/>
-        <location filename="../ui/main_window.cpp" line="436"/>
+        <location filename="../ui/main_window.cpp" line="63"/>
+        <location filename="../ui/main_window.cpp" line="453"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="66"/>
+        <location filename="../ui/main_window.cpp" line="87"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="64"/>
-        <location filename="../ui/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window.cpp" line="70"/>
+        <location filename="../ui/main_window.cpp" line="90"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="69"/>
-        <location filename="../ui/main_window.cpp" line="92"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>Deployments</source>
         <translation>部署</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="87"/>
         <source>Database — %1</source>
         <translation>数据库 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window.cpp" line="90"/>
         <source>Backups — %1</source>
         <translation>备份 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>Deployments — %1</source>
         <translation>部署 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="146"/>
+        <location filename="../ui/main_window.cpp" line="152"/>
+        <source>&amp;New profile…</source>
+        <translation>新建配置档(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="153"/>
+        <source>&amp;Edit profile…</source>
+        <translation>编辑配置档(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="154"/>
+        <source>I&amp;mport profile…</source>
+        <translation>导入配置档(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="155"/>
+        <source>E&amp;xport profile…</source>
+        <translation>导出配置档(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="157"/>
         <source>&amp;Import Grafana dashboard…</source>
         <translation>导入 Grafana 仪表盘(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="159"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="166"/>
         <source>&amp;Lock panels</source>
         <translation>锁定面板(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="171"/>
         <source>&amp;Notifications</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Notify when a service goes down or recovers</source>
         <translation>服务宕机或恢复时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="184"/>
         <source>Notify about new critical alerts</source>
         <translation>新的严重告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="174"/>
+        <location filename="../ui/main_window.cpp" line="185"/>
         <source>Notify about new warning alerts</source>
         <translation>新的警告告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="186"/>
         <source>Notify about new info alerts</source>
         <translation>新的信息告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>Play a sound with alert notifications</source>
         <translation>告警通知时播放声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
-        <location filename="../ui/main_window.cpp" line="450"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="467"/>
         <source>Do not disturb</source>
         <translation>请勿打扰</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="220"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window.cpp" line="221"/>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="226"/>
         <source>&amp;About OpsDeck</source>
         <translation>关于 OpsDeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211"/>
+        <location filename="../ui/main_window.cpp" line="227"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="232"/>
         <source>Profile</source>
         <translation>配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>Profile: </source>
         <translation>配置档：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
         <source>TLS not verified: %n endpoint(s)</source>
         <translation>
             <numerusform>TLS 未验证：%n 个端点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>The profile turns TLS certificate verification off (insecure_skip_verify) for:
 %1
 Their answers could come from anyone on the path.</source>
@@ -3042,87 +3547,87 @@ Their answers could come from anyone on the path.</source>
 它们的应答可能来自路径上的任何人。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>Metrics: no targets</source>
         <translation>指标：无目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="296"/>
         <source>Metrics: %1/%2 targets up</source>
         <translation>指标：%1/%2 个目标正常</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window.cpp" line="356"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window.cpp" line="356"/>
         <source>read-write</source>
         <translation>读写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
         <source>%1 · %2 · operator %3</source>
         <translation>%1 · %2 · 操作员 %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="358"/>
         <source>OpsDeck — %1</source>
         <translation>OpsDeck — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="370"/>
+        <location filename="../ui/main_window.cpp" line="387"/>
         <source>restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window.cpp" line="407"/>
         <source>%1, %2 before it started</source>
         <translation>%1，在告警开始前 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="409"/>
+        <location filename="../ui/main_window.cpp" line="426"/>
         <source>Health: no health endpoints configured</source>
         <translation>健康：未配置健康检查端点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="410"/>
+        <location filename="../ui/main_window.cpp" line="427"/>
         <source>Health: waiting for answers</source>
         <translation>健康：等待响应</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="411"/>
+        <location filename="../ui/main_window.cpp" line="428"/>
         <source>Health: %1</source>
         <translation>健康：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="413"/>
+        <location filename="../ui/main_window.cpp" line="430"/>
         <source>Health — %1</source>
         <translation>健康状况 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="428"/>
+        <location filename="../ui/main_window.cpp" line="445"/>
         <source>Alerts: waiting</source>
         <translation>告警：等待中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="428"/>
+        <location filename="../ui/main_window.cpp" line="445"/>
         <source>Alerts: %1</source>
         <translation>告警：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="436"/>
+        <location filename="../ui/main_window.cpp" line="453"/>
         <source>Alerts — %1</source>
         <translation>告警 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="566"/>
+        <location filename="../ui/main_window.cpp" line="583"/>
         <source>A backup job is running</source>
         <translation>有备份任务正在运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="567"/>
+        <location filename="../ui/main_window.cpp" line="584"/>
         <source>Running now: %1.
 
 Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as it was.</source>
@@ -3131,65 +3636,131 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
 关闭 OpsDeck 会停止它：备份将被丢弃，恢复会让目标保持原样。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="577"/>
+        <location filename="../ui/main_window.cpp" line="594"/>
         <source>A rollout is running</source>
         <translation>正在进行滚动操作</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="578"/>
+        <location filename="../ui/main_window.cpp" line="595"/>
         <source>Closing OpsDeck now can leave a replica stopped or renamed halfway. Wait for the rollout to end?</source>
         <translation>现在关闭 OpsDeck 可能使某个副本停在已停止或已改名的中间状态。要等待操作结束吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="595"/>
-        <location filename="../ui/main_window.cpp" line="601"/>
-        <location filename="../ui/main_window.cpp" line="606"/>
-        <location filename="../ui/main_window.cpp" line="615"/>
+        <location filename="../ui/main_window.cpp" line="612"/>
         <location filename="../ui/main_window.cpp" line="618"/>
+        <location filename="../ui/main_window.cpp" line="623"/>
+        <location filename="../ui/main_window.cpp" line="632"/>
+        <location filename="../ui/main_window.cpp" line="635"/>
         <source>Import Grafana dashboard</source>
         <translation>导入 Grafana 仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="596"/>
+        <location filename="../ui/main_window.cpp" line="613"/>
         <source>Grafana dashboard (*.json)</source>
         <translation>Grafana 仪表盘 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="601"/>
+        <location filename="../ui/main_window.cpp" line="618"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="607"/>
+        <location filename="../ui/main_window.cpp" line="624"/>
+        <location filename="../ui/main_window.cpp" line="704"/>
+        <location filename="../ui/main_window.cpp" line="733"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="607"/>
+        <location filename="../ui/main_window.cpp" line="624"/>
         <source>no panel OpsDeck can draw</source>
         <translation>没有 OpsDeck 能绘制的面板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="616"/>
+        <location filename="../ui/main_window.cpp" line="633"/>
         <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
         <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 &quot;prometheus&quot;。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="619"/>
+        <location filename="../ui/main_window.cpp" line="636"/>
         <source>Imported %n panel(s). Not imported:</source>
         <translation>
             <numerusform>已导入 %n 个面板。未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="625"/>
+        <location filename="../ui/main_window.cpp" line="642"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="626"/>
+        <location filename="../ui/main_window.cpp" line="643"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console. Panels in this version: %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3. Configuration: &lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台。本版本的面板：%2。&lt;/p&gt;&lt;p&gt;基于 Qt %3 构建。配置文件：&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="656"/>
+        <source>Configuration reloaded from %1</source>
+        <translation>已从 %1 重新加载配置</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="660"/>
+        <source>The configuration has errors; the running profile is kept: %1</source>
+        <translation>配置有错误；保留当前运行的配置档：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="680"/>
+        <source>The configuration has errors</source>
+        <translation>配置有错误</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="681"/>
+        <source>%1 does not load, so it is not rewritten:
+%2</source>
+        <translation>%1 无法加载，因此不会被改写：
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="697"/>
+        <source>Import a profile</source>
+        <translation>导入配置档</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="697"/>
+        <location filename="../ui/main_window.cpp" line="728"/>
+        <source>OpsDeck profiles (*.json)</source>
+        <translation>OpsDeck 配置档 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="706"/>
+        <source>%1 has errors; it is not rewritten.</source>
+        <translation>%1 有错误；不会被改写。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="713"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="716"/>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="724"/>
+        <location filename="../ui/main_window.cpp" line="733"/>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="724"/>
+        <source>%1 has no profile %2.</source>
+        <translation>%1 中没有配置档 %2。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="727"/>
+        <source>Export profile</source>
+        <translation>导出配置档</translation>
     </message>
     <message>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console: health, metrics, alerts, databases, backups and deployments in one calm window.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Configuration: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
@@ -3216,6 +3787,195 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
         <translation>
             <numerusform>%1 中最近 %n 条 ERROR（或更严重）日志</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::ProfileEditor</name>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="30"/>
+        <source>Read-only: no operator action</source>
+        <translation>只读：不执行任何运维操作</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="32"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="32"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="36"/>
+        <source>New profile</source>
+        <translation>新建配置档</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="36"/>
+        <source>Profile %1</source>
+        <translation>配置档 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="48"/>
+        <source>Profile name</source>
+        <translation>配置档名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="49"/>
+        <source>prod, staging…</source>
+        <translation>prod、staging…</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="51"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="67"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="54"/>
+        <source>Environment colour</source>
+        <translation>环境颜色</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="57"/>
+        <source>No colour</source>
+        <translation>无颜色</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="66"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="69"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="74"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="75"/>
+        <source>Add a source</source>
+        <translation>添加数据源</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="87"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="88"/>
+        <source>Find sources</source>
+        <translation>查找数据源</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="91"/>
+        <source>Services from Prometheus…</source>
+        <translation>来自 Prometheus 的服务…</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="92"/>
+        <source>Databases from ~/.pgpass…</source>
+        <translation>来自 ~/.pgpass 的数据库…</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="93"/>
+        <source>Clusters from kubeconfig…</source>
+        <translation>来自 kubeconfig 的集群…</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="94"/>
+        <source>Docker on this machine</source>
+        <translation>本机 Docker</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="103"/>
+        <source>Sources</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="117"/>
+        <source>Test result</source>
+        <translation>测试结果</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="139"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="162"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="173"/>
+        <source>Colour of this environment</source>
+        <translation>此环境的颜色</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="203"/>
+        <source>Add your services, Prometheus, Alertmanagers, databases and clusters, or let Find ask your Prometheus what it scrapes, ~/.pgpass and your kubeconfig what they know.</source>
+        <translation>添加你的服务、Prometheus、Alertmanager、数据库和集群，或用“查找”向 Prometheus 询问它抓取的目标，向 ~/.pgpass 和 kubeconfig 询问它们所知的内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="269"/>
+        <source>Databases from %1</source>
+        <translation>来自 %1 的数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="270"/>
+        <source>%1 names no database (lines with * for the database are skipped).</source>
+        <translation>%1 中没有指定数据库（数据库为 * 的行已跳过）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="271"/>
+        <source>The password stays in %1: OpsDeck reads it there (&quot;pgpass&quot;).</source>
+        <translation>密码保留在 %1 中：OpsDeck 从那里读取（&quot;pgpass&quot;）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="288"/>
+        <source>%1 (namespace %2)</source>
+        <translation>%1（命名空间 %2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="290"/>
+        <source>Clusters from kubeconfig</source>
+        <translation>来自 kubeconfig 的集群</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="291"/>
+        <source>A profile watches one cluster; its Deployments show in the Deployments panel.</source>
+        <translation>一个配置档监视一个集群；其 Deployment 显示在“部署”面板中。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="330"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="350"/>
+        <source>nothing to test</source>
+        <translation>没有可测试的内容</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="399"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="412"/>
+        <source>The profile needs a name.</source>
+        <translation>配置档需要名称。</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/profile_editor.cpp" line="415"/>
+        <source>A profile named &quot;%1&quot; exists.</source>
+        <translation>已存在名为“%1”的配置档。</translation>
     </message>
 </context>
 <context>
@@ -3977,6 +4737,24 @@ The alerts it silences will notify again.</source>
         <location filename="../ui/alerts/silences_dialog.cpp" line="164"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::SourceForm</name>
+    <message>
+        <location filename="../ui/setup/source_form.cpp" line="36"/>
+        <source>(libpq&apos;s default)</source>
+        <translation>（libpq 默认值）</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/source_form.cpp" line="47"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/source_form.cpp" line="48"/>
+        <source>Browse for %1</source>
+        <translation>浏览 %1</translation>
     </message>
 </context>
 <context>

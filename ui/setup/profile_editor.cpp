@@ -201,7 +201,7 @@ void ProfileEditor::selectSource(int row)
         m_form->setSource(m_sources[row]);
     else
         m_result->setText(tr("Add your services, Prometheus, Alertmanagers, databases and clusters, or let "
-                             "“Find services…” ask your Prometheus what it scrapes."));
+                             "Find ask your Prometheus what it scrapes, ~/.pgpass and your kubeconfig what they know."));
 }
 
 void ProfileEditor::storeForm()
