@@ -3666,8 +3666,8 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="624"/>
-        <location filename="../ui/main_window.cpp" line="704"/>
-        <location filename="../ui/main_window.cpp" line="733"/>
+        <location filename="../ui/main_window.cpp" line="705"/>
+        <location filename="../ui/main_window.cpp" line="734"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -3699,66 +3699,66 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台。本版本的面板：%2。&lt;/p&gt;&lt;p&gt;基于 Qt %3 构建。配置文件：&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="656"/>
+        <location filename="../ui/main_window.cpp" line="658"/>
         <source>Configuration reloaded from %1</source>
         <translation>已从 %1 重新加载配置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="660"/>
+        <location filename="../ui/main_window.cpp" line="662"/>
         <source>The configuration has errors; the running profile is kept: %1</source>
         <translation>配置有错误；保留当前运行的配置档：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="680"/>
+        <location filename="../ui/main_window.cpp" line="682"/>
         <source>The configuration has errors</source>
         <translation>配置有错误</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="681"/>
+        <location filename="../ui/main_window.cpp" line="683"/>
         <source>%1 does not load, so it is not rewritten:
 %2</source>
         <translation>%1 无法加载，因此不会被改写：
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="697"/>
+        <location filename="../ui/main_window.cpp" line="698"/>
         <source>Import a profile</source>
         <translation>导入配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="697"/>
-        <location filename="../ui/main_window.cpp" line="728"/>
+        <location filename="../ui/main_window.cpp" line="698"/>
+        <location filename="../ui/main_window.cpp" line="729"/>
         <source>OpsDeck profiles (*.json)</source>
         <translation>OpsDeck 配置档 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="706"/>
+        <location filename="../ui/main_window.cpp" line="707"/>
         <source>%1 has errors; it is not rewritten.</source>
         <translation>%1 有错误；不会被改写。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="713"/>
+        <location filename="../ui/main_window.cpp" line="714"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="716"/>
+        <location filename="../ui/main_window.cpp" line="717"/>
         <source>Imported %1</source>
         <translation>已导入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="724"/>
-        <location filename="../ui/main_window.cpp" line="733"/>
+        <location filename="../ui/main_window.cpp" line="725"/>
+        <location filename="../ui/main_window.cpp" line="734"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="724"/>
+        <location filename="../ui/main_window.cpp" line="725"/>
         <source>%1 has no profile %2.</source>
         <translation>%1 中没有配置档 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="727"/>
+        <location filename="../ui/main_window.cpp" line="728"/>
         <source>Export profile</source>
         <translation>导出配置档</translation>
     </message>

@@ -650,7 +650,9 @@ void MainWindow::showAbout()
 void MainWindow::setConfigPath(const QString &path)
 {
     m_configPath = path;
-    auto *watcher = new ConfigWatcher(path, this);
+    delete m_configWatcher;
+    m_configWatcher = new ConfigWatcher(path, this);
+    ConfigWatcher *watcher = m_configWatcher;
     connect(watcher, &ConfigWatcher::reloaded, this, [this](const Config &config) {
         setConfig(config);
         statusBar()->showMessage(tr("Configuration reloaded from %1").arg(m_configPath), 5000);
@@ -684,12 +686,11 @@ void MainWindow::editProfile(const QString &name)
     ProfileEditor editor(&document, name, this);
     if (editor.exec() != QDialog::Accepted)
         return;
-    // The watcher would bring the change too; taking it now makes Save feel immediate.
-    if (const ConfigLoadResult loaded = loadConfigFile(m_configPath); loaded.ok()) {
-        m_config = *loaded.config;
-        setConfig(m_config);
+    // Taken now rather than when the file system reports it: Save feels immediate, and once.
+    if (m_configWatcher)
+        m_configWatcher->checkNow();
+    if (editor.profileName() != currentProfile())
         setProfile(editor.profileName());
-    }
 }
 
 void MainWindow::importProfile()

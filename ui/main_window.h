@@ -17,6 +17,7 @@ class QSystemTrayIcon;
 namespace opsdeck {
 
 class AlertNotifier;
+class ConfigWatcher;
 class AlertsPanel;
 class AppSettings;
 class BackupsPanel;
@@ -95,6 +96,7 @@ private:
 
     Config m_config;
     QString m_configPath;
+    ConfigWatcher *m_configWatcher = nullptr;
     AppSettings *m_settings;
     ProfileSession *m_session = nullptr;
     HealthPanel *m_healthPanel = nullptr;

@@ -19,12 +19,12 @@ ConfigWatcher::ConfigWatcher(const QString &path, QObject *parent)
     // Editors write in several steps; read once they have settled.
     m_settle->setSingleShot(true);
     m_settle->setInterval(250);
-    connect(m_settle, &QTimer::timeout, this, &ConfigWatcher::check);
+    connect(m_settle, &QTimer::timeout, this, &ConfigWatcher::checkNow);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, m_settle, qOverload<>(&QTimer::start));
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_settle, qOverload<>(&QTimer::start));
 }
 
-void ConfigWatcher::check()
+void ConfigWatcher::checkNow()
 {
     if (QFileInfo::exists(m_path) && !m_watcher->files().contains(m_path))
         m_watcher->addPath(m_path);

@@ -18,6 +18,9 @@ class ConfigWatcher : public QObject
 public:
     ConfigWatcher(const QString &path, QObject *parent = nullptr);
     const QString &path() const { return m_path; }
+    // Reads the file now (after this program wrote it) instead of when the
+    // file system says so: the change is taken once, at once.
+    void checkNow();
 
 Q_SIGNALS:
     // The file changed and loads.
@@ -26,7 +29,6 @@ Q_SIGNALS:
     void reloadFailed(const QStringList &errors);
 
 private:
-    void check();
 
     QString m_path;
     QByteArray m_lastBytes;

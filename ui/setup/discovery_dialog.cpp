@@ -67,10 +67,10 @@ void DiscoveryDialog::discover()
     m_find->setEnabled(false);
     m_tree->clear();
     m_status->setText(tr("Asking %1 for its targets…").arg(url.toString()));
-    m_discovery->fromPrometheus(url, {}, [this](const PrometheusDiscovery &found) { show(found); });
+    m_discovery->fromPrometheus(url, {}, [this](const PrometheusDiscovery &found) { showFound(found); });
 }
 
-void DiscoveryDialog::show(const PrometheusDiscovery &found)
+void DiscoveryDialog::showFound(const PrometheusDiscovery &found)
 {
     m_find->setEnabled(true);
     m_found = found;

@@ -32,7 +32,7 @@ public:
     void discover();
 
 private:
-    void show(const PrometheusDiscovery &found);
+    void showFound(const PrometheusDiscovery &found);
     void updateAddButton();
 
     ServiceDiscovery *m_discovery;

@@ -104,6 +104,7 @@ private Q_SLOTS:
     void changeOnDiskWhileEditingIsNotOverwritten();
     void brokenFileIsShownWithItsLines();
     void runningConsoleTakesTheChange();
+    void editorFromTheMenu();
 
 private:
     testsupport::DemoEnvironment m_demo{QStringLiteral(OPSDECK_SOURCE_DIR), QStringLiteral(OPSDECK_DEMO_BIN_DIR), true};
@@ -429,6 +430,41 @@ void TestFirstRun::runningConsoleTakesTheChange()
     QTest::qWait(800);
     QCOMPARE(window.currentProfile(), QStringLiteral("one"));
     QCOMPARE(window.session()->profile().services.size(), 2);
+}
+
+// File > Edit profile in a running console: the change is saved and shown at once.
+void TestFirstRun::editorFromTheMenu()
+{
+    const QString path = m_dir.filePath(QStringLiteral("menu/config.json"));
+    ConfigDocument doc = ConfigDocument::open(path);
+    Profile prod;
+    prod.name = QStringLiteral("prod");
+    prod.services << m_demoProfile.services.first();
+    doc.putProfile(prod);
+    QCOMPARE(doc.save(), QString());
+    MainWindow window(*loadConfigFile(path).config, m_settings);
+    window.setConfigPath(path);
+    window.setProfile(QStringLiteral("prod"));
+    window.show();
+    QAction *edit = nullptr;
+    for (QAction *a : window.findChildren<QAction *>()) {
+        if (a->text() == QStringLiteral("&Edit profile…"))
+            edit = a;
+    }
+    QVERIFY(edit);
+    testsupport::answerNextModal([&](QWidget *modal) {
+        const auto closeOnFailure = qScopeGuard([modal] { if (modal->isVisible()) static_cast<QDialog *>(modal)->reject(); });
+        auto *editor = qobject_cast<ProfileEditor *>(modal);
+        QVERIFY(editor);
+        QCOMPARE(editor->nameEdit()->text(), QStringLiteral("prod"));
+        QCOMPARE(editor->sources().size(), 1);
+        editor->addSource(ProfileSources::fromService(m_demoProfile.services.at(2)));
+        QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+    });
+    edit->trigger();
+    QCOMPARE(window.currentProfile(), QStringLiteral("prod"));
+    QCOMPARE(window.session()->profile().services.size(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(allHealthy(window, 2), 20000);
 }
 
 QTEST_MAIN(TestFirstRun)
