@@ -3366,7 +3366,7 @@ Its data is gone once dropped.</source>
     <name>opsdeck::MainWindow</name>
     <message>
         <location filename="../ui/main_window.cpp" line="57"/>
-        <location filename="../ui/main_window.cpp" line="430"/>
+        <location filename="../ui/main_window.cpp" line="433"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
@@ -3377,7 +3377,7 @@ Its data is gone once dropped.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="63"/>
-        <location filename="../ui/main_window.cpp" line="453"/>
+        <location filename="../ui/main_window.cpp" line="456"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
@@ -3475,70 +3475,70 @@ Its data is gone once dropped.</source>
         <translation>服务宕机或恢复时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window.cpp" line="185"/>
         <source>Notify about new critical alerts</source>
         <translation>新的严重告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window.cpp" line="186"/>
         <source>Notify about new warning alerts</source>
         <translation>新的警告告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window.cpp" line="187"/>
         <source>Notify about new info alerts</source>
         <translation>新的信息告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
         <source>Play a sound with alert notifications</source>
         <translation>告警通知时播放声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
-        <location filename="../ui/main_window.cpp" line="467"/>
+        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="470"/>
         <source>Do not disturb</source>
         <translation>请勿打扰</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="224"/>
         <source>&amp;Documentation</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226"/>
+        <location filename="../ui/main_window.cpp" line="229"/>
         <source>&amp;About OpsDeck</source>
         <translation>关于 OpsDeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window.cpp" line="230"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>Profile</source>
         <translation>配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
         <source>Profile: </source>
         <translation>配置档：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>TLS not verified: %n endpoint(s)</source>
         <translation>
             <numerusform>TLS 未验证：%n 个端点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="276"/>
         <source>The profile turns TLS certificate verification off (insecure_skip_verify) for:
 %1
 Their answers could come from anyone on the path.</source>
@@ -3547,87 +3547,87 @@ Their answers could come from anyone on the path.</source>
 它们的应答可能来自路径上的任何人。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="282"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>Metrics: no targets</source>
         <translation>指标：无目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/main_window.cpp" line="299"/>
         <source>Metrics: %1/%2 targets up</source>
         <translation>指标：%1/%2 个目标正常</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="356"/>
+        <location filename="../ui/main_window.cpp" line="359"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="356"/>
+        <location filename="../ui/main_window.cpp" line="359"/>
         <source>read-write</source>
         <translation>读写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="360"/>
         <source>%1 · %2 · operator %3</source>
         <translation>%1 · %2 · 操作员 %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="361"/>
         <source>OpsDeck — %1</source>
         <translation>OpsDeck — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="387"/>
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="407"/>
+        <location filename="../ui/main_window.cpp" line="410"/>
         <source>%1, %2 before it started</source>
         <translation>%1，在告警开始前 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="426"/>
+        <location filename="../ui/main_window.cpp" line="429"/>
         <source>Health: no health endpoints configured</source>
         <translation>健康：未配置健康检查端点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="427"/>
+        <location filename="../ui/main_window.cpp" line="430"/>
         <source>Health: waiting for answers</source>
         <translation>健康：等待响应</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="428"/>
+        <location filename="../ui/main_window.cpp" line="431"/>
         <source>Health: %1</source>
         <translation>健康：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="430"/>
+        <location filename="../ui/main_window.cpp" line="433"/>
         <source>Health — %1</source>
         <translation>健康状况 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="445"/>
+        <location filename="../ui/main_window.cpp" line="448"/>
         <source>Alerts: waiting</source>
         <translation>告警：等待中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="445"/>
+        <location filename="../ui/main_window.cpp" line="448"/>
         <source>Alerts: %1</source>
         <translation>告警：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="453"/>
+        <location filename="../ui/main_window.cpp" line="456"/>
         <source>Alerts — %1</source>
         <translation>告警 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="583"/>
+        <location filename="../ui/main_window.cpp" line="586"/>
         <source>A backup job is running</source>
         <translation>有备份任务正在运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="584"/>
+        <location filename="../ui/main_window.cpp" line="587"/>
         <source>Running now: %1.
 
 Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as it was.</source>
@@ -3636,129 +3636,134 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
 关闭 OpsDeck 会停止它：备份将被丢弃，恢复会让目标保持原样。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="594"/>
+        <location filename="../ui/main_window.cpp" line="597"/>
         <source>A rollout is running</source>
         <translation>正在进行滚动操作</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="595"/>
+        <location filename="../ui/main_window.cpp" line="598"/>
         <source>Closing OpsDeck now can leave a replica stopped or renamed halfway. Wait for the rollout to end?</source>
         <translation>现在关闭 OpsDeck 可能使某个副本停在已停止或已改名的中间状态。要等待操作结束吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="612"/>
-        <location filename="../ui/main_window.cpp" line="618"/>
-        <location filename="../ui/main_window.cpp" line="623"/>
-        <location filename="../ui/main_window.cpp" line="632"/>
+        <location filename="../ui/main_window.cpp" line="615"/>
+        <location filename="../ui/main_window.cpp" line="621"/>
+        <location filename="../ui/main_window.cpp" line="626"/>
         <location filename="../ui/main_window.cpp" line="635"/>
+        <location filename="../ui/main_window.cpp" line="638"/>
         <source>Import Grafana dashboard</source>
         <translation>导入 Grafana 仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="613"/>
+        <location filename="../ui/main_window.cpp" line="616"/>
         <source>Grafana dashboard (*.json)</source>
         <translation>Grafana 仪表盘 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="618"/>
+        <location filename="../ui/main_window.cpp" line="621"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="624"/>
-        <location filename="../ui/main_window.cpp" line="705"/>
-        <location filename="../ui/main_window.cpp" line="734"/>
+        <location filename="../ui/main_window.cpp" line="627"/>
+        <location filename="../ui/main_window.cpp" line="709"/>
+        <location filename="../ui/main_window.cpp" line="738"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="624"/>
+        <location filename="../ui/main_window.cpp" line="627"/>
         <source>no panel OpsDeck can draw</source>
         <translation>没有 OpsDeck 能绘制的面板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="633"/>
+        <location filename="../ui/main_window.cpp" line="636"/>
         <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
         <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 &quot;prometheus&quot;。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="636"/>
+        <location filename="../ui/main_window.cpp" line="639"/>
         <source>Imported %n panel(s). Not imported:</source>
         <translation>
             <numerusform>已导入 %n 个面板。未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="642"/>
+        <location filename="../ui/main_window.cpp" line="645"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="643"/>
+        <location filename="../ui/main_window.cpp" line="646"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console. Panels in this version: %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3. Configuration: &lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台。本版本的面板：%2。&lt;/p&gt;&lt;p&gt;基于 Qt %3 构建。配置文件：&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="658"/>
+        <location filename="../ui/main_window.cpp" line="661"/>
         <source>Configuration reloaded from %1</source>
         <translation>已从 %1 重新加载配置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="662"/>
+        <location filename="../ui/main_window.cpp" line="665"/>
         <source>The configuration has errors; the running profile is kept: %1</source>
         <translation>配置有错误；保留当前运行的配置档：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="682"/>
+        <location filename="../ui/main_window.cpp" line="685"/>
         <source>The configuration has errors</source>
         <translation>配置有错误</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="683"/>
+        <location filename="../ui/main_window.cpp" line="686"/>
         <source>%1 does not load, so it is not rewritten:
 %2</source>
         <translation>%1 无法加载，因此不会被改写：
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="698"/>
+        <location filename="../ui/main_window.cpp" line="690"/>
+        <source>Notifications on this machine</source>
+        <translation>本机通知</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="702"/>
         <source>Import a profile</source>
         <translation>导入配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="698"/>
-        <location filename="../ui/main_window.cpp" line="729"/>
+        <location filename="../ui/main_window.cpp" line="702"/>
+        <location filename="../ui/main_window.cpp" line="733"/>
         <source>OpsDeck profiles (*.json)</source>
         <translation>OpsDeck 配置档 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="707"/>
+        <location filename="../ui/main_window.cpp" line="711"/>
         <source>%1 has errors; it is not rewritten.</source>
         <translation>%1 有错误；不会被改写。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="714"/>
+        <location filename="../ui/main_window.cpp" line="718"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="717"/>
+        <location filename="../ui/main_window.cpp" line="721"/>
         <source>Imported %1</source>
         <translation>已导入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="725"/>
-        <location filename="../ui/main_window.cpp" line="734"/>
+        <location filename="../ui/main_window.cpp" line="729"/>
+        <location filename="../ui/main_window.cpp" line="738"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="725"/>
+        <location filename="../ui/main_window.cpp" line="729"/>
         <source>%1 has no profile %2.</source>
         <translation>%1 中没有配置档 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="728"/>
+        <location filename="../ui/main_window.cpp" line="732"/>
         <source>Export profile</source>
         <translation>导出配置档</translation>
     </message>
@@ -3792,188 +3797,188 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
 <context>
     <name>opsdeck::ProfileEditor</name>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="30"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="31"/>
         <source>Read-only: no operator action</source>
         <translation>只读：不执行任何运维操作</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="32"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="33"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="32"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="33"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="36"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="37"/>
         <source>New profile</source>
         <translation>新建配置档</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="36"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="37"/>
         <source>Profile %1</source>
         <translation>配置档 %1</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="48"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="49"/>
         <source>Profile name</source>
         <translation>配置档名称</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="49"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="50"/>
         <source>prod, staging…</source>
         <translation>prod、staging…</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="51"/>
-        <location filename="../ui/setup/profile_editor.cpp" line="67"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="52"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="68"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="54"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="55"/>
         <source>Environment colour</source>
         <translation>环境颜色</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="57"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="58"/>
         <source>No colour</source>
         <translation>无颜色</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="66"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="67"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="69"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="70"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="74"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="75"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="75"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="76"/>
         <source>Add a source</source>
         <translation>添加数据源</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="87"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="88"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="88"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="89"/>
         <source>Find sources</source>
         <translation>查找数据源</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="91"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="92"/>
         <source>Services from Prometheus…</source>
         <translation>来自 Prometheus 的服务…</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="92"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="93"/>
         <source>Databases from ~/.pgpass…</source>
         <translation>来自 ~/.pgpass 的数据库…</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="93"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="94"/>
         <source>Clusters from kubeconfig…</source>
         <translation>来自 kubeconfig 的集群…</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="94"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="95"/>
         <source>Docker on this machine</source>
         <translation>本机 Docker</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="103"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="104"/>
         <source>Sources</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="117"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="118"/>
         <source>Test result</source>
         <translation>测试结果</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="139"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="140"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="162"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="179"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="173"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="190"/>
         <source>Colour of this environment</source>
         <translation>此环境的颜色</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="203"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="220"/>
         <source>Add your services, Prometheus, Alertmanagers, databases and clusters, or let Find ask your Prometheus what it scrapes, ~/.pgpass and your kubeconfig what they know.</source>
         <translation>添加你的服务、Prometheus、Alertmanager、数据库和集群，或用“查找”向 Prometheus 询问它抓取的目标，向 ~/.pgpass 和 kubeconfig 询问它们所知的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="269"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="286"/>
         <source>Databases from %1</source>
         <translation>来自 %1 的数据库</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="270"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="287"/>
         <source>%1 names no database (lines with * for the database are skipped).</source>
         <translation>%1 中没有指定数据库（数据库为 * 的行已跳过）。</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="271"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="288"/>
         <source>The password stays in %1: OpsDeck reads it there (&quot;pgpass&quot;).</source>
         <translation>密码保留在 %1 中：OpsDeck 从那里读取（&quot;pgpass&quot;）。</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="288"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="305"/>
         <source>%1 (namespace %2)</source>
         <translation>%1（命名空间 %2）</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="290"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="307"/>
         <source>Clusters from kubeconfig</source>
         <translation>来自 kubeconfig 的集群</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="291"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="308"/>
         <source>A profile watches one cluster; its Deployments show in the Deployments panel.</source>
         <translation>一个配置档监视一个集群；其 Deployment 显示在“部署”面板中。</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="330"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="347"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="350"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="367"/>
         <source>nothing to test</source>
         <translation>没有可测试的内容</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="399"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="416"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="412"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="429"/>
         <source>The profile needs a name.</source>
         <translation>配置档需要名称。</translation>
     </message>
     <message>
-        <location filename="../ui/setup/profile_editor.cpp" line="415"/>
+        <location filename="../ui/setup/profile_editor.cpp" line="432"/>
         <source>A profile named &quot;%1&quot; exists.</source>
         <translation>已存在名为“%1”的配置档。</translation>
     </message>

@@ -172,6 +172,7 @@ void MainWindow::createMenus()
     QAction *notifyHealth = notifications->addAction(tr("Notify when a service goes down or recovers"));
     notifyHealth->setCheckable(true);
     notifyHealth->setChecked(m_settings->notifyHealthChanges());
+    m_notificationActions << notifyHealth;
     connect(notifyHealth, &QAction::toggled, this, [this](bool on) {
         m_settings->setNotifyHealthChanges(on);
         if (m_notifier)
@@ -189,6 +190,7 @@ void MainWindow::createMenus()
         QAction *action = notifications->addAction(text);
         action->setCheckable(true);
         action->setChecked(severities.contains(severity));
+        m_notificationActions << action;
         connect(action, &QAction::toggled, this, [this, severity](bool on) {
             QStringList chosen = m_settings->alertSeverities();
             chosen.removeAll(severity);
@@ -201,6 +203,7 @@ void MainWindow::createMenus()
     QAction *sound = notifications->addAction(tr("Play a sound with alert notifications"));
     sound->setCheckable(true);
     sound->setChecked(m_settings->alertSound());
+    m_notificationActions << sound;
     connect(sound, &QAction::toggled, this, [this](bool on) {
         m_settings->setAlertSound(on);
         m_alertNotifier->setSound(on);
@@ -684,6 +687,7 @@ void MainWindow::editProfile(const QString &name)
         return;
     }
     ProfileEditor editor(&document, name, this);
+    editor.addMachineSettings(tr("Notifications on this machine"), m_notificationActions);
     if (editor.exec() != QDialog::Accepted)
         return;
     // Taken now rather than when the file system reports it: Save feels immediate, and once.

@@ -97,6 +97,7 @@ private:
     Config m_config;
     QString m_configPath;
     ConfigWatcher *m_configWatcher = nullptr;
+    QList<QAction *> m_notificationActions;  // the Notifications menu, shown in the profile editor too
     AppSettings *m_settings;
     ProfileSession *m_session = nullptr;
     HealthPanel *m_healthPanel = nullptr;

@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <QSet>
 #include <QPointer>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,7 @@ namespace opsdeck {
 namespace {
 
 constexpr int healthProbeTimeoutMs = 3000;
+constexpr int maxProbesInFlight = 64;
 
 QString label(const Labels &labels, std::string_view name)
 {
@@ -52,6 +54,8 @@ struct ServiceDiscovery::Run {
     PrometheusDiscovery found;
     Done done;
     int waiting = 0;
+    qsizetype next = 0;  // the next probe to send
+    QSet<int> unreachable;  // targets whose /health could not even be connected to
     QList<std::tuple<int, QString, QUrl>> probes;  // service index, which, URL
 };
 
@@ -142,11 +146,13 @@ void ServiceDiscovery::fromPrometheus(const QUrl &prometheus, const EndpointSecu
 
 void ServiceDiscovery::probeHealth(const std::shared_ptr<Run> &run)
 {
-    for (int i = 0; i < run->found.services.size(); ++i) {
-        const QUrl metrics = run->found.services[i].service.metricsUrl;
-        if (!metrics.isValid() || metrics.host().isEmpty())
-            continue;
-        for (const QString &path : {QStringLiteral("/health"), QStringLiteral("/health/live"), QStringLiteral("/health/ready")}) {
+    // Every target's /health first: a target that cannot be reached there (a pod IP seen
+    // only inside its cluster) is not asked twice more.
+    for (const QString &path : {QStringLiteral("/health"), QStringLiteral("/health/live"), QStringLiteral("/health/ready")}) {
+        for (int i = 0; i < run->found.services.size(); ++i) {
+            const QUrl metrics = run->found.services[i].service.metricsUrl;
+            if (!metrics.isValid() || metrics.host().isEmpty())
+                continue;
             QUrl u = metrics;
             u.setPath(path);
             u.setQuery(QString());
@@ -158,28 +164,50 @@ void ServiceDiscovery::probeHealth(const std::shared_ptr<Run> &run)
         return;
     }
     run->waiting = int(run->probes.size());
-    for (const auto &[index, path, url] : std::as_const(run->probes)) {
-        HttpRequest r;
-        r.url = url;
-        r.connectTimeoutMs = 2000;
-        r.totalTimeoutMs = healthProbeTimeoutMs;
-        r.maxBodyBytes = 256 * 1024;
-        r.insecure = false;
-        m_pending.insert(m_http->send(r), [run, index = index, path = path, url = url](const HttpResponse &response) {
-            if (isHealthReport(response)) {
-                DiscoveredService &d = run->found.services[index];
-                d.answersHealth = true;
-                if (path == u"/health")
-                    d.service.healthUrl = url;
-                else if (path == u"/health/live")
-                    d.service.livenessUrl = url;
-                else
-                    d.service.readinessUrl = url;
-            }
-            if (--run->waiting == 0)
-                run->done(run->found);
-        });
+    // A few at a time: a Prometheus of a thousand targets must not become three thousand
+    // requests at once, most of them timing out in a queue rather than on the wire.
+    for (int i = 0; i < maxProbesInFlight && run->next < run->probes.size(); ++i)
+        probeNext(run);
+}
+
+void ServiceDiscovery::probeNext(const std::shared_ptr<Run> &run)
+{
+    // The probes of a target already found unreachable end at once, unsent.
+    while (run->next < run->probes.size() && run->unreachable.contains(std::get<0>(run->probes.at(run->next)))) {
+        ++run->next;
+        if (--run->waiting == 0) {
+            run->done(run->found);
+            return;
+        }
     }
+    if (run->next >= run->probes.size())
+        return;
+    const auto [index, path, url] = run->probes.at(run->next++);
+    HttpRequest r;
+    r.url = url;
+    r.connectTimeoutMs = 2000;
+    r.totalTimeoutMs = healthProbeTimeoutMs;
+    r.maxBodyBytes = 256 * 1024;
+    m_pending.insert(m_http->send(r), [this, run, index = index, path = path, url = url](const HttpResponse &response) {
+        if (!response.transportOk() && response.status == 0)
+            run->unreachable.insert(index);
+        if (isHealthReport(response)) {
+            DiscoveredService &d = run->found.services[index];
+            d.answersHealth = true;
+            if (path == u"/health")
+                d.service.healthUrl = url;
+            else if (path == u"/health/live")
+                d.service.livenessUrl = url;
+            else
+                d.service.readinessUrl = url;
+        }
+        // Counted before the next is sent: skipping probes may finish the run inside probeNext.
+        if (--run->waiting == 0) {
+            run->done(run->found);
+            return;
+        }
+        probeNext(run);
+    });
 }
 
 QList<DatabaseConfig> databasesFromPgpass(const QString &file)
@@ -216,7 +244,7 @@ QList<DatabaseConfig> databasesFromPgpass(const QString &file)
 QList<KubernetesConfig> clustersFromKubeconfig(const QString &explicitPath, QString *error)
 {
     const KubeConfigLoad loaded = loadKubeconfig(kubeconfigPaths(explicitPath), !explicitPath.isEmpty());
-    if (!loaded.config) {
+    if (!loaded.ok()) {
         *error = loaded.errors.join(QStringLiteral("; "));
         return {};
     }

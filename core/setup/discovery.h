@@ -7,6 +7,7 @@
 
 #include "config/config.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -45,6 +46,7 @@ public:
 private:
     struct Run;
     void probeHealth(const std::shared_ptr<Run> &run);
+    void probeNext(const std::shared_ptr<Run> &run);
     HttpClient *m_http;
     QHash<quint64, std::function<void(const struct HttpResponse &)>> m_pending;
 };

@@ -12,6 +12,7 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -140,11 +141,11 @@ ProfileEditor::ProfileEditor(ConfigDocument *document, const QString &profileNam
     connect(buttons, &QDialogButtonBox::accepted, this, &ProfileEditor::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(splitter, 1);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
+    m_layout = new QVBoxLayout(this);
+    m_layout->addLayout(top);
+    m_layout->addWidget(splitter, 1);
+    m_layout->addWidget(m_error);
+    m_layout->addWidget(buttons);
     refreshList();
     resize(900, 600);
 }
@@ -154,6 +155,22 @@ ProfileEditor::~ProfileEditor() = default;
 QString ProfileEditor::profileName() const
 {
     return m_name->text().trimmed();
+}
+
+void ProfileEditor::addMachineSettings(const QString &title, const QList<QAction *> &actions)
+{
+    auto *group = new QGroupBox(title, this);
+    auto *grid = new QGridLayout(group);
+    int i = 0;
+    for (QAction *action : actions) {
+        auto *check = new QCheckBox(QString(action->text()).remove(u'&'), group);
+        check->setChecked(action->isChecked());
+        // Applied on Save by the action itself (which keeps its menu in step): one path for both.
+        m_machineSettings.append({check, action});
+        grid->addWidget(check, i / 2, i % 2);
+        ++i;
+    }
+    m_layout->insertWidget(m_layout->count() - 2, group);
 }
 
 void ProfileEditor::showColor()
@@ -423,6 +440,10 @@ void ProfileEditor::saveNow()
         // The document keeps the edit; the file keeps what it had. Nothing is lost either way.
         m_error->setText(error);
         return;
+    }
+    for (const auto &[check, action] : std::as_const(m_machineSettings)) {
+        if (action && action->isChecked() != check->isChecked())
+            action->setChecked(check->isChecked());
     }
     accept();
 }

@@ -3,11 +3,15 @@
 #include "config/config_document.h"
 #include "setup/profile_sources.h"
 
+#include <QAction>
 #include <QDialog>
+#include <QPointer>
 
 #include <functional>
 
+class QAction;
 class QCheckBox;
+class QVBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -34,6 +38,9 @@ public:
     QString profileName() const;
     QList<ProfileSource> sources() const { return m_sources; }
     void addSource(const ProfileSource &source);
+    // Settings of this machine rather than of the profile (notifications), shown beside
+    // it as check boxes that drive the console's own checkable actions.
+    void addMachineSettings(const QString &title, const QList<QAction *> &actions);
     // Opens the discovery dialog and adds what the user ticks (and the Prometheus).
     void discover();
     // The databases of ~/.pgpass ($PGPASSFILE), the contexts of the kubeconfig, the local Docker engine.
@@ -82,6 +89,8 @@ private:
     QLabel *m_result;
     QLabel *m_error;
     QPushButton *m_save;
+    QVBoxLayout *m_layout;
+    QList<std::pair<QCheckBox *, QPointer<QAction>>> m_machineSettings;
 };
 
 } // namespace opsdeck

@@ -19,6 +19,7 @@
 #include "setup/source_form.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -452,6 +453,7 @@ void TestFirstRun::editorFromTheMenu()
             edit = a;
     }
     QVERIFY(edit);
+    bool soundBefore = false;
     testsupport::answerNextModal([&](QWidget *modal) {
         const auto closeOnFailure = qScopeGuard([modal] { if (modal->isVisible()) static_cast<QDialog *>(modal)->reject(); });
         auto *editor = qobject_cast<ProfileEditor *>(modal);
@@ -459,9 +461,20 @@ void TestFirstRun::editorFromTheMenu()
         QCOMPARE(editor->nameEdit()->text(), QStringLiteral("prod"));
         QCOMPARE(editor->sources().size(), 1);
         editor->addSource(ProfileSources::fromService(m_demoProfile.services.at(2)));
+        // This machine's notifications sit beside the profile, applied on Save.
+        QCheckBox *sound = nullptr;
+        for (QCheckBox *c : editor->findChildren<QCheckBox *>()) {
+            if (c->text() == QStringLiteral("Play a sound with alert notifications"))
+                sound = c;
+        }
+        QVERIFY(sound);
+        soundBefore = m_settings->alertSound();
+        sound->setChecked(!soundBefore);
+        QCOMPARE(m_settings->alertSound(), soundBefore);  // not before Save
         QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
     });
     edit->trigger();
+    QCOMPARE(m_settings->alertSound(), !soundBefore);
     QCOMPARE(window.currentProfile(), QStringLiteral("prod"));
     QCOMPARE(window.session()->profile().services.size(), 2);
     QTRY_VERIFY_WITH_TIMEOUT(allHealthy(window, 2), 20000);
