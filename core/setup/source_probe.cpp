@@ -155,7 +155,10 @@ void SourceProbe::testService(const ServiceConfig &service, Done done)
                                                         {QStringLiteral("live"), service.livenessUrl},
                                                         {QStringLiteral("ready"), service.readinessUrl}};
     QPointer<SourceProbe> self(this);
-    for (const auto &[kind, url] : healthUrls) {
+    for (const auto &endpoint : healthUrls) {
+        // Named copies: lambdas below capture them (clang refuses to capture a structured binding).
+        const QString kind = endpoint.first;
+        const QUrl url = endpoint.second;
         if (url.isEmpty())
             continue;
         ++gather->waiting;
@@ -358,17 +361,19 @@ void SourceProbe::testDatabase(const DatabaseConfig &database, Done done)
     worker->submit({[report](pqxx::connection &c) {
                         pqxx::nontransaction tx(c);
                         ProbeResult r;
-                        const auto version = tx.exec1("SELECT current_setting('server_version'), "
+                        const pqxx::result answer = tx.exec("SELECT current_setting('server_version'), "
                                                       "pg_has_role(current_user, 'pg_monitor', 'MEMBER'), "
                                                       "pg_has_role(current_user, 'pg_signal_backend', 'MEMBER'), "
                                                       "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user), current_user");
+                        const pqxx::row version = answer.at(0);
                         const QString server = QString::fromStdString(version[0].as<std::string>());
                         const bool superuser = version[3].as<bool>();
                         const bool monitor = superuser || version[1].as<bool>();
                         const bool signal = superuser || version[2].as<bool>();
                         const QString role = QString::fromStdString(version[4].as<std::string>());
                         const auto statements = tx.exec("SELECT extversion FROM pg_extension WHERE extname = 'pg_stat_statements'");
-                        const QString preload = QString::fromStdString(tx.exec1("SELECT current_setting('shared_preload_libraries')")[0].as<std::string>());
+                        const QString preload = QString::fromStdString(
+                            tx.exec("SELECT current_setting('shared_preload_libraries')").at(0).at(0).as<std::string>());
                         r.ok = true;
                         r.summary = QStringLiteral("PostgreSQL %1").arg(server.section(u' ', 0, 0));
                         r.details << QStringLiteral("server: PostgreSQL %1").arg(server)
