@@ -1,12 +1,9 @@
 // opsdeck: the operations console.
 
 #include "app_settings.h"
-#include "common/documentation.h"
 #include "common/logging.h"
-#include "config/config.h"
-#include "config/config_document.h"
-#include "setup/config_problem_dialog.h"
 #include "setup/first_run.h"
+#include "setup/launcher.h"
 #include "dashboards/dashboard_panel.h"
 #include "main_window.h"
 #include "startup_report.h"
@@ -17,14 +14,11 @@
 #include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QMessageBox>
-#include <QPointer>
 #include <QStandardPaths>
 #include <QScreen>
 #include <QTimer>
 #include <QTranslator>
 
-#include <memory>
 
 using namespace opsdeck;
 
@@ -43,14 +37,6 @@ void installTranslators(QApplication &app, const QString &language)
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
-}
-
-int fail(const QString &title, const QStringList &lines)
-{
-    logError(lines.join(QStringLiteral("; ")));
-    if (qEnvironmentVariable("QT_QPA_PLATFORM") != u"offscreen")
-        QMessageBox::critical(nullptr, title, lines.join(u'\n'));
-    return exitUsage;
 }
 
 } // namespace
@@ -116,92 +102,30 @@ int main(int argc, char *argv[])
     installTranslators(app, parser.value(QStringLiteral("language")));
     logInfo(QStringLiteral("OpsDeck %1 starting").arg(QStringLiteral(OPSDECK_VERSION)));
 
-    const QString configPath = parser.value(QStringLiteral("config"));
-    const bool interactive = qEnvironmentVariable("QT_QPA_PLATFORM") != u"offscreen";
-    ConfigDocument document = ConfigDocument::open(configPath);
-    for (const QString &warning : document.loaded().warnings)
-        logWarn(warning);
-    // A broken file is never lost: it is shown with its lines, and only a copy-first "start over" replaces it.
-    while (document.state() == ConfigDocument::State::Broken) {
-        if (!interactive)
-            return fail(QObject::tr("OpsDeck cannot start"),
-                        QStringList{QObject::tr("The configuration could not be loaded:")} + document.loaded().errors
-                            + QStringList{QObject::tr("`opsdeck-cli config validate` checks it; the format: %1")
-                                              .arg(documentationPath(QStringLiteral("configuration.md")))});
-        ConfigProblemDialog dialog(document);
-        dialog.exec();
-        if (dialog.choice() == ConfigProblemDialog::Quit)
-            return exitUsage;
-        if (dialog.choice() == ConfigProblemDialog::StartOver) {
-            QString error;
-            const QString copy = document.keepCopy(&error);
-            if (copy.isEmpty())
-                return fail(QObject::tr("OpsDeck cannot start"), {error});
-            logInfo(QStringLiteral("the broken configuration was copied to %1 before starting over").arg(copy));
-            document.startOver();
-            break;
-        }
-        document = ConfigDocument::open(configPath);
-    }
-
     AppSettings settings;
-    std::unique_ptr<MainWindow> window;
-    std::unique_ptr<FirstRun> firstRun;
-    QPointer<QWidget> shown;  // what the user sees now, for --screenshot and --state-report
-
-    // The console on a file that loads, on the profile asked for (or the last used, or the first).
-    auto openConsole = [&](const QString &path, QString profile) -> bool {
-        ConfigLoadResult loaded = loadConfigFile(path);
-        if (!loaded.ok()) {
-            fail(QObject::tr("OpsDeck cannot start"), loaded.errors);
-            return false;
-        }
-        if (profile.isEmpty() && loaded.config->profile(settings.lastProfile()))
-            profile = settings.lastProfile();
-        if (!loaded.config->profile(profile)) {
-            fail(QObject::tr("OpsDeck cannot start"), {QObject::tr("%1: no profile named \"%2\".").arg(path, profile)});
-            return false;
-        }
-        window = std::make_unique<MainWindow>(*loaded.config, &settings);
-        window->setConfigPath(path);
+    Launcher launcher({parser.value(QStringLiteral("config")), parser.value(QStringLiteral("profile")),
+                       qEnvironmentVariable("QT_QPA_PLATFORM") != u"offscreen", installedDemoConfig()},
+                      &settings);
+    // Options that act on the console apply when it opens (at once, or after the welcome view).
+    QObject::connect(&launcher, &Launcher::consoleOpened, &launcher, [&parser, &sinceMain](MainWindow *window) {
         if (parser.isSet(QStringLiteral("startup-report")))
-            new StartupReport(sinceMain, window.get());
-        window->setProfile(profile.isEmpty() ? loaded.config->profiles.first().name : profile);
+            new StartupReport(sinceMain, window);
         if (parser.isSet(QStringLiteral("dashboard")))
             window->dashboardPanel()->setCurrentDashboard(parser.value(QStringLiteral("dashboard")));
         if (parser.isSet(QStringLiteral("panel")) && !window->showPanel(parser.value(QStringLiteral("panel"))))
             logWarn(QStringLiteral("--panel: no panel \"%1\"").arg(parser.value(QStringLiteral("panel"))));
-        window->show();
-        shown = window.get();
-        return true;
-    };
-
-    if (document.state() == ConfigDocument::State::Valid) {
-        if (!openConsole(configPath, parser.value(QStringLiteral("profile"))))
-            return exitUsage;
-    } else {
-        // No configuration yet: the welcome view, not an error.
-        firstRun = std::make_unique<FirstRun>(std::move(document), installedDemoConfig());
-        QObject::connect(firstRun.get(), &FirstRun::configured, firstRun.get(), [&](const QString &profile) {
-            if (openConsole(configPath, profile))
-                firstRun.release()->deleteLater();
-        });
-        QObject::connect(firstRun.get(), &FirstRun::openOtherConfig, firstRun.get(), [&](const QString &path) {
-            if (openConsole(path, {}))
-                firstRun.release()->deleteLater();
-        });
-        firstRun->show();
-        shown = firstRun.get();
-    }
+    });
+    if (!launcher.start())
+        return launcher.exitCode();
 
     if (const QString dialog = parser.value(QStringLiteral("dialog")); !dialog.isEmpty()) {
-        QTimer::singleShot(0, qApp, [&window, &firstRun, dialog] {
-            if (dialog == u"profile-editor" && window)
-                window->editProfile(window->currentProfile());
-            else if (dialog == u"profile-editor" && firstRun)
-                firstRun->createProfile();
-            else if (dialog.startsWith(QLatin1String("find-services")) && firstRun)
-                firstRun->findServices(QUrl(dialog.section(u':', 1, -1)));
+        QTimer::singleShot(0, qApp, [&launcher, dialog] {
+            if (dialog == u"profile-editor" && launcher.window())
+                launcher.window()->editProfile(launcher.window()->currentProfile());
+            else if (dialog == u"profile-editor" && launcher.firstRun())
+                launcher.firstRun()->createProfile();
+            else if (dialog.startsWith(QLatin1String("find-services")) && launcher.firstRun())
+                launcher.firstRun()->findServices(QUrl(dialog.section(u':', 1, -1)));
             else
                 logWarn(QStringLiteral("--dialog: no dialog \"%1\" here").arg(dialog));
         });
@@ -210,8 +134,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("quit-after"))) {
         const QString screenshot = parser.value(QStringLiteral("screenshot"));
         const QString stateReport = parser.value(QStringLiteral("state-report"));
-        QTimer::singleShot(parser.value(QStringLiteral("quit-after")).toInt(), qApp, [&shown, &window, screenshot, stateReport] {
-            QWidget *top = shown.data();
+        QTimer::singleShot(parser.value(QStringLiteral("quit-after")).toInt(), qApp, [&launcher, screenshot, stateReport] {
+            QWidget *top = launcher.shown();
             if (!top) {
                 QApplication::quit();
                 return;
@@ -224,7 +148,7 @@ int main(int argc, char *argv[])
                 : top->grab();
             if (!screenshot.isEmpty() && !shot.save(screenshot))
                 logError(QStringLiteral("cannot write screenshot %1").arg(screenshot));
-            if (!stateReport.isEmpty() && window && !writeStateReport(*window, stateReport))
+            if (!stateReport.isEmpty() && launcher.window() && !writeStateReport(*launcher.window(), stateReport))
                 logError(QStringLiteral("cannot write state report %1").arg(stateReport));
             top->close();
         });

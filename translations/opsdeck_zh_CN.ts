@@ -364,31 +364,24 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="127"/>
-        <location filename="../app/main.cpp" line="139"/>
-        <location filename="../app/main.cpp" line="156"/>
-        <location filename="../app/main.cpp" line="162"/>
         <source>OpsDeck cannot start</source>
-        <translation>OpsDeck 无法启动</translation>
+        <translation type="vanished">OpsDeck 无法启动</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="128"/>
         <source>The configuration could not be loaded:</source>
-        <translation>无法加载配置：</translation>
+        <translation type="vanished">无法加载配置：</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="129"/>
         <source>`opsdeck-cli config validate` checks it; the format: %1</source>
-        <translation>可用 `opsdeck-cli config validate` 检查；格式说明：%1</translation>
+        <translation type="vanished">可用 `opsdeck-cli config validate` 检查；格式说明：%1</translation>
     </message>
     <message>
         <source>See docs/configuration.md for the format.</source>
         <translation type="vanished">配置格式见 docs/configuration.md。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="162"/>
         <source>%1: no profile named &quot;%2&quot;.</source>
-        <translation>%1：没有名为“%2”的配置档。</translation>
+        <translation type="vanished">%1：没有名为“%2”的配置档。</translation>
     </message>
 </context>
 <context>
@@ -3285,6 +3278,29 @@ Its data is gone once dropped.</source>
         <location filename="../ui/deployments/kube_rollback_dialog.cpp" line="160"/>
         <source>Give a reason: it is kept as the new revision&apos;s change-cause</source>
         <translation>请填写原因：它会记录为新版本的变更原因</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::Launcher</name>
+    <message>
+        <location filename="../ui/setup/launcher.cpp" line="29"/>
+        <source>OpsDeck cannot start</source>
+        <translation>OpsDeck 无法启动</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/launcher.cpp" line="42"/>
+        <source>The configuration could not be loaded:</source>
+        <translation>无法加载配置：</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/launcher.cpp" line="43"/>
+        <source>`opsdeck-cli config validate` checks it; the format: %1</source>
+        <translation>可用 `opsdeck-cli config validate` 检查；格式说明：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/setup/launcher.cpp" line="93"/>
+        <source>%1: no profile named &quot;%2&quot; (have: %3).</source>
+        <translation>%1：没有名为“%2”的配置档（现有：%3）。</translation>
     </message>
 </context>
 <context>

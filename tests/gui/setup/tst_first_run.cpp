@@ -15,6 +15,7 @@
 #include "setup/discovery.h"
 #include "setup/discovery_dialog.h"
 #include "setup/first_run.h"
+#include "setup/launcher.h"
 #include "setup/profile_editor.h"
 #include "setup/source_form.h"
 
@@ -106,6 +107,9 @@ private Q_SLOTS:
     void brokenFileIsShownWithItsLines();
     void runningConsoleTakesTheChange();
     void editorFromTheMenu();
+    void launcherBrokenFile_data();
+    void launcherBrokenFile();
+    void launcherUnknownProfile();
 
 private:
     testsupport::DemoEnvironment m_demo{QStringLiteral(OPSDECK_SOURCE_DIR), QStringLiteral(OPSDECK_DEMO_BIN_DIR), true};
@@ -478,6 +482,95 @@ void TestFirstRun::editorFromTheMenu()
     QCOMPARE(window.currentProfile(), QStringLiteral("prod"));
     QCOMPARE(window.session()->profile().services.size(), 2);
     QTRY_VERIFY_WITH_TIMEOUT(allHealthy(window, 2), 20000);
+}
+
+// What the console opens on, for a file that does not load: Quit, Reload after a fix,
+// or Start over (a copy first), as the user answers the dialog; offscreen, exit 2.
+void TestFirstRun::launcherBrokenFile_data()
+{
+    QTest::addColumn<QByteArray>("broken");
+    QTest::addColumn<QString>("answer");
+    const QByteArray badJson = "{ \"profiles\": [ { \"name\": \"prod\", } ] }";
+    const QByteArray wrongType = "{ \"profiles\": [ { \"name\": \"prod\", \"read_only\": \"no\" } ] }";
+    for (const QString &answer : {QStringLiteral("quit"), QStringLiteral("reload"), QStringLiteral("startOver"), QStringLiteral("offscreen")}) {
+        QTest::newRow(qPrintable(QStringLiteral("bad JSON, ") + answer)) << badJson << answer;
+        QTest::newRow(qPrintable(QStringLiteral("wrong type, ") + answer)) << wrongType << answer;
+    }
+}
+
+void TestFirstRun::launcherBrokenFile()
+{
+    QFETCH(QByteArray, broken);
+    QFETCH(QString, answer);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("config.json"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(broken);
+    }
+    const QByteArray fixed = "{ \"profiles\": [ { \"name\": \"prod\" } ] }";
+    Launcher launcher({path, {}, answer != u"offscreen", {}}, m_settings);
+    if (answer != u"offscreen") {
+        testsupport::answerNextModal([&](QWidget *modal) {
+            const auto closeOnFailure = qScopeGuard([modal] { if (modal->isVisible()) static_cast<QDialog *>(modal)->reject(); });
+            auto *dialog = qobject_cast<ConfigProblemDialog *>(modal);
+            QVERIFY(dialog);
+            QVERIFY(dialog->findChild<QPlainTextEdit *>()->toPlainText().startsWith(path + QStringLiteral(":1:")));
+            if (answer == u"reload") {
+                QFile f(path);  // fixed in an editor meanwhile
+                QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+                f.write(fixed);
+            }
+            QTest::mouseClick(dialog->findChild<QPushButton *>(answer), Qt::LeftButton);
+        });
+    }
+    const bool started = launcher.start();
+    if (answer == u"quit" || answer == u"offscreen") {
+        QVERIFY(!started);
+        QCOMPARE(launcher.exitCode(), 2);
+        QCOMPARE(readAll(path), broken);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);  // nothing written beside it either
+    } else if (answer == u"reload") {
+        QVERIFY(started);
+        QVERIFY(launcher.window());
+        QCOMPARE(launcher.window()->currentProfile(), QStringLiteral("prod"));
+    } else {
+        // Start over: a copy of the file first, the welcome view, and the broken bytes kept as .bak once a profile is saved.
+        QVERIFY(started);
+        QVERIFY(launcher.firstRun() && !launcher.window());
+        const QStringList copies = QDir(dir.path()).entryList({QStringLiteral("config.json.broken-*")});
+        QCOMPARE(copies.size(), 1);
+        QCOMPARE(readAll(dir.filePath(copies.first())), broken);
+        QCOMPARE(readAll(path), broken);  // not touched until the user saves a profile
+        const QString exported = dir.filePath(QStringLiteral("import.json"));
+        {
+            QFile f(exported);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(fixed);
+        }
+        launcher.firstRun()->importProfile(exported);
+        QVERIFY(launcher.window());
+        QCOMPARE(launcher.window()->currentProfile(), QStringLiteral("prod"));
+        QCOMPARE(readAll(path + QStringLiteral(".bak")), broken);
+        QVERIFY(loadConfigFile(path).ok());
+    }
+}
+
+void TestFirstRun::launcherUnknownProfile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("config.json"));
+    const QByteArray text = "{ \"profiles\": [ { \"name\": \"prod\" } ] }";
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    }
+    Launcher launcher({path, QStringLiteral("nope"), false, {}}, m_settings);
+    QVERIFY(!launcher.start());
+    QCOMPARE(launcher.exitCode(), 2);
+    QCOMPARE(readAll(path), text);
 }
 
 QTEST_MAIN(TestFirstRun)
