@@ -656,8 +656,12 @@ void MainWindow::setConfigPath(const QString &path)
     delete m_configWatcher;
     m_configWatcher = new ConfigWatcher(path, this);
     ConfigWatcher *watcher = m_configWatcher;
-    connect(watcher, &ConfigWatcher::reloaded, this, [this](const Config &config) {
-        setConfig(config);
+    connect(watcher, &ConfigWatcher::reloaded, this, [this, watcher](const Config &config) {
+        // A change to another profile leaves the one on screen running: its charts keep their data.
+        if (watcher->profileChanged(currentProfile()) || !config.profile(currentProfile()))
+            setConfig(config);
+        else
+            updateProfiles(config);
         statusBar()->showMessage(tr("Configuration reloaded from %1").arg(m_configPath), 5000);
     });
     connect(watcher, &ConfigWatcher::reloadFailed, this, [this](const QStringList &errors) {
@@ -669,13 +673,21 @@ void MainWindow::setConfigPath(const QString &path)
 void MainWindow::setConfig(const Config &config)
 {
     const QString current = currentProfile();
-    m_config = config;
-    {
-        const QSignalBlocker block(m_profileBox);
-        m_profileBox->clear();
-        m_profileBox->addItems(m_config.profileNames());
-    }
+    updateProfiles(config);
     setProfile(m_config.profile(current) ? current : m_config.profiles.value(0).name);
+}
+
+void MainWindow::updateProfiles(const Config &config)
+{
+    const QString current = currentProfile();
+    m_config = config;
+    const QSignalBlocker block(m_profileBox);
+    m_profileBox->clear();
+    m_profileBox->addItems(m_config.profileNames());
+    m_profileBox->setCurrentText(current);
+    // The Deployments matrix compares every profile: it follows the file too.
+    if (m_config.profile(current))
+        m_deployStore->setProfiles(m_config.profiles, current);
 }
 
 void MainWindow::editProfile(const QString &name)

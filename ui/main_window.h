@@ -66,6 +66,8 @@ public:
     // profile is opened again from it (or the first one, if it is gone).
     void setConfig(const Config &config);
     void editProfile(const QString &name);  // empty: a new profile
+    // The profiles of a new configuration, the one on screen left running as it is.
+    void updateProfiles(const Config &config);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -3,9 +3,42 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 
 namespace opsdeck {
+
+namespace {
+
+// Each profile's own JSON, by name, as the file has it.
+QHash<QString, QByteArray> profileTexts(const QByteArray &text)
+{
+    QHash<QString, QByteArray> out;
+    const QJsonArray profiles = QJsonDocument::fromJson(text).object().value(QStringLiteral("profiles")).toArray();
+    for (const QJsonValue &p : profiles)
+        out.insert(p.toObject().value(QStringLiteral("name")).toString(), QJsonDocument(p.toObject()).toJson(QJsonDocument::Compact));
+    return out;
+}
+
+QSet<QString> changedProfiles(const QByteArray &before, const QByteArray &after)
+{
+    const QHash<QString, QByteArray> old = profileTexts(before);
+    const QHash<QString, QByteArray> now = profileTexts(after);
+    QSet<QString> changed;
+    for (auto it = now.cbegin(); it != now.cend(); ++it) {
+        if (old.value(it.key()) != it.value())
+            changed.insert(it.key());
+    }
+    for (auto it = old.cbegin(); it != old.cend(); ++it) {
+        if (!now.contains(it.key()))
+            changed.insert(it.key());
+    }
+    return changed;
+}
+
+} // namespace
 
 ConfigWatcher::ConfigWatcher(const QString &path, QObject *parent)
     : QObject(parent), m_path(path), m_watcher(new QFileSystemWatcher(this)), m_settle(new QTimer(this))
@@ -34,6 +67,7 @@ void ConfigWatcher::checkNow()
     const QByteArray bytes = file.readAll();
     if (bytes == m_lastBytes)
         return;
+    m_changedProfiles = changedProfiles(m_lastBytes, bytes);
     m_lastBytes = bytes;
     const ConfigLoadResult loaded = parseConfig(bytes, m_path);
     if (loaded.ok())

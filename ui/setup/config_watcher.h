@@ -3,6 +3,7 @@
 #include "config/config.h"
 
 #include <QObject>
+#include <QSet>
 
 class QFileSystemWatcher;
 class QTimer;
@@ -21,6 +22,9 @@ public:
     // Reads the file now (after this program wrote it) instead of when the
     // file system says so: the change is taken once, at once.
     void checkNow();
+    // Whether the last change touched this profile (its JSON differs, or it is new or gone):
+    // a change to another profile need not restart the one on screen.
+    bool profileChanged(const QString &name) const { return m_changedProfiles.contains(name); }
 
 Q_SIGNALS:
     // The file changed and loads.
@@ -32,6 +36,7 @@ private:
 
     QString m_path;
     QByteArray m_lastBytes;
+    QSet<QString> m_changedProfiles;
     QFileSystemWatcher *m_watcher;
     QTimer *m_settle;
 };

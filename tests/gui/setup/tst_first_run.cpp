@@ -427,6 +427,16 @@ void TestFirstRun::runningConsoleTakesTheChange()
     QCOMPARE(window.currentProfile(), QStringLiteral("one"));
     QTRY_VERIFY_WITH_TIMEOUT(allHealthy(window, 2), 20000);
 
+    // A change to another profile leaves the one on screen running, its session and data kept.
+    ProfileSession *running = window.session();
+    ConfigDocument other = ConfigDocument::open(path);
+    two.readOnly = true;
+    other.putProfile(two);
+    QCOMPARE(other.save(), QString());
+    QTest::qWait(800);
+    QCOMPARE(window.session(), running);
+    QCOMPARE(box->count(), 2);
+
     // A half-written file keeps the running profile.
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
