@@ -64,18 +64,28 @@ void putSecret(json &o, const char *key, const SecretRef &ref)
     }
 }
 
+// A nested object built on what the file has there (its unknown keys kept), and
+// left out when nothing is in it.
+template<typename Fill>
+void putUnlessEmpty(json &o, const char *key, Fill fill)
+{
+    json nested = o.contains(key) && o[key].is_object() ? o[key] : json::object();
+    fill(nested);
+    if (nested.empty())
+        o.erase(key);
+    else
+        o[key] = std::move(nested);
+}
+
 void putSecurity(json &o, const EndpointSecurity &s)
 {
     putString(o, "ca_file", s.caFile);
     put(o, "insecure_skip_verify", s.insecure, s.insecure);
-    json auth = o.contains("auth") && o["auth"].is_object() ? o["auth"] : json::object();
-    putSecret(auth, "bearer", s.bearerToken);
-    putString(auth, "user", s.basicUser);
-    putSecret(auth, "password", s.basicPassword);
-    if (auth.empty())
-        o.erase("auth");
-    else
-        o["auth"] = auth;
+    putUnlessEmpty(o, "auth", [&s](json &auth) {
+        putSecret(auth, "bearer", s.bearerToken);
+        putString(auth, "user", s.basicUser);
+        putSecret(auth, "password", s.basicPassword);
+    });
 }
 
 // The element of an existing list with that name, to build on; an empty object otherwise.
@@ -175,14 +185,11 @@ void writeProfile(json &o, const Profile &p)
     putObject(o, "docker", p.docker.has_value(), [&p](json &e) {
         const DockerConfig &d = *p.docker;
         putString(e, "host", d.host);
-        json tls = e.contains("tls") && e["tls"].is_object() ? e["tls"] : json::object();
-        putString(tls, "ca_file", d.caFile);
-        putString(tls, "cert_file", d.certFile);
-        putString(tls, "key_file", d.keyFile);
-        if (tls.empty())
-            e.erase("tls");
-        else
-            e["tls"] = tls;
+        putUnlessEmpty(e, "tls", [&d](json &tls) {
+            putString(tls, "ca_file", d.caFile);
+            putString(tls, "cert_file", d.certFile);
+            putString(tls, "key_file", d.keyFile);
+        });
     });
     putObject(o, "kubernetes", p.kubernetes.has_value(), [&p](json &e) {
         const KubernetesConfig &k = *p.kubernetes;
