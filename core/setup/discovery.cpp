@@ -3,6 +3,7 @@
 #include "config/secrets.h"
 #include "health/health_interpreter.h"
 #include "kube/kubeconfig.h"
+#include "net/http_calls.h"
 #include "net/http_client.h"
 #include "prometheus/prometheus_api.h"
 
@@ -68,12 +69,8 @@ QString serviceNameForTarget(const QString &job, const QString &serviceLabel, co
     return QStringLiteral("%1-%2").arg(job, instance);
 }
 
-ServiceDiscovery::ServiceDiscovery(QObject *parent) : QObject(parent), m_http(new HttpClient(this))
+ServiceDiscovery::ServiceDiscovery(QObject *parent) : QObject(parent), m_http(new HttpCalls(this))
 {
-    connect(m_http, &HttpClient::finished, this, [this](quint64 id, const HttpResponse &response) {
-        if (auto done = m_pending.take(id))
-            done(response);
-    });
 }
 
 ServiceDiscovery::~ServiceDiscovery() = default;
@@ -86,7 +83,7 @@ void ServiceDiscovery::fromPrometheus(const QUrl &prometheus, const EndpointSecu
     QUrl url = targets.url;
     url.setQuery(QStringLiteral("state=active"));
     targets.url = url;
-    m_pending.insert(m_http->send(targets), [this, run, prometheus, security](const HttpResponse &response) {
+    m_http->send(targets, [this, run, prometheus, security](const HttpResponse &response) {
         const PromApiResult decoded = decodePrometheusResponse(response.status, response.body);
         if (!response.transportOk() || !decoded.ok) {
             run->found.error = QStringLiteral("%1: %2").arg(prometheus.toString(),
@@ -123,7 +120,7 @@ void ServiceDiscovery::fromPrometheus(const QUrl &prometheus, const EndpointSecu
         }
         // The Alertmanagers Prometheus sends to, as one cluster.
         HttpRequest ams = endpointRequest(apiUrl(prometheus, QStringLiteral("/api/v1/alertmanagers")), security, 10000, 1024 * 1024);
-        m_pending.insert(m_http->send(ams), [this, run](const HttpResponse &answer) {
+        m_http->send(ams, [this, run](const HttpResponse &answer) {
             const auto doc = nlohmann::json::parse(answer.body.constBegin(), answer.body.constEnd(), nullptr, false);
             if (answer.isSuccess() && doc.is_object()) {
                 AlertmanagerConfig cluster;
@@ -188,7 +185,7 @@ void ServiceDiscovery::probeNext(const std::shared_ptr<Run> &run)
     r.connectTimeoutMs = 2000;
     r.totalTimeoutMs = healthProbeTimeoutMs;
     r.maxBodyBytes = 256 * 1024;
-    m_pending.insert(m_http->send(r), [this, run, index = index, path = path, url = url](const HttpResponse &response) {
+    m_http->send(r, [this, run, index = index, path = path, url = url](const HttpResponse &response) {
         if (!response.transportOk() && response.status == 0)
             run->unreachable.insert(index);
         if (isHealthReport(response)) {

@@ -15,7 +15,7 @@
 
 namespace opsdeck {
 
-class HttpClient;
+class HttpCalls;
 
 struct DiscoveredService {
     ServiceConfig service;  // name, metrics_url and the health URLs that answered
@@ -47,8 +47,7 @@ private:
     struct Run;
     void probeHealth(const std::shared_ptr<Run> &run);
     void probeNext(const std::shared_ptr<Run> &run);
-    HttpClient *m_http;
-    QHash<quint64, std::function<void(const struct HttpResponse &)>> m_pending;
+    HttpCalls *m_http;
 };
 
 // The name a target gets as a service: its "service" label, else its job when

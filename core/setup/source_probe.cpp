@@ -8,6 +8,7 @@
 #include "kube/kubeconfig.h"
 #include "metrics/exposition_summary.h"
 #include "metrics/openmetrics_parser.h"
+#include "net/http_calls.h"
 #include "net/http_client.h"
 #include "prometheus/prometheus_api.h"
 
@@ -73,26 +74,11 @@ struct Gather {
 
 } // namespace
 
-struct SourceProbe::Pending {
-    QHash<quint64, std::function<void(const HttpResponse &)>> byId;
-    std::vector<std::unique_ptr<PgWorker>> databases;  // one connection per database test, closed when it answered
-};
-
-SourceProbe::SourceProbe(QObject *parent)
-    : QObject(parent), m_http(new HttpClient(this)), m_pending(std::make_unique<Pending>())
+SourceProbe::SourceProbe(QObject *parent) : QObject(parent), m_http(new HttpCalls(this))
 {
-    connect(m_http, &HttpClient::finished, this, [this](quint64 id, const HttpResponse &response) {
-        if (auto done = m_pending->byId.take(id))
-            done(response);
-    });
 }
 
 SourceProbe::~SourceProbe() = default;
-
-void SourceProbe::get(const HttpRequest &request, std::function<void(const HttpResponse &)> done)
-{
-    m_pending->byId.insert(m_http->send(request), std::move(done));
-}
 
 namespace {
 
@@ -172,7 +158,7 @@ void SourceProbe::testService(const ServiceConfig &service, Done done)
                 gather->finishOne();
                 return;
             }
-            self->get(request, [gather, kind](const HttpResponse &response) {
+            self->m_http->send(request, [gather, kind](const HttpResponse &response) {
                 const HealthVerdict v = interpretHealthResponse(response);
                 if (!response.transportOk())
                     gather->result.ok = false;
@@ -200,7 +186,7 @@ void SourceProbe::testService(const ServiceConfig &service, Done done)
                 return;
             }
             request.headers.append(qMakePair(QByteArray("Accept"), QByteArray("application/openmetrics-text;version=1.0.0;q=0.5,text/plain;version=0.0.4;q=0.4")));
-            self->get(request, [gather](const HttpResponse &response) {
+            self->m_http->send(request, [gather](const HttpResponse &response) {
                 if (!response.isSuccess()) {
                     gather->result.ok = false;
                     gather->result.details << QStringLiteral("metrics: %1").arg(failureText(response));
@@ -252,7 +238,7 @@ void SourceProbe::testPrometheus(const PrometheusConfig &prometheus, Done done)
                 gather->finishOne();
                 return;
             }
-            self->get(request, [gather, read](const HttpResponse &response) {
+            self->m_http->send(request, [gather, read](const HttpResponse &response) {
                 if (!response.isSuccess()) {
                     gather->result.ok = false;
                     gather->result.summary = failureText(response);
@@ -316,7 +302,7 @@ void SourceProbe::testAlertmanager(const AlertmanagerConfig &alertmanager, Done 
                 gather->finishOne();
                 return;
             }
-            self->get(request, [gather, url](const HttpResponse &response) {
+            self->m_http->send(request, [gather, url](const HttpResponse &response) {
                 const json doc = parseJson(response.body);
                 if (!response.isSuccess() || !doc.is_object()) {
                     gather->result.ok = false;
@@ -349,12 +335,12 @@ void SourceProbe::testDatabase(const DatabaseConfig &database, Done done)
     // One short-lived connection on its own thread; the answer comes back here if the probe still exists.
     auto owned = std::make_unique<PgWorker>(database, probeTimeoutMs, QStringLiteral("setup"));
     PgWorker *worker = owned.get();
-    m_pending->databases.push_back(std::move(owned));
+    m_databases.push_back(std::move(owned));
     QPointer<SourceProbe> self(this);
     // The worker is destroyed here, on the main thread, once it answered: never on its own thread.
     auto report = [self, worker, done](const ProbeResult &result) {
         deliverToOwner(self, [result, done, worker](SourceProbe *probe) {
-            std::erase_if(probe->m_pending->databases, [worker](const auto &w) { return w.get() == worker; });
+            std::erase_if(probe->m_databases, [worker](const auto &w) { return w.get() == worker; });
             done(result);
         });
     };
@@ -404,7 +390,7 @@ void SourceProbe::testDocker(const std::optional<DockerConfig> &docker, Done don
     auto result = std::make_shared<ProbeResult>();
     QPointer<SourceProbe> self(this);
     const DockerEndpoint ep = *endpoint;
-    get(dockerRequest(ep, {}, QStringLiteral("/version")), [self, ep, result, done](const HttpResponse &response) {
+    m_http->send(dockerRequest(ep, {}, QStringLiteral("/version")), [self, ep, result, done](const HttpResponse &response) {
         const json doc = parseJson(response.body);
         if (!response.isSuccess() || !doc.is_object()) {
             done({false, QStringLiteral("%1: %2").arg(ep.host, response.isSuccess() ? QStringLiteral("not a Docker engine") : failureText(response)), {}});
@@ -416,7 +402,7 @@ void SourceProbe::testDocker(const std::optional<DockerConfig> &docker, Done don
         result->summary = QStringLiteral("Docker %1").arg(version);
         if (!self)
             return;
-        self->get(dockerRequest(ep, api, QStringLiteral("/containers/json?all=1")), [result, done](const HttpResponse &list) {
+        self->m_http->send(dockerRequest(ep, api, QStringLiteral("/containers/json?all=1")), [result, done](const HttpResponse &list) {
             const json containers = parseJson(list.body);
             QSet<QString> projects;
             int running = 0;
@@ -454,7 +440,7 @@ void SourceProbe::testKubernetes(const KubernetesConfig &kubernetes, Done done)
     auto result = std::make_shared<ProbeResult>();
     result->details << QStringLiteral("contexts: %1").arg(loaded.config->contexts.keys().join(QStringLiteral(", ")))
                     << QStringLiteral("context %1: cluster %2 at %3").arg(target->contextName, target->clusterName, target->server.toString());
-    auto *api = new KubeApi(m_http, *target, this);
+    auto *api = new KubeApi(m_http->client(), *target, this);
     api->call({HttpRequest::Method::Get, QStringLiteral("/version"), {}, {}, {}, probeTimeoutMs}, [api, result, done](const HttpResponse &response) {
         const json doc = parseJson(response.body);
         if (!response.isSuccess() || !doc.is_object()) {

@@ -12,12 +12,12 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace opsdeck {
 
-class HttpClient;
-struct HttpRequest;
-struct HttpResponse;
+class HttpCalls;
+class PgWorker;
 
 struct ProbeResult {
     bool ok = false;
@@ -50,11 +50,8 @@ public:
     void testKubernetes(const KubernetesConfig &kubernetes, Done done);
 
 private:
-    void get(const HttpRequest &request, std::function<void(const HttpResponse &)> done);
-
-    HttpClient *m_http;
-    struct Pending;
-    std::unique_ptr<Pending> m_pending;
+    HttpCalls *m_http;
+    std::vector<std::unique_ptr<PgWorker>> m_databases;  // one connection per database test, closed when it answered
 };
 
 } // namespace opsdeck
