@@ -38,3 +38,28 @@ if(OPSDECK_BUILD_FUZZERS)
     target_compile_options(opsdeck_defaults INTERFACE -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
     target_link_options(opsdeck_defaults INTERFACE -fsanitize=address,undefined)
 endif()
+
+# What each OS shows of a program: on Windows its icon and version (a resource
+# compiled into the .exe), on macOS the bundle's icon, identifier and version.
+# The version is the project's, the one place it is set.
+function(opsdeck_platform_resources target)
+    if(WIN32)
+        configure_file(${PROJECT_SOURCE_DIR}/installer/windows/opsdeck.rc.in
+            ${CMAKE_CURRENT_BINARY_DIR}/${target}.rc @ONLY)
+        target_sources(${target} PRIVATE ${CMAKE_CURRENT_BINARY_DIR}/${target}.rc)
+    elseif(APPLE)
+        get_target_property(bundle ${target} MACOSX_BUNDLE)
+        if(NOT bundle)
+            return()  # a command-line program: nothing to show
+        endif()
+        set(icns ${PROJECT_SOURCE_DIR}/resources/icons/opsdeck.icns)
+        target_sources(${target} PRIVATE ${icns})
+        set_source_files_properties(${icns} PROPERTIES MACOSX_PACKAGE_LOCATION Resources)
+        set_target_properties(${target} PROPERTIES
+            MACOSX_BUNDLE_ICON_FILE opsdeck.icns
+            MACOSX_BUNDLE_GUI_IDENTIFIER io.opsdeck.OpsDeck
+            MACOSX_BUNDLE_BUNDLE_NAME OpsDeck
+            MACOSX_BUNDLE_BUNDLE_VERSION ${PROJECT_VERSION}
+            MACOSX_BUNDLE_SHORT_VERSION_STRING ${PROJECT_VERSION})
+    endif()
+endfunction()

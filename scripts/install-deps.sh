@@ -5,8 +5,8 @@
 set -euo pipefail
 
 packages=(
-  # toolchain
-  g++ cmake make pkg-config ca-certificates
+  # toolchain; clang with its libFuzzer runtime for the fuzz targets the tests run
+  g++ cmake make pkg-config ca-certificates clang libclang-rt-dev
   # libraries (Qt 6.4 is the floor; libpqxx 6.x API)
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libgl-dev
@@ -18,6 +18,8 @@ packages=(
   docker.io busybox-static
   # GUI tests, screenshots and fonts (Latin and Simplified Chinese)
   xvfb xauth x11-apps fonts-dejavu-core fonts-noto-cjk
+  # packages and their checks (cpack's dependency scan, the desktop entry, AppStream)
+  dpkg-dev desktop-file-utils appstream
   # used by the scripts themselves
   procps iproute2 curl util-linux
   # TLS certificates made by the tests (openssl req, s_server)

@@ -40,6 +40,8 @@ QString AuditLog::append(const AuditEntry &entry) const
         {QStringLiteral("target"), entry.target},
         {QStringLiteral("phase"), entry.phase},
         {QStringLiteral("client"), entry.client},
+        // Which build acted: a line read in a postmortem months later says it.
+        {QStringLiteral("version"), QStringLiteral(OPSDECK_VERSION)},
     };
     if (!entry.parameters.isEmpty())
         line.insert(QStringLiteral("parameters"), entry.parameters);

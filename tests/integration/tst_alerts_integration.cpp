@@ -287,6 +287,7 @@ void TestAlertsIntegration::cliAckSilencesWithOurNameAndComment()
     const QJsonObject outcome = QJsonDocument::fromJson(lines.last()).object();
     QCOMPARE(outcome.value(QStringLiteral("result")).toString(), QStringLiteral("ok"));
     QCOMPARE(outcome.value(QStringLiteral("client")).toString(), QStringLiteral("cli"));
+    QCOMPARE(outcome.value(QStringLiteral("version")).toString(), QStringLiteral(OPSDECK_VERSION));
     QCOMPARE(outcome.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("silence_id")).toString(), silence->id);
 }
 

@@ -168,6 +168,7 @@ void TestDatabasePanel::cancelFromTheSessionsTab()
     QCOMPARE(lines.size(), 2);
     QCOMPARE(lines[0][QStringLiteral("action")].toString(), QStringLiteral("db-cancel"));
     QCOMPARE(lines[0][QStringLiteral("client")].toString(), QStringLiteral("gui"));
+    QCOMPARE(lines[0][QStringLiteral("version")].toString(), QStringLiteral(OPSDECK_VERSION));
     QCOMPARE(lines[0][QStringLiteral("operator")].toString(), QStringLiteral("erin"));
     QCOMPARE(lines[0][QStringLiteral("parameters")].toObject()[QStringLiteral("backend_application")].toString(), QStringLiteral("gui-report"));
     QCOMPARE(lines[1][QStringLiteral("result")].toString(), QStringLiteral("ok"));
