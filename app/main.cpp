@@ -1,6 +1,8 @@
 // opsdeck: the operations console.
 
 #include "app_settings.h"
+#include "theme.h"
+#include "wall_mode.h"
 #include "common/logging.h"
 #include "setup/first_run.h"
 #include "setup/launcher.h"
@@ -13,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QLibraryInfo>
+#include <QDockWidget>
 #include <QLocale>
 #include <QStandardPaths>
 #include <QScreen>
@@ -79,6 +82,13 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("log-json"), QStringLiteral("Write the log as JSON lines.")});
     parser.addOption({QStringLiteral("language"), QStringLiteral("Interface language, e.g. zh_CN (default: the system's)."),
                       QStringLiteral("code")});
+    parser.addOption({QStringLiteral("theme"), QStringLiteral("system, light or dark (default: as chosen in View > Theme)."),
+                      QStringLiteral("mode")});
+    parser.addOption({QStringLiteral("wall"), QStringLiteral("Wall mode: full screen, read-only, large type, panels in turn.")});
+    parser.addOption({QStringLiteral("wall-panels"), QStringLiteral("With --wall: the panels to show in turn, e.g. health,alerts,dashboards."),
+                      QStringLiteral("list")});
+    parser.addOption({QStringLiteral("wall-interval"), QStringLiteral("With --wall: seconds each panel stays (default 30)."),
+                      QStringLiteral("s"), QStringLiteral("30")});
     parser.addOption({QStringLiteral("startup-report"),
                       QStringLiteral("Print when the window was first painted and the first dashboard data arrived (benchmarks).")});
     parser.addOption({QStringLiteral("quit-after"), QStringLiteral("Quit after this many milliseconds (smoke tests)."),
@@ -99,10 +109,18 @@ int main(int argc, char *argv[])
         qCritical("%s", qPrintable(error));
         return exitUsage;
     }
-    installTranslators(app, parser.value(QStringLiteral("language")));
+    AppSettings settings;
+    // The command line wins over the settings (View > Language, View > Theme).
+    installTranslators(app, parser.isSet(QStringLiteral("language")) ? parser.value(QStringLiteral("language")) : settings.language());
+    ThemeMode theme = ThemeMode::System;
+    const QString themeKey = parser.isSet(QStringLiteral("theme")) ? parser.value(QStringLiteral("theme")) : settings.theme();
+    if (!themeModeFromKey(themeKey, &theme) && parser.isSet(QStringLiteral("theme"))) {
+        qCritical("--theme: \"%s\" is not system, light or dark", qPrintable(themeKey));
+        return exitUsage;
+    }
+    applyTheme(theme);
     logInfo(QStringLiteral("OpsDeck %1 starting").arg(QStringLiteral(OPSDECK_VERSION)));
 
-    AppSettings settings;
     Launcher launcher({parser.value(QStringLiteral("config")), parser.value(QStringLiteral("profile")),
                        qEnvironmentVariable("QT_QPA_PLATFORM") != u"offscreen", installedDemoConfig()},
                       &settings);
@@ -114,6 +132,18 @@ int main(int argc, char *argv[])
             window->dashboardPanel()->setCurrentDashboard(parser.value(QStringLiteral("dashboard")));
         if (parser.isSet(QStringLiteral("panel")) && !window->showPanel(parser.value(QStringLiteral("panel"))))
             logWarn(QStringLiteral("--panel: no panel \"%1\"").arg(parser.value(QStringLiteral("panel"))));
+        if (parser.isSet(QStringLiteral("wall"))) {
+            QStringList docks;
+            for (const QDockWidget *dock : window->findChildren<QDockWidget *>())
+                docks << dock->objectName();
+            QString error;
+            WallOptions wall;
+            wall.panels = WallMode::parsePanels(parser.value(QStringLiteral("wall-panels")), docks, &error);
+            wall.intervalS = parser.value(QStringLiteral("wall-interval")).toInt();
+            if (!error.isEmpty())
+                logWarn(QStringLiteral("--wall-panels: %1; showing every panel").arg(error));
+            window->wallMode()->enter(wall);
+        }
     });
     if (!launcher.start())
         return launcher.exitCode();
@@ -124,6 +154,8 @@ int main(int argc, char *argv[])
                 launcher.window()->editProfile(launcher.window()->currentProfile());
             else if (dialog == u"profile-editor" && launcher.firstRun())
                 launcher.firstRun()->createProfile();
+            else if (dialog.startsWith(QLatin1String("command-palette")) && launcher.window())
+                launcher.window()->openCommandPalette(dialog.section(u':', 1, -1));
             else if (dialog.startsWith(QLatin1String("find-services")) && launcher.firstRun())
                 launcher.firstRun()->findServices(QUrl(dialog.section(u':', 1, -1)));
             else

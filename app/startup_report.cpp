@@ -2,6 +2,7 @@
 
 #include "dashboards/dashboard_panel.h"
 #include "main_window.h"
+#include "state_keeper.h"
 #include "time_series_chart.h"
 
 #include <QApplication>
@@ -73,8 +74,11 @@ bool StartupReport::eventFilter(QObject *watched, QEvent *event)
         m_painted = true;
         // Reported once the paint cycle that started here has ended.
         QTimer::singleShot(0, this, [this] {
-            std::fprintf(stderr, "startup: painted_ms=%lld (before main %lld)\n", static_cast<long long>(sinceProcessStartMs()),
-                         static_cast<long long>(m_beforeMainMs));
+            // Whether that first window already showed an earlier run's picture (the last known state).
+            const StateKeeper *keeper = m_window->stateKeeper();
+            const bool lastKnown = keeper && keeper->restoredSavedAtMs() > 0;
+            std::fprintf(stderr, "startup: painted_ms=%lld (before main %lld) last_known_state=%d\n",
+                         static_cast<long long>(sinceProcessStartMs()), static_cast<long long>(m_beforeMainMs), lastKnown ? 1 : 0);
             qApp->removeEventFilter(this);
         });
     }

@@ -8,8 +8,9 @@ namespace opsdeck {
 class MainWindow;
 
 // --startup-report: prints to stderr, once each, how long after the process
-// started the main window was first painted and the first dashboard data
-// reached a chart. Used by bench/startup.sh.
+// started the main window was first painted (and whether it showed the last
+// known state) and the first dashboard data reached a chart. Used by
+// bench/startup.sh and bench/startup-last-known.sh.
 class StartupReport : public QObject
 {
     Q_OBJECT

@@ -183,6 +183,7 @@ void AlertModel::applySnapshot(const AlertSnapshot &snapshot)
     s.kind = snapshot.kind;
     s.fetchedAtMs = snapshot.fetchedAtMs;
     s.warnings = snapshot.warnings;
+    s.restored = false;
     if (snapshot.ok) {
         s.everAnswered = true;
         s.stale = false;
@@ -196,6 +197,26 @@ void AlertModel::applySnapshot(const AlertSnapshot &snapshot)
         s.stale = true;
         s.error = snapshot.error;
     }
+    rebuild();
+    Q_EMIT sourceChanged(snapshot.source);
+}
+
+void AlertModel::restoreSnapshot(const AlertSnapshot &snapshot)
+{
+    const auto known = m_sources.constFind(snapshot.source);
+    if (known == m_sources.constEnd() || known->fetchedAtMs != 0)
+        return;  // a source no longer configured, or one that already answered live
+    SourceState &s = m_sources[snapshot.source];
+    s.kind = snapshot.kind;
+    s.everAnswered = true;
+    s.stale = true;
+    s.restored = true;
+    s.answeredBy = snapshot.answeredBy;
+    s.warnings = snapshot.warnings;
+    s.fetchedAtMs = snapshot.fetchedAtMs;
+    s.lastGoodAtMs = snapshot.fetchedAtMs;
+    s.alerts = snapshot.alerts;
+    s.silences = snapshot.silences;
     rebuild();
     Q_EMIT sourceChanged(snapshot.source);
 }

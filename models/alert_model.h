@@ -40,6 +40,7 @@ public:
         AlertSourceKind kind = AlertSourceKind::Alertmanager;
         bool everAnswered = false;
         bool stale = false;
+        bool restored = false;       // the alerts are the last known state's, from an earlier run
         QString error;
         QString answeredBy;
         QStringList warnings;
@@ -56,6 +57,9 @@ public:
     // Sources known before they answer, so a silent one shows as such.
     void setSources(const std::vector<AlertSourceId> &sources);
     void applySnapshot(const AlertSnapshot &snapshot);
+    // A source's last good snapshot from the last known state of an earlier run:
+    // shown, stale and marked restored, until the source answers (or fails) live.
+    void restoreSnapshot(const AlertSnapshot &snapshot);
     void setClock(std::function<qint64()> clock) { m_now = std::move(clock); }
     // Re-evaluates ages (one dataChanged for the Since column).
     void refreshAges();

@@ -39,6 +39,8 @@ QString DeploymentStore::currentProblem() const
 void DeploymentStore::setProfiles(const QList<Profile> &profiles, const QString &current)
 {
     m_profiles = profiles;
+    if (current != m_current)
+        m_restored.clear();
     m_current = current;
     rebuild();
 }
@@ -47,6 +49,7 @@ void DeploymentStore::setCurrent(const QString &profile)
 {
     if (profile == m_current)
         return;
+    m_restored.clear();
     m_current = profile;
     rebuild();
 }
@@ -156,6 +159,12 @@ void DeploymentStore::onWatcherChanged(const QString &profile)
     QList<Deployment> rows = watcher ? watcher->snapshot().deployments : QList<Deployment>();
     if (kube)
         rows += kube->watcher()->snapshot().deployments;
+    const bool listed = (watcher && watcher->snapshot().listedMs > 0) || (kube && kube->watcher()->snapshot().listedMs > 0);
+    // Without an engine or a cluster the rows are the services' own, live from their health.
+    if (profile == m_current && (listed || (!watcher && !kube)))
+        m_restored.clear();
+    if (profile == m_current && !m_restored.isEmpty())
+        rows = m_restored;
     if (profile == m_current) {
         // A service that a container or a Deployment runs is that one's row; the others keep their own.
         for (const Deployment &service : std::as_const(m_serviceRows)) {
@@ -190,8 +199,18 @@ void DeploymentStore::onWatcherChanged(const QString &profile)
     if (profile != m_current)
         return;
     m_model->setDeployments(rows);
-    m_model->setStale(stale);
+    m_model->setStale(stale || !m_restored.isEmpty());
     Q_EMIT currentChanged();
+}
+
+void DeploymentStore::restoreCurrent(QList<Deployment> rows)
+{
+    // An engine's or a cluster's rows only: the services' own come live from their health.
+    rows.removeIf([](const Deployment &d) { return d.source != u"docker" && d.source != u"kubernetes"; });
+    for (Deployment &d : rows)
+        d.environment = m_current;
+    m_restored = std::move(rows);
+    onWatcherChanged(m_current);
 }
 
 QList<DeployChange> DeploymentStore::history(const QString &deploymentName) const

@@ -51,6 +51,12 @@ public:
     // rows beside the engine's, for the services a container does not run.
     void setServiceDeployments(QList<Deployment> rows);
 
+    // The current profile's engine and cluster rows as an earlier run last knew
+    // them: shown, stale, until its engine or cluster first lists (the services'
+    // own rows stay live beside them). Dropped by a change of profile.
+    void restoreCurrent(QList<Deployment> rows);
+    bool showsRestored() const { return !m_restored.isEmpty(); }
+
     DeploymentModel *model() const { return m_model; }
     VersionMatrixModel *matrix() const { return m_matrix; }
 
@@ -73,6 +79,7 @@ private:
     HttpClient *m_http;
     QList<Profile> m_profiles;
     QString m_current;
+    QList<Deployment> m_restored;
     QHash<QString, DockerWatcher *> m_watchers;
     QHash<QString, QString> m_problems;
     QHash<QString, KubeConnection *> m_kube;

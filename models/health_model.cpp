@@ -1,6 +1,7 @@
 #include "health_model.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QThread>
 
 namespace opsdeck {
@@ -85,7 +86,8 @@ void HealthModel::applyHealth(const ServiceHealth &health)
     if (row < 0)
         return;  // a late answer for a service no longer shown
     Service &s = m_services[size_t(row)];
-    const std::optional<HealthStatus> before = s.health ? std::optional(s.health->status) : std::nullopt;
+    const std::optional<HealthStatus> before = s.health && !s.restored ? std::optional(s.health->status) : std::nullopt;
+    s.restored = false;
     s.health = health;
     const bool changed = s.history.observe(health.checkedAt, health.status, health.reason);
     s.stale = false;
@@ -96,6 +98,25 @@ void HealthModel::applyHealth(const ServiceHealth &health)
         Q_EMIT transitioned(health.service, *before, health.status, health.reason);
     if (!before || changed)
         Q_EMIT countsChanged();
+}
+
+void HealthModel::restoreHealth(const ServiceHealth &health)
+{
+    const int row = serviceRow(health.service);
+    if (row < 0 || m_services[size_t(row)].health)
+        return;  // a service no longer configured, or one already checked live
+    Service &s = m_services[size_t(row)];
+    s.health = health;
+    s.restored = true;
+    s.stale = true;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    mergeComponents(row, health.components);
+    Q_EMIT countsChanged();
+}
+
+bool HealthModel::isRestored(int serviceRow) const
+{
+    return serviceRow >= 0 && serviceRow < serviceCount() && m_services[size_t(serviceRow)].restored;
 }
 
 void HealthModel::mergeComponents(int row, const QList<HealthComponent> &incoming)
@@ -148,7 +169,8 @@ void HealthModel::refreshAges()
     bool countsMayChange = false;
     for (Service &s : m_services) {
         const QDateTime last = s.health ? s.health->checkedAt : s.watchedSince;
-        const bool stale = last.msecsTo(now) > 2LL * s.entry.intervalS * 1000;
+        // An earlier run's check is stale however recent: nothing live has confirmed it.
+        const bool stale = s.restored || last.msecsTo(now) > 2LL * s.entry.intervalS * 1000;
         countsMayChange |= stale != s.stale;
         s.stale = stale;
         s.flapping = s.history.isFlapping(now);
@@ -201,7 +223,9 @@ QString HealthModel::ageText(const QDateTime &checkedAt) const
         return tr("%n s ago", nullptr, int(seconds));
     if (seconds < 3600)
         return tr("%n min ago", nullptr, int(seconds / 60));
-    return tr("%n h ago", nullptr, int(seconds / 3600));
+    if (seconds < 2 * 86400)
+        return tr("%n h ago", nullptr, int(seconds / 3600));
+    return tr("%n d ago", nullptr, int(seconds / 86400));
 }
 
 QVariant HealthModel::serviceData(const Service &s, int column, int role) const
@@ -287,6 +311,9 @@ QVariant HealthModel::serviceData(const Service &s, int column, int role) const
             return h ? ageText(h->checkedAt) : tr("never");
         if (role == SortRole)
             return h ? h->checkedAt : QDateTime();
+        if (role == Qt::ToolTipRole && h && s.restored)
+            return tr("Last known state, from before the console was restarted: %1")
+                .arg(QLocale().toString(h->checkedAt.toLocalTime(), QLocale::ShortFormat));
         if (role == Qt::ToolTipRole && h)
             return h->checkedAt.toLocalTime().toString(Qt::ISODateWithMs);
         break;

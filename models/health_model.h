@@ -42,6 +42,12 @@ public:
 
     void setServices(const QList<ServiceEntry> &services);
     void applyHealth(const ServiceHealth &health);
+    // A check from the last known state of an earlier run: shown with its age
+    // (stale) until the first live check replaces it; never a transition, and
+    // that first live check counts as the first observation.
+    void restoreHealth(const ServiceHealth &health);
+    // Whether a service still shows the earlier run's check.
+    bool isRestored(int serviceRow) const;
     // Re-evaluates ages and staleness; call about once a second.
     void refreshAges();
     // For tests: where "now" comes from.
@@ -76,6 +82,7 @@ private:
         QDateTime watchedSince;  // when polling began: a service never answered goes stale too
         bool stale = false;
         bool flapping = false;
+        bool restored = false;  // health is the last known state's, not a live check
     };
 
     static constexpr quintptr topLevel = 0;  // internalId of service rows; children use row + 1

@@ -14,7 +14,10 @@
 # (a slower release going out, marked on the charts) and deployments-<size>.png; kube-deployments-<size>.png
 # and kube-rollback-<size>.png (the demo-k8s profile's Deployments, and a rollback's diff);
 # welcome-<size>.png, find-services-<size>.png and profile-editor-<size>.png: the first run
-# (no configuration), discovery from the demo's Prometheus, and the demo profile in the editor.
+# (no configuration), discovery from the demo's Prometheus, and the demo profile in the editor;
+# console-light-<size>.png and console-dark-<size>.png (the two themes), command-palette-<size>.png
+# (Ctrl+K with "trad" typed), and last-known-<size>.png: the console started again after the
+# demo environment was stopped, showing the last known state.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${1:-docs/screenshots}
@@ -91,4 +94,22 @@ for size in 1366x768 1920x1080; do
   seconds=8 shoot find-services "$size" --config "$none" --dialog "find-services:http://127.0.0.1:$OPSDECK_PROMETHEUS_PORT" &
   seconds=6 shoot profile-editor "$size" --dialog profile-editor &
   wait
+done
+
+# Light and dark, and the command palette.
+for size in 1366x768 1920x1080; do
+  seconds=30 shoot console-light "$size" --theme light &
+  seconds=30 shoot console-dark "$size" --theme dark &
+  wait
+  seconds=15 shoot command-palette "$size" --dialog "command-palette:trad"
+done
+
+# The last known state: a console that watched the demo is closed, the demo stops, and the
+# console started again shows what it last saw.
+export OPSDECK_STATE_DIR=$(mktemp -d)
+seconds=20 shoot before-last-known 1366x768 >/dev/null
+rm -f "$out/before-last-known-1366x768.png"
+demo/demo-env.sh stop >/dev/null
+for size in 1366x768 1920x1080; do
+  seconds=3 shoot last-known "$size"
 done

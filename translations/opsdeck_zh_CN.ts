@@ -90,29 +90,62 @@
 <context>
     <name>HealthStatus</name>
     <message>
-        <location filename="../models/health_model.cpp" line="11"/>
+        <location filename="../models/health_model.cpp" line="12"/>
         <source>healthy</source>
         <translation>健康</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="12"/>
+        <location filename="../models/health_model.cpp" line="13"/>
         <source>degraded</source>
         <translation>降级</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="13"/>
+        <location filename="../models/health_model.cpp" line="14"/>
         <source>down</source>
         <translation>宕机</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="14"/>
+        <location filename="../models/health_model.cpp" line="15"/>
         <source>unreachable</source>
         <translation>无法访问</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="17"/>
+        <location filename="../models/health_model.cpp" line="18"/>
         <source>unknown</source>
         <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteModel</name>
+    <message>
+        <location filename="../models/palette_model.cpp" line="14"/>
+        <source>Panel</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <location filename="../models/palette_model.cpp" line="15"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../models/palette_model.cpp" line="16"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../models/palette_model.cpp" line="17"/>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../models/palette_model.cpp" line="18"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../models/palette_model.cpp" line="19"/>
+        <source>Deployment</source>
+        <translation>部署</translation>
     </message>
 </context>
 <context>
@@ -713,89 +746,89 @@
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="244"/>
+        <location filename="../models/alert_model.cpp" line="265"/>
         <source>%1 (not in Alertmanager)</source>
         <translation>%1（不在 Alertmanager 中）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="247"/>
+        <location filename="../models/alert_model.cpp" line="268"/>
         <source>(no alert name)</source>
         <translation>（无告警名）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="251"/>
+        <location filename="../models/alert_model.cpp" line="272"/>
         <source>(no service)</source>
         <translation>（无服务）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="256"/>
+        <location filename="../models/alert_model.cpp" line="277"/>
         <source>(no severity)</source>
         <translation>（无级别）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="544"/>
+        <location filename="../models/alert_model.cpp" line="565"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="588"/>
+        <location filename="../models/alert_model.cpp" line="609"/>
         <source>%1 (stale)</source>
         <translation>%1（过期）</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="598"/>
+        <location filename="../models/alert_model.cpp" line="619"/>
         <source>%1, until resolved</source>
         <translation>%1，直到恢复</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="599"/>
+        <location filename="../models/alert_model.cpp" line="620"/>
         <source>%1 until %2</source>
         <translation>%1，至 %2</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="604"/>
+        <location filename="../models/alert_model.cpp" line="625"/>
         <source>Acknowledged by %1 until %2
 %3</source>
         <translation>由 %1 确认，至 %2
 %3</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="664"/>
+        <location filename="../models/alert_model.cpp" line="685"/>
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="665"/>
+        <location filename="../models/alert_model.cpp" line="686"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="666"/>
+        <location filename="../models/alert_model.cpp" line="687"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="667"/>
+        <location filename="../models/alert_model.cpp" line="688"/>
         <source>Service / instance</source>
         <translation>服务 / 实例</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="668"/>
+        <location filename="../models/alert_model.cpp" line="689"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="669"/>
+        <location filename="../models/alert_model.cpp" line="690"/>
         <source>Since</source>
         <translation>持续</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="670"/>
+        <location filename="../models/alert_model.cpp" line="691"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../models/alert_model.cpp" line="671"/>
+        <location filename="../models/alert_model.cpp" line="692"/>
         <source>Acknowledged</source>
         <translation>确认人</translation>
     </message>
@@ -845,125 +878,124 @@
 <context>
     <name>opsdeck::AlertsPanel</name>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="83"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="85"/>
         <source>Filter: severity=&quot;critical&quot;, team=~&quot;ops|db&quot; or words</source>
         <translation>筛选：severity=&quot;critical&quot;, team=~&quot;ops|db&quot; 或关键词</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="89"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="91"/>
         <source>Group by alert name</source>
         <translation>按告警名分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="90"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="92"/>
         <source>Group by service</source>
         <translation>按服务分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="91"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="93"/>
         <source>Group by severity</source>
         <translation>按级别分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="92"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="94"/>
         <source>Group by Alertmanager group</source>
         <translation>按 Alertmanager 分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="93"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="95"/>
         <source>No grouping</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="98"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="100"/>
         <source>Hide silenced</source>
         <translation>隐藏已静默</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="100"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="102"/>
         <source>Hide silenced, inhibited and acknowledged alerts</source>
         <translation>隐藏已静默、已抑制和已确认的告警</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="104"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="106"/>
         <source>Acknowledge…</source>
         <translation>确认……</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="107"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="109"/>
         <source>Acknowledge the selected alerts (A)</source>
         <translation>确认所选告警（A）</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="108"/>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="492"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="110"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="500"/>
         <source>Unacknowledge</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="111"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="113"/>
         <source>Expire the acknowledgements of the selected alerts (U)</source>
         <translation>使所选告警的确认失效（U）</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="112"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="114"/>
         <source>Silences…</source>
         <translation>静默……</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="113"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="115"/>
         <source>Every silence: active, pending, expired; extend, expire, create</source>
         <translation>所有静默：生效、待生效、已过期；延长、失效、创建</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="299"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="303"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="307"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="311"/>
         <source>%1 other</source>
         <translation>其他 %1</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="308"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="312"/>
         <source>all handled</source>
         <translation>均已处理</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="308"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="312"/>
         <source>none firing</source>
         <translation>无触发告警</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="319"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="323"/>
         <source>This profile has no alert source.</source>
         <translation>此配置没有告警来源。</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="327"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="331"/>
         <source>%1: waiting</source>
         <translation>%1：等待中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts/alerts_panel.cpp" line="329"/>
         <source>data from %n s ago</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>数据来自 %n 秒前</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="329"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="337"/>
         <source>no data yet</source>
         <translation>尚无数据</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="331"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="339"/>
         <source>%1: stale (%2) — %3</source>
         <translation>%1：已过期（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="338"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="346"/>
         <source>TLS not verified</source>
         <translation>TLS 未验证</translation>
     </message>
@@ -972,7 +1004,7 @@
         <translation type="vanished">&lt;span style=&apos;color:#c62828&apos;&gt;%1：过期（%2）— %3&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="333"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="341"/>
         <source>%1: ok via %2</source>
         <translation>%1：正常，经由 %2</translation>
     </message>
@@ -981,98 +1013,118 @@
         <translation type="vanished"> &lt;span style=&apos;color:#b26a00&apos;&gt;（%1）&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="352"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="83"/>
+        <source>Filter alerts</source>
+        <translation>过滤告警</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="133"/>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="335"/>
+        <source>%1: last known, %2 old — waiting for an answer</source>
+        <translation>%1：最后已知状态，%2 前 — 等待应答</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="337"/>
+        <source>data from %1 ago</source>
+        <translation>数据来自 %1 前</translation>
+    </message>
+    <message>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="360"/>
         <source>The profile &quot;%1&quot; is read-only.</source>
         <translation>配置“%1”为只读。</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="366"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="374"/>
         <source>&lt;p&gt;No alerts. All quiet.&lt;/p&gt;</source>
         <translation>&lt;p&gt;没有告警，一切正常。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="368"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="376"/>
         <source>&lt;p style=&apos;color:gray&apos;&gt;Select an alert to see its labels, annotations, links and who acknowledged it.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:gray&apos;&gt;选择一条告警以查看其标签、注释、链接以及确认人。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="374"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="382"/>
         <source>&lt;p&gt;Since %1 · from %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;始于 %1 · 来自 %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="382"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="390"/>
         <source>Source query</source>
         <translation>源查询</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="385"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="393"/>
         <source>Runbook</source>
         <translation>处置手册</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="391"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="399"/>
         <source>until resolved</source>
         <translation>直到恢复</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="392"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="400"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="393"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="401"/>
         <source>&lt;p&gt;&lt;b&gt;Acknowledged by %1&lt;/b&gt; %2: %3&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;由 %1 确认&lt;/b&gt;，%2：%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="395"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="403"/>
         <source>&lt;p&gt;Silenced by %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;被 %1 静默&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="399"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="407"/>
         <source>&lt;p&gt;Inhibited by %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;被 %1 抑制&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="403"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="411"/>
         <source>&lt;p&gt;&lt;b&gt;Last change before it started:&lt;/b&gt; %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;告警开始前的最近一次变更：&lt;/b&gt;%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="440"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="448"/>
         <source>Resolve in the monitoring database</source>
         <translation>在监控数据库中标记为已解决</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts/alerts_panel.cpp" line="441"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="449"/>
         <source>The monitoring database has no silences: acknowledging marks these %n alert(s) resolved in its table. Go ahead?</source>
         <translation>
             <numerusform>监控数据库没有静默：确认会在其表中将这 %n 条告警标记为已解决。继续吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts/alerts_panel.cpp" line="449"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="457"/>
         <source>Resolving %n alert(s)…</source>
         <translation>
             <numerusform>正在解决 %n 条告警……</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts/alerts_panel.cpp" line="466"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="474"/>
         <source>Sending %n acknowledgement(s)…</source>
         <translation>
             <numerusform>正在发送 %n 个确认……</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="491"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="499"/>
         <source>%1 by %2: %3</source>
         <translation>%1，由 %2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="493"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="501"/>
         <source>Expire these acknowledgements? The alerts will notify again.
 
 %1</source>
@@ -1081,24 +1133,24 @@
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/alerts/alerts_panel.cpp" line="499"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="507"/>
         <source>Expiring %n acknowledgement(s)…</source>
         <translation>
             <numerusform>正在使 %n 个确认失效……</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="518"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="526"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="522"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="530"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../ui/alerts/alerts_panel.cpp" line="522"/>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="530"/>
         <source>Done: silence %1 on %2.</source>
         <translation>完成：静默 %1，位于 %2。</translation>
     </message>
@@ -1312,68 +1364,88 @@ PostgreSQL %3，pg_dump %4，%5 格式</translation>
 <context>
     <name>opsdeck::BackupsPanel</name>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="49"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="48"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="50"/>
         <source>The database whose backups are shown and taken</source>
         <translation>显示和备份的数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="91"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="71"/>
+        <source>Drop the leftovers</source>
+        <translation>删除残留</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="79"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="94"/>
+        <source>Label of the next backup</source>
+        <translation>下一次备份的标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/backups/backups_panel.cpp" line="95"/>
         <source>Label (optional), e.g. before the 1.4.3 migration</source>
         <translation>标签（可选），例如：1.4.3 迁移之前</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="94"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="98"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="96"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="100"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="98"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="102"/>
         <source>Test restore</source>
         <translation>测试恢复</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="100"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="104"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="102"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="106"/>
         <source>Prune…</source>
         <translation>清理…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="121"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="353"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="357"/>
         <source>Drop %1…</source>
         <translation>删除 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="356"/>
-        <location filename="../ui/backups/backups_panel.cpp" line="637"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="360"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="641"/>
         <source>The profile is read-only</source>
         <translation>此配置档为只读</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="356"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="360"/>
         <source>Drop the database (asks first)</source>
         <translation>删除该数据库（会先确认）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="370"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="374"/>
         <source>Drop %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="371"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="375"/>
         <source>Drop database %1 on %2 (%3)?
 
 %4.
@@ -1386,93 +1458,93 @@ Its data is gone once dropped.</source>
 删除后数据将无法找回。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="376"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="380"/>
         <source>Drop database</source>
         <translation>删除数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="386"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="390"/>
         <source>Dropping %1…</source>
         <translation>正在删除 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="395"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="399"/>
         <source>Dropped %1.</source>
         <translation>已删除 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="396"/>
-        <location filename="../ui/backups/backups_panel.cpp" line="403"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="400"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="407"/>
         <source>%1 was not dropped: %2</source>
         <translation>%1 未删除：%2</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="457"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="461"/>
         <source>%1 %2 %</source>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="491"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="495"/>
         <source>Backup of %1 done</source>
         <translation>%1 备份完成</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="491"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="495"/>
         <source>Backup of %1 failed</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="493"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="497"/>
         <source>backing up %1</source>
         <translation>正在备份 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="506"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="510"/>
         <source>Backup %1 verified</source>
         <translation>备份 %1 已验证</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="506"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="510"/>
         <source>Backup %1 failed verification</source>
         <translation>备份 %1 验证失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="508"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="512"/>
         <source>test-restoring %1</source>
         <translation>正在测试恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="508"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="512"/>
         <source>verifying %1</source>
         <translation>正在验证 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="543"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="547"/>
         <source>%1 restored from %2</source>
         <translation>已从 %2 恢复 %1</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="547"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="551"/>
         <source>Restore of %1 cancelled</source>
         <translation>%1 的恢复已取消</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="547"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="551"/>
         <source>Restore of %1 failed</source>
         <translation>%1 的恢复失败</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="549"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="553"/>
         <source>: the database is unchanged</source>
         <translation>：数据库未被改动</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="556"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="560"/>
         <source>ACK: restore of %1 from backup %2 (OpsDeck), expired when it ends</source>
         <translation>ACK: 正在从备份 %2 恢复 %1（OpsDeck），恢复结束时失效</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="557"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="561"/>
         <source>restoring %1</source>
         <translation>正在恢复 %1</translation>
     </message>
@@ -1485,152 +1557,152 @@ Its data is gone once dropped.</source>
         <translation type="vanished">恢复期间其告警已静默（静默 %1，现已失效）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="575"/>
-        <location filename="../ui/backups/backups_panel.cpp" line="578"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="579"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="582"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="580"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="584"/>
         <source>Prune backups of %1</source>
         <translation>清理 %1 的备份</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="581"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="585"/>
         <source>Retention (keep %1 days, at least %2 backups, always the newest verified one) would delete %n backup(s) of %3:</source>
         <translation>
             <numerusform>保留策略（保留 %1 天、至少 %2 个备份、始终保留最新的已验证备份）将删除 %3 的 %n 个备份：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="585"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="589"/>
         <source>And the folders that interrupted backups left behind:</source>
         <translation>以及中断的备份留下的目录：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="590"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="594"/>
         <source>Delete %n backup(s)</source>
         <translation>
             <numerusform>删除 %n 个备份</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="596"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="600"/>
         <source>Deleting %n backup(s)…</source>
         <translation>
             <numerusform>正在删除 %n 个备份…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="607"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="611"/>
         <source>Deleted %n backup(s).</source>
         <translation>
             <numerusform>已删除 %n 个备份。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="619"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="623"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="634"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="638"/>
         <source>A backup job is running: one at a time</source>
         <translation>有备份任务正在运行：一次只能运行一个</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="636"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="640"/>
         <source>The profile has no backup folder (&quot;backups&quot;: {&quot;directory&quot;: …})</source>
         <translation>此配置档没有备份目录（&quot;backups&quot;: {&quot;directory&quot;: …}）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="639"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="643"/>
         <source>Select a backup</source>
         <translation>请选择一个备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="644"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="648"/>
         <source>Take a backup of %1 now, in the background (pg_dump, then checksums)</source>
         <translation>立即在后台备份 %1（pg_dump，然后计算校验和）</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="645"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="649"/>
         <source>Recompute every checksum and read the whole table of contents</source>
         <translation>重新计算每个校验和并读取完整目录</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="646"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="650"/>
         <source>Verify, then restore into a scratch database, check its tables, and drop it</source>
         <translation>验证，然后恢复到临时数据库，检查其表，再删除它</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="647"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="651"/>
         <source>Restore this backup: checks first, then asks you to type the target&apos;s name</source>
         <translation>恢复此备份：先检查，再要求输入目标数据库名称</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="648"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="652"/>
         <source>Delete what retention would delete, after showing it</source>
         <translation>先列出，再删除保留策略要删除的备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="651"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="655"/>
         <source>Retention would delete nothing now</source>
         <translation>保留策略目前不会删除任何备份</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="667"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="671"/>
         <source>No backup folder in this profile</source>
         <translation>此配置档没有备份目录</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="668"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="672"/>
         <source>Add &quot;backups&quot;: {&quot;directory&quot;: &quot;/var/backups/opsdeck&quot;} to the profile to take, verify and restore backups here (docs/backups.md).</source>
         <translation>在配置档中添加 &quot;backups&quot;: {&quot;directory&quot;: &quot;/var/backups/opsdeck&quot;}，即可在此创建、验证和恢复备份（docs/backups.md）。</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="675"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="679"/>
         <source>No database in this profile</source>
         <translation>此配置档中没有数据库</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="676"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="680"/>
         <source>Add a database under &quot;databases&quot; to back it up (docs/configuration.md).</source>
         <translation>在 &quot;databases&quot; 下添加数据库即可备份（docs/configuration.md）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="694"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="698"/>
         <source>%n backup(s), %1, in %2</source>
         <translation>
             <numerusform>%n 个备份，%1，位于 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="697"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="701"/>
         <source>; newest verified: %1 ago</source>
         <translation>；最新验证：%1 前</translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="699"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="703"/>
         <source>; none verified yet</source>
         <translation>；尚无已验证的备份</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="706"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="710"/>
         <source>(%n folder(s) of interrupted backups, %1: Prune… removes them)</source>
         <translation>
             <numerusform>（%n 个中断备份留下的目录，%1：“清理…”可将其删除）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/backups/backups_panel.cpp" line="711"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="715"/>
         <source>(%n unreadable: %1)</source>
         <translation>
             <numerusform>（%n 个无法读取：%1）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/backups/backups_panel.cpp" line="722"/>
+        <location filename="../ui/backups/backups_panel.cpp" line="726"/>
         <source>No backup of %1 yet. &quot;Back up now&quot; takes the first one.</source>
         <translation>%1 还没有备份。点击“立即备份”创建第一个。</translation>
     </message>
@@ -1711,6 +1783,29 @@ Its data is gone once dropped.</source>
         <location filename="../ui/setup/choice_list_dialog.cpp" line="39"/>
         <source>Add the ticked ones</source>
         <translation>添加已勾选项</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::CommandPalette</name>
+    <message>
+        <location filename="../ui/command_palette.cpp" line="63"/>
+        <source>Command palette</source>
+        <translation>命令面板</translation>
+    </message>
+    <message>
+        <location filename="../ui/command_palette.cpp" line="64"/>
+        <source>Type a panel, service, alert, database, deployment or action…</source>
+        <translation>输入面板、服务、告警、数据库、部署或操作…</translation>
+    </message>
+    <message>
+        <location filename="../ui/command_palette.cpp" line="65"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../ui/command_palette.cpp" line="69"/>
+        <source>Matches</source>
+        <translation>匹配项</translation>
     </message>
 </context>
 <context>
@@ -2193,181 +2288,197 @@ Its data is gone once dropped.</source>
 <context>
     <name>opsdeck::DatabasePanel</name>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="52"/>
+        <location filename="../ui/database/database_panel.cpp" line="51"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="53"/>
         <source>The configured database to show</source>
         <translation>要显示的已配置数据库</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="72"/>
+        <location filename="../ui/database/database_panel.cpp" line="73"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="74"/>
+        <location filename="../ui/database/database_panel.cpp" line="75"/>
         <source>Sessions</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="79"/>
+        <location filename="../ui/database/database_panel.cpp" line="80"/>
         <source>No session waits for a lock another one holds.</source>
         <translation>没有会话在等待其他会话持有的锁。</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="92"/>
-        <location filename="../ui/database/database_panel.cpp" line="255"/>
+        <location filename="../ui/database/database_panel.cpp" line="87"/>
+        <source>Who blocks whom</source>
+        <translation>谁阻塞了谁</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="94"/>
+        <location filename="../ui/database/database_panel.cpp" line="258"/>
         <source>Blocking</source>
         <translation>阻塞</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="95"/>
+        <location filename="../ui/database/database_panel.cpp" line="97"/>
         <source>Top queries</source>
         <translation>热点查询</translation>
     </message>
     <message>
         <location filename="../ui/database/database_panel.cpp" line="108"/>
+        <location filename="../ui/database/database_panel.cpp" line="111"/>
         <source>Tables</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="110"/>
-        <location filename="../ui/database/database_panel.cpp" line="252"/>
+        <location filename="../ui/database/database_panel.cpp" line="113"/>
+        <location filename="../ui/database/database_panel.cpp" line="255"/>
         <source>Monitoring</source>
         <translation>监控</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="114"/>
+        <location filename="../ui/database/database_panel.cpp" line="117"/>
         <source>Cancel query…</source>
         <translation>取消查询…</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="118"/>
+        <location filename="../ui/database/database_panel.cpp" line="121"/>
         <source>Terminate session…</source>
         <translation>终止会话…</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="251"/>
+        <location filename="../ui/database/database_panel.cpp" line="254"/>
         <source>Monitoring (%1 failing)</source>
         <translation>监控（%1 项失败）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="255"/>
+        <location filename="../ui/database/database_panel.cpp" line="258"/>
         <source>Blocking (%1)</source>
         <translation>阻塞（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/database/database_panel.cpp" line="256"/>
+        <location filename="../ui/database/database_panel.cpp" line="259"/>
         <source>%n waiting on a lock</source>
         <translation>
             <numerusform>%n 个在等待锁</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="269"/>
+        <location filename="../ui/database/database_panel.cpp" line="272"/>
         <source>No database in this profile: add one under &quot;databases&quot; (docs/configuration.md).</source>
         <translation>此配置中没有数据库：请在 &quot;databases&quot; 下添加（见 docs/configuration.md）。</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="284"/>
+        <location filename="../ui/database/database_panel.cpp" line="287"/>
         <source>— reconnecting in %1 s</source>
         <translation>— %1 秒后重连</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="286"/>
+        <location filename="../ui/database/database_panel.cpp" line="289"/>
         <source>— showing data from %1 ago (stale)</source>
         <translation>— 显示的是 %1 前的数据（已过期）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="288"/>
+        <location filename="../ui/database/database_panel.cpp" line="291"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="291"/>
+        <location filename="../ui/database/database_panel.cpp" line="294"/>
+        <source>%1 — connecting; showing the last known state, %2 old</source>
+        <translation>%1 — 正在连接；显示 %2 前的最后已知状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/database_panel.cpp" line="297"/>
         <source>%1 — no answer for %2: the data shown is stale</source>
         <translation>%1 — 已 %2 无应答：显示的数据已过期</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="293"/>
+        <location filename="../ui/database/database_panel.cpp" line="299"/>
         <source>%1 — updated %2 ago</source>
         <translation>%1 — %2 前更新</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="296"/>
+        <location filename="../ui/database/database_panel.cpp" line="302"/>
         <source>(partly: %1)</source>
         <translation>（部分：%1）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="302"/>
+        <location filename="../ui/database/database_panel.cpp" line="308"/>
         <source>TLS verified</source>
         <translation>TLS 已验证</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="303"/>
+        <location filename="../ui/database/database_panel.cpp" line="309"/>
         <source>sslmode=verify-full: the server&apos;s certificate and name are checked</source>
         <translation>sslmode=verify-full：会校验服务器的证书和名称</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="306"/>
+        <location filename="../ui/database/database_panel.cpp" line="312"/>
         <source>local</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="307"/>
+        <location filename="../ui/database/database_panel.cpp" line="313"/>
         <source>A loopback or Unix-socket connection: it does not cross a network</source>
         <translation>回环或 Unix 套接字连接：不经过网络</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="310"/>
+        <location filename="../ui/database/database_panel.cpp" line="316"/>
         <source>TLS not verified</source>
         <translation>TLS 未验证</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="311"/>
+        <location filename="../ui/database/database_panel.cpp" line="317"/>
         <source>sslmode=%1: the server&apos;s identity is not checked (verify-full would), so its answers could come from anyone on the path</source>
         <translation>sslmode=%1：不校验服务器身份（verify-full 才会），其应答可能来自路径上的任何人</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="317"/>
+        <location filename="../ui/database/database_panel.cpp" line="323"/>
         <source>The %1 largest tables, read %2 ago (sizes are read every 30 s)</source>
         <translation>最大的 %1 张表，%2 前读取（大小每 30 秒读取一次）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="320"/>
+        <location filename="../ui/database/database_panel.cpp" line="326"/>
         <source>Reading the tables…</source>
         <translation>正在读取表…</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="347"/>
+        <location filename="../ui/database/database_panel.cpp" line="353"/>
         <source>The profile is read-only</source>
         <translation>此配置为只读</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="348"/>
+        <location filename="../ui/database/database_panel.cpp" line="354"/>
         <source>Select a session in Sessions or Blocking</source>
         <translation>请在“会话”或“阻塞”中选择一个会话</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="349"/>
+        <location filename="../ui/database/database_panel.cpp" line="355"/>
         <source>A background process of the server is not to be signalled from here</source>
         <translation>不应从这里向服务器的后台进程发送信号</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="350"/>
+        <location filename="../ui/database/database_panel.cpp" line="356"/>
         <source>Cancel the selected session&apos;s query (C)</source>
         <translation>取消所选会话的查询（C）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="351"/>
+        <location filename="../ui/database/database_panel.cpp" line="357"/>
         <source>End the selected session (T)</source>
         <translation>结束所选会话（T）</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="380"/>
+        <location filename="../ui/database/database_panel.cpp" line="386"/>
         <source>Cancelling the query of %1…</source>
         <translation>正在取消 %1 的查询…</translation>
     </message>
     <message>
-        <location filename="../ui/database/database_panel.cpp" line="381"/>
+        <location filename="../ui/database/database_panel.cpp" line="387"/>
         <source>Terminating %1…</source>
         <translation>正在终止 %1…</translation>
     </message>
@@ -2466,72 +2577,75 @@ Its data is gone once dropped.</source>
 <context>
     <name>opsdeck::DeploymentsPanel</name>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="87"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="563"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="571"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="88"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="568"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="576"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="89"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="578"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="90"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="583"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="91"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="585"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="92"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="590"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="93"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="94"/>
         <source>Roll back…</source>
         <translation>回滚…</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="96"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="97"/>
         <source>Scale…</source>
         <translation>扩缩容…</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="98"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="514"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="99"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="519"/>
         <source>Pause rollout</source>
         <translation>暂停发布</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="115"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="113"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="117"/>
         <source>Replicas</source>
         <translation>副本</translation>
     </message>
     <message>
         <location filename="../ui/deployments/deployments_panel.cpp" line="119"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="122"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="135"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="139"/>
         <source>Select a revision to see what it changed in the pod template; select two to compare them.</source>
         <translation>选择一个版本，查看它对 Pod 模板做了哪些修改；选择两个版本进行比较。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="140"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="133"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="144"/>
         <source>Revisions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="144"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="148"/>
         <source>Logs</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="150"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="154"/>
         <source>Services</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="165"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="170"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
@@ -2540,252 +2654,262 @@ Its data is gone once dropped.</source>
         <translation type="vanished">只有 %1 读取了 Docker 引擎：为其他配置添加 &quot;docker&quot; 对象，即可在此比较各环境的版本。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="236"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="241"/>
         <source>Only %1 is read: give other profiles a &quot;docker&quot; or &quot;kubernetes&quot; object to compare their versions here.</source>
         <translation>只读取了 %1：为其他配置档添加 &quot;docker&quot; 或 &quot;kubernetes&quot; 对象，即可在此比较它们的版本。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="238"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="243"/>
         <source>Every service runs the same version in every environment.</source>
         <translation>每个服务在所有环境中运行相同的版本。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="239"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="244"/>
         <source>%n service(s) run different versions in different environments (highlighted).</source>
         <translation>
             <numerusform>%n 个服务在不同环境中运行不同的版本（已高亮）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="272"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="277"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="274"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="279"/>
         <source>%n degraded</source>
         <translation>
             <numerusform>%n 个降级</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="276"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="281"/>
         <source>%n rolling</source>
         <translation>
             <numerusform>%n 个滚动更新中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="286"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="291"/>
         <source>every namespace</source>
         <translation>所有命名空间</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="290"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="295"/>
         <source>Kubernetes %1 (%2), live</source>
         <translation>Kubernetes %1（%2），实时</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="295"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="300"/>
         <source>Kubernetes %1: %2; the rows are from %3 ago.</source>
         <translation>Kubernetes %1：%2；这些行是 %3 前的数据。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="298"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="303"/>
         <source>Kubernetes %1 is not available (%2). The panel fills in when it answers.</source>
         <translation>Kubernetes %1 不可用（%2）。它响应后面板会自动填充。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="301"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="306"/>
         <source>Connecting to Kubernetes %1 at %2…</source>
         <translation>正在连接 %2 上的 Kubernetes %1…</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="307"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="312"/>
         <source>(TLS not verified: insecure-skip-tls-verify)</source>
         <translation>（未验证 TLS：insecure-skip-tls-verify）</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="316"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="321"/>
         <source>No profile is open.</source>
         <translation>未打开任何配置。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="332"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="337"/>
         <source>No Deployment in the namespaces watched.</source>
         <translation>所监视的命名空间中没有 Deployment。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="333"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="338"/>
         <source>No Docker engine for %1: %2</source>
         <translation>%1 没有 Docker 引擎：%2</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="339"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="344"/>
         <source>Docker %1 at %2, live</source>
         <translation>Docker %1，位于 %2，实时</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="340"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="345"/>
         <source>Docker at %1 runs no container.</source>
         <translation>%1 上的 Docker 没有运行任何容器。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="343"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="348"/>
         <source>Docker is not available for %1 (%2). The panel fills in when it answers.</source>
         <translation>%1 的 Docker 不可用（%2）。它响应后面板会自动填充。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="344"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="349"/>
         <source>Docker is not available: %1</source>
         <translation>Docker 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="350"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="355"/>
         <source>Reconnecting to Docker (%1); the rows are from %2 ago.</source>
         <translation>正在重新连接 Docker（%1）；这些行是 %2 前的数据。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="353"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="354"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="358"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="359"/>
         <source>Connecting to Docker at %1…</source>
         <translation>正在连接 %1 上的 Docker…</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="424"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="429"/>
         <source>%1: the log stream ended (the container stopped)</source>
         <translation>%1：日志流已结束（容器已停止）</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="425"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="430"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="428"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="433"/>
         <source>Following %n replica(s): the last %1 lines of each, then every new one.</source>
         <translation>
             <numerusform>正在跟踪 %n 个副本：每个显示最后 %1 行，然后显示每一条新行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="514"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="519"/>
         <source>Resume rollout</source>
         <translation>恢复发布</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="517"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="522"/>
         <source>Profile %1 is read-only</source>
         <translation>配置 %1 为只读</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="518"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="523"/>
         <source>Docker is not live</source>
         <translation>Docker 未连接</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="518"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="523"/>
         <source>Kubernetes is not live</source>
         <translation>Kubernetes 未连接</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="519"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="524"/>
         <source>Another action is running</source>
         <translation>另一个操作正在进行</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="524"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="529"/>
         <source>The rollout is paused: resume it first</source>
         <translation>发布已暂停：请先恢复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/deployments/deployments_panel.cpp" line="530"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="535"/>
         <source>%1 %n replica(s) of %2 in %3?</source>
         <translation>
             <numerusform>%1 %3 中 %2 的 %n 个副本？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="564"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="569"/>
         <source>Restart every pod of %1? The Deployment rolls out new pods as for a new template (kubectl rollout restart), within its maxUnavailable and maxSurge.</source>
         <translation>重启 %1 的所有 Pod？Deployment 会像新模板一样滚动创建新 Pod（kubectl rollout restart），遵守其 maxUnavailable 和 maxSurge。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="605"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="624"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="610"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="629"/>
         <source>Roll back</source>
         <translation>回滚</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="555"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="560"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="651"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="69"/>
+        <source>Deployments</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="165"/>
+        <source>Versions in every environment</source>
+        <translation>各环境中的版本</translation>
+    </message>
+    <message>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="656"/>
         <source>ACK: %1 of %2 in %3 to %4 (OpsDeck), expired when it ends</source>
         <translation>ACK: %3 中 %2 的 %1，目标 %4（OpsDeck），结束时失效</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="682"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="687"/>
         <source>Scale %1</source>
         <translation>扩缩容 %1</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="683"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="688"/>
         <source>Replicas of %1 (now %2):</source>
         <translation>%1 的副本数（当前 %2）：</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="687"/>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="694"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="692"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="699"/>
         <source>Scale</source>
         <translation>扩缩容</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="695"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="700"/>
         <source>Scale %1 to 0? Every pod stops: the service is down until it is scaled up again.</source>
         <translation>将 %1 缩容到 0？所有 Pod 都会停止：在再次扩容之前服务不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="706"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="711"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="706"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="711"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="707"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="712"/>
         <source>Resume the rollouts of %1? A template changed while paused rolls out now.</source>
         <translation>恢复 %1 的发布？暂停期间修改的模板会立即发布。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="708"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="713"/>
         <source>Pause the rollouts of %1? Changes to its template wait until it is resumed; scaling still works.</source>
         <translation>暂停 %1 的发布？对其模板的修改会等到恢复后才生效；扩缩容仍然可用。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="725"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="730"/>
         <source>Sent to %1 as a dry run first: nothing changes if the server refuses it.</source>
         <translation>先以试运行（dry run）发送到 %1：如果服务器拒绝，则不会有任何改变。</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="738"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="743"/>
         <source>ACK: %1 of %2 in %3 to revision %4 (OpsDeck), expired when it ends</source>
         <translation>ACK: %3 中 %2 的 %1，目标版本 %4（OpsDeck），结束时失效</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="777"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="782"/>
         <source>Revision %1 → revision %2</source>
         <translation>版本 %1 → 版本 %2</translation>
     </message>
     <message>
-        <location filename="../ui/deployments/deployments_panel.cpp" line="777"/>
+        <location filename="../ui/deployments/deployments_panel.cpp" line="782"/>
         <source>Revision %1</source>
         <translation>版本 %1</translation>
     </message>
@@ -2971,108 +3095,120 @@ Its data is gone once dropped.</source>
 <context>
     <name>opsdeck::HealthModel</name>
     <message numerus="yes">
-        <location filename="../models/health_model.cpp" line="201"/>
+        <location filename="../models/health_model.cpp" line="223"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n 秒前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/health_model.cpp" line="203"/>
+        <location filename="../models/health_model.cpp" line="225"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>%n 分钟前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/health_model.cpp" line="204"/>
+        <location filename="../models/health_model.cpp" line="227"/>
         <source>%n h ago</source>
         <translation>
             <numerusform>%n 小时前</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../models/health_model.cpp" line="228"/>
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../models/health_model.cpp" line="230"/>
+        <location filename="../models/health_model.cpp" line="254"/>
         <source>%1 · TLS not verified</source>
         <translation>%1 · 未验证 TLS</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="232"/>
+        <location filename="../models/health_model.cpp" line="256"/>
         <source>The profile turns TLS certificate verification off for this service (insecure_skip_verify): its answers could come from anyone on the path.</source>
         <translation>该配置档对此服务关闭了 TLS 证书验证（insecure_skip_verify）：其响应可能来自路径上的任何人。</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="238"/>
+        <location filename="../models/health_model.cpp" line="262"/>
         <source>no answer</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="238"/>
+        <location filename="../models/health_model.cpp" line="262"/>
         <source>checking…</source>
         <translation>检查中…</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="241"/>
+        <location filename="../models/health_model.cpp" line="265"/>
         <source> · flapping</source>
         <translation> · 抖动</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="243"/>
+        <location filename="../models/health_model.cpp" line="267"/>
         <source> · stale</source>
         <translation> · 已过期</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="249"/>
+        <location filename="../models/health_model.cpp" line="273"/>
         <source>%1 since %2</source>
         <translation>自 %2 起为%1</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="252"/>
+        <location filename="../models/health_model.cpp" line="276"/>
         <source>No answer for more than two polling intervals: this is the last known state.</source>
         <translation>超过两个轮询周期没有响应：这是最后已知的状态。</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="254"/>
+        <location filename="../models/health_model.cpp" line="278"/>
         <source>Changed state %1 times in the last 10 minutes.</source>
         <translation>过去 10 分钟内状态变化了 %1 次。</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="274"/>
+        <location filename="../models/health_model.cpp" line="298"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="287"/>
+        <location filename="../models/health_model.cpp" line="311"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="347"/>
+        <location filename="../models/health_model.cpp" line="315"/>
+        <source>Last known state, from before the console was restarted: %1</source>
+        <translation>最后已知状态，来自控制台重启之前：%1</translation>
+    </message>
+    <message>
+        <location filename="../models/health_model.cpp" line="374"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="348"/>
+        <location filename="../models/health_model.cpp" line="375"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="349"/>
+        <location filename="../models/health_model.cpp" line="376"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="350"/>
+        <location filename="../models/health_model.cpp" line="377"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="351"/>
+        <location filename="../models/health_model.cpp" line="378"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../models/health_model.cpp" line="352"/>
+        <location filename="../models/health_model.cpp" line="379"/>
         <source>Last check</source>
         <translation>上次检查</translation>
     </message>
@@ -3103,27 +3239,42 @@ Its data is gone once dropped.</source>
         <translation>筛选服务、原因、版本…</translation>
     </message>
     <message>
-        <location filename="../ui/health/health_panel.cpp" line="45"/>
+        <location filename="../ui/health/health_panel.cpp" line="44"/>
+        <source>Filter services</source>
+        <translation>过滤服务</translation>
+    </message>
+    <message>
+        <location filename="../ui/health/health_panel.cpp" line="46"/>
         <source>Check now</source>
         <translation>立即检查</translation>
     </message>
     <message>
-        <location filename="../ui/health/health_panel.cpp" line="46"/>
+        <location filename="../ui/health/health_panel.cpp" line="47"/>
         <source>Check every service&apos;s health endpoints now</source>
         <translation>立即检查所有服务的健康端点</translation>
     </message>
     <message>
-        <location filename="../ui/health/health_panel.cpp" line="148"/>
+        <location filename="../ui/health/health_panel.cpp" line="60"/>
+        <source>Services and their health</source>
+        <translation>服务及其健康状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/health/health_panel.cpp" line="75"/>
+        <source>Health history of the selected service</source>
+        <translation>所选服务的健康历史</translation>
+    </message>
+    <message>
+        <location filename="../ui/health/health_panel.cpp" line="152"/>
         <source>Select a service to see its state changes.</source>
         <translation>选择一个服务以查看其状态变化。</translation>
     </message>
     <message>
-        <location filename="../ui/health/health_panel.cpp" line="149"/>
+        <location filename="../ui/health/health_panel.cpp" line="153"/>
         <source>State changes of %1</source>
         <translation>%1 的状态变化</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/health/health_panel.cpp" line="206"/>
+        <location filename="../ui/health/health_panel.cpp" line="210"/>
         <source>%n stale</source>
         <translation>
             <numerusform>%n 个已过期</numerusform>
@@ -3335,43 +3486,48 @@ Its data is gone once dropped.</source>
     <name>opsdeck::LogView</name>
     <message>
         <location filename="../widgets/log_view.cpp" line="25"/>
+        <source>Search the logs</source>
+        <translation>搜索日志</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="26"/>
         <source>Search the lines (Enter: the one before)</source>
         <translation>搜索日志行（回车：上一个匹配）</translation>
     </message>
     <message>
-        <location filename="../widgets/log_view.cpp" line="137"/>
+        <location filename="../widgets/log_view.cpp" line="138"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/log_view.cpp" line="138"/>
+        <location filename="../widgets/log_view.cpp" line="139"/>
         <source>Hold new lines so the one being read stays put</source>
         <translation>暂存新行，让正在阅读的行保持不动</translation>
     </message>
     <message>
-        <location filename="../widgets/log_view.cpp" line="140"/>
+        <location filename="../widgets/log_view.cpp" line="141"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/log_view.cpp" line="140"/>
+        <location filename="../widgets/log_view.cpp" line="141"/>
         <source>Resume (%n new)</source>
         <translation>
             <numerusform>继续（%n 条新行）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/log_view.cpp" line="141"/>
+        <location filename="../widgets/log_view.cpp" line="142"/>
         <source>New lines are held until you resume</source>
         <translation>新行会暂存，直到你继续</translation>
     </message>
     <message>
-        <location filename="../widgets/log_view.cpp" line="173"/>
+        <location filename="../widgets/log_view.cpp" line="174"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/log_view.cpp" line="173"/>
+        <location filename="../widgets/log_view.cpp" line="174"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n 个匹配</numerusform>
@@ -3381,180 +3537,260 @@ Its data is gone once dropped.</source>
 <context>
     <name>opsdeck::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="57"/>
-        <location filename="../ui/main_window.cpp" line="433"/>
+        <location filename="../ui/main_window.cpp" line="70"/>
+        <location filename="../ui/main_window.cpp" line="545"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="59"/>
+        <location filename="../ui/main_window.cpp" line="72"/>
         <source>Dashboards</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="63"/>
-        <location filename="../ui/main_window.cpp" line="456"/>
+        <location filename="../ui/main_window.cpp" line="76"/>
+        <location filename="../ui/main_window.cpp" line="568"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66"/>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
-        <location filename="../ui/main_window.cpp" line="90"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
-        <location filename="../ui/main_window.cpp" line="98"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="112"/>
         <source>Deployments</source>
         <translation>部署</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>Database — %1</source>
         <translation>数据库 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90"/>
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>Backups — %1</source>
         <translation>备份 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98"/>
+        <location filename="../ui/main_window.cpp" line="112"/>
         <source>Deployments — %1</source>
         <translation>部署 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="152"/>
+        <location filename="../ui/main_window.cpp" line="176"/>
         <source>&amp;New profile…</source>
         <translation>新建配置档(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="177"/>
         <source>&amp;Edit profile…</source>
         <translation>编辑配置档(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154"/>
+        <location filename="../ui/main_window.cpp" line="178"/>
+        <source>&amp;Switch profile…</source>
+        <translation>切换配置档(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="182"/>
         <source>I&amp;mport profile…</source>
         <translation>导入配置档(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="183"/>
         <source>E&amp;xport profile…</source>
         <translation>导出配置档(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="185"/>
         <source>&amp;Import Grafana dashboard…</source>
         <translation>导入 Grafana 仪表盘(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="187"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="191"/>
+        <source>&amp;Command palette…</source>
+        <translation>命令面板(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="198"/>
+        <source>Go to %1</source>
+        <translation>转到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="202"/>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="206"/>
         <source>&amp;Lock panels</source>
         <translation>锁定面板(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="211"/>
+        <source>&amp;Wall mode</source>
+        <translation>墙屏模式(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="220"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="223"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="223"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="223"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="236"/>
+        <source>&amp;Next theme</source>
+        <translation>下一个主题(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="244"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="247"/>
+        <source>The system&apos;s</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="256"/>
+        <source>The language changes when OpsDeck is started again.</source>
+        <translation>语言将在 OpsDeck 下次启动时更改。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>&amp;Notifications</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Notify when a service goes down or recovers</source>
         <translation>服务宕机或恢复时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>Notify about new critical alerts</source>
         <translation>新的严重告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>Notify about new warning alerts</source>
         <translation>新的警告告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187"/>
+        <location filename="../ui/main_window.cpp" line="276"/>
         <source>Notify about new info alerts</source>
         <translation>新的信息告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>Play a sound with alert notifications</source>
         <translation>告警通知时播放声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
-        <location filename="../ui/main_window.cpp" line="470"/>
+        <location filename="../ui/main_window.cpp" line="301"/>
+        <location filename="../ui/main_window.cpp" line="582"/>
         <source>Do not disturb</source>
         <translation>请勿打扰</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="224"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>&amp;Documentation</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="320"/>
         <source>&amp;About OpsDeck</source>
         <translation>关于 OpsDeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="326"/>
         <source>Profile</source>
         <translation>配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="329"/>
         <source>Profile: </source>
         <translation>配置档：</translation>
     </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="374"/>
+        <source>Last known state, %1 old</source>
+        <translation>最后已知状态，%1 前</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="375"/>
+        <source>Until the sources answer, the panels show what the console last saw, at %1. Rows from then are marked stale.</source>
+        <translation>在数据源应答之前，各面板显示控制台在 %1 最后看到的内容。来自那时的行标记为过时。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="386"/>
         <source>TLS not verified: %n endpoint(s)</source>
         <translation>
             <numerusform>TLS 未验证：%n 个端点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="387"/>
         <source>The profile turns TLS certificate verification off (insecure_skip_verify) for:
 %1
 Their answers could come from anyone on the path.</source>
@@ -3563,87 +3799,87 @@ Their answers could come from anyone on the path.</source>
 它们的应答可能来自路径上的任何人。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="396"/>
         <source>Metrics: no targets</source>
         <translation>指标：无目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="299"/>
+        <location filename="../ui/main_window.cpp" line="410"/>
         <source>Metrics: %1/%2 targets up</source>
         <translation>指标：%1/%2 个目标正常</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window.cpp" line="471"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window.cpp" line="471"/>
         <source>read-write</source>
         <translation>读写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="360"/>
+        <location filename="../ui/main_window.cpp" line="472"/>
         <source>%1 · %2 · operator %3</source>
         <translation>%1 · %2 · 操作员 %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="361"/>
+        <location filename="../ui/main_window.cpp" line="473"/>
         <source>OpsDeck — %1</source>
         <translation>OpsDeck — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window.cpp" line="502"/>
         <source>restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="410"/>
+        <location filename="../ui/main_window.cpp" line="522"/>
         <source>%1, %2 before it started</source>
         <translation>%1，在告警开始前 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="429"/>
+        <location filename="../ui/main_window.cpp" line="541"/>
         <source>Health: no health endpoints configured</source>
         <translation>健康：未配置健康检查端点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="430"/>
+        <location filename="../ui/main_window.cpp" line="542"/>
         <source>Health: waiting for answers</source>
         <translation>健康：等待响应</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="431"/>
+        <location filename="../ui/main_window.cpp" line="543"/>
         <source>Health: %1</source>
         <translation>健康：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="433"/>
+        <location filename="../ui/main_window.cpp" line="545"/>
         <source>Health — %1</source>
         <translation>健康状况 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="448"/>
+        <location filename="../ui/main_window.cpp" line="560"/>
         <source>Alerts: waiting</source>
         <translation>告警：等待中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="448"/>
+        <location filename="../ui/main_window.cpp" line="560"/>
         <source>Alerts: %1</source>
         <translation>告警：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="456"/>
+        <location filename="../ui/main_window.cpp" line="568"/>
         <source>Alerts — %1</source>
         <translation>告警 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="586"/>
+        <location filename="../ui/main_window.cpp" line="698"/>
         <source>A backup job is running</source>
         <translation>有备份任务正在运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="587"/>
+        <location filename="../ui/main_window.cpp" line="699"/>
         <source>Running now: %1.
 
 Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as it was.</source>
@@ -3652,136 +3888,161 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
 关闭 OpsDeck 会停止它：备份将被丢弃，恢复会让目标保持原样。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="597"/>
+        <location filename="../ui/main_window.cpp" line="709"/>
         <source>A rollout is running</source>
         <translation>正在进行滚动操作</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="598"/>
+        <location filename="../ui/main_window.cpp" line="710"/>
         <source>Closing OpsDeck now can leave a replica stopped or renamed halfway. Wait for the rollout to end?</source>
         <translation>现在关闭 OpsDeck 可能使某个副本停在已停止或已改名的中间状态。要等待操作结束吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="615"/>
-        <location filename="../ui/main_window.cpp" line="621"/>
-        <location filename="../ui/main_window.cpp" line="626"/>
-        <location filename="../ui/main_window.cpp" line="635"/>
-        <location filename="../ui/main_window.cpp" line="638"/>
+        <location filename="../ui/main_window.cpp" line="727"/>
+        <location filename="../ui/main_window.cpp" line="733"/>
+        <location filename="../ui/main_window.cpp" line="738"/>
+        <location filename="../ui/main_window.cpp" line="747"/>
+        <location filename="../ui/main_window.cpp" line="750"/>
         <source>Import Grafana dashboard</source>
         <translation>导入 Grafana 仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="616"/>
+        <location filename="../ui/main_window.cpp" line="728"/>
         <source>Grafana dashboard (*.json)</source>
         <translation>Grafana 仪表盘 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="621"/>
+        <location filename="../ui/main_window.cpp" line="733"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="627"/>
-        <location filename="../ui/main_window.cpp" line="709"/>
-        <location filename="../ui/main_window.cpp" line="738"/>
+        <location filename="../ui/main_window.cpp" line="739"/>
+        <location filename="../ui/main_window.cpp" line="833"/>
+        <location filename="../ui/main_window.cpp" line="862"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="627"/>
+        <location filename="../ui/main_window.cpp" line="739"/>
         <source>no panel OpsDeck can draw</source>
         <translation>没有 OpsDeck 能绘制的面板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="636"/>
+        <location filename="../ui/main_window.cpp" line="748"/>
         <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
         <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 &quot;prometheus&quot;。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="639"/>
+        <location filename="../ui/main_window.cpp" line="751"/>
         <source>Imported %n panel(s). Not imported:</source>
         <translation>
             <numerusform>已导入 %n 个面板。未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="645"/>
+        <location filename="../ui/main_window.cpp" line="757"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="646"/>
+        <location filename="../ui/main_window.cpp" line="758"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console. Panels in this version: %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3. Configuration: &lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台。本版本的面板：%2。&lt;/p&gt;&lt;p&gt;基于 Qt %3 构建。配置文件：&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="661"/>
+        <location filename="../ui/main_window.cpp" line="777"/>
         <source>Configuration reloaded from %1</source>
         <translation>已从 %1 重新加载配置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="665"/>
+        <location filename="../ui/main_window.cpp" line="781"/>
         <source>The configuration has errors; the running profile is kept: %1</source>
         <translation>配置有错误；保留当前运行的配置档：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="685"/>
+        <location filename="../ui/main_window.cpp" line="809"/>
         <source>The configuration has errors</source>
         <translation>配置有错误</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="686"/>
+        <location filename="../ui/main_window.cpp" line="810"/>
         <source>%1 does not load, so it is not rewritten:
 %2</source>
         <translation>%1 无法加载，因此不会被改写：
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="690"/>
+        <location filename="../ui/main_window.cpp" line="814"/>
         <source>Notifications on this machine</source>
         <translation>本机通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="702"/>
+        <location filename="../ui/main_window.cpp" line="826"/>
         <source>Import a profile</source>
         <translation>导入配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="702"/>
-        <location filename="../ui/main_window.cpp" line="733"/>
+        <location filename="../ui/main_window.cpp" line="826"/>
+        <location filename="../ui/main_window.cpp" line="857"/>
         <source>OpsDeck profiles (*.json)</source>
         <translation>OpsDeck 配置档 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="711"/>
+        <location filename="../ui/main_window.cpp" line="835"/>
         <source>%1 has errors; it is not rewritten.</source>
         <translation>%1 有错误；不会被改写。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="718"/>
+        <location filename="../ui/main_window.cpp" line="842"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="721"/>
+        <location filename="../ui/main_window.cpp" line="845"/>
         <source>Imported %1</source>
         <translation>已导入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="729"/>
-        <location filename="../ui/main_window.cpp" line="738"/>
+        <location filename="../ui/main_window.cpp" line="853"/>
+        <location filename="../ui/main_window.cpp" line="862"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="729"/>
+        <location filename="../ui/main_window.cpp" line="853"/>
         <source>%1 has no profile %2.</source>
         <translation>%1 中没有配置档 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="732"/>
+        <location filename="../ui/main_window.cpp" line="856"/>
         <source>Export profile</source>
         <translation>导出配置档</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="961"/>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="961"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="997"/>
+        <source>Dashboard of %1</source>
+        <translation>%1 的仪表盘</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="1067"/>
+        <source>In the command palette: type to filter, ↑ ↓ to choose, Enter to run, Esc to close.</source>
+        <translation>在命令面板中：输入以过滤，↑ ↓ 选择，Enter 执行，Esc 关闭。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="1068"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console: health, metrics, alerts, databases, backups and deployments in one calm window.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Configuration: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
@@ -3790,20 +4051,30 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
 </context>
 <context>
     <name>opsdeck::MonitoringTab</name>
+    <message>
+        <location filename="../ui/database/monitoring_tab.cpp" line="45"/>
+        <source>Failing quality checks</source>
+        <translation>未通过的质量检查</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/monitoring_tab.cpp" line="54"/>
+        <source>Recent errors</source>
+        <translation>最近的错误</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/database/monitoring_tab.cpp" line="77"/>
+        <location filename="../ui/database/monitoring_tab.cpp" line="79"/>
         <source>Data quality: %n check(s) failing</source>
         <translation>
             <numerusform>数据质量：%n 项检查失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/database/monitoring_tab.cpp" line="78"/>
+        <location filename="../ui/database/monitoring_tab.cpp" line="80"/>
         <source>Data quality: every check passes</source>
         <translation>数据质量：所有检查均通过</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/database/monitoring_tab.cpp" line="81"/>
+        <location filename="../ui/database/monitoring_tab.cpp" line="83"/>
         <source>The last %n ERROR (or worse) line(s) of %1</source>
         <translation>
             <numerusform>%1 中最近 %n 条 ERROR（或更严重）日志</numerusform>
@@ -4065,32 +4336,37 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
         <translation>自统计重置以来</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="89"/>
+        <location filename="../ui/database/queries_tab.cpp" line="52"/>
+        <source>Top queries</source>
+        <translation>最耗时查询</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/queries_tab.cpp" line="90"/>
         <source>Reading pg_stat_statements…</source>
         <translation>正在读取 pg_stat_statements…</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="103"/>
+        <location filename="../ui/database/queries_tab.cpp" line="104"/>
         <source>Cumulative since the statistics were reset, %1 ago.</source>
         <translation>自 %1 前统计重置以来的累计值。</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="105"/>
+        <location filename="../ui/database/queries_tab.cpp" line="106"/>
         <source>A window needs two samples of pg_stat_statements: the first difference comes within a minute.</source>
         <translation>时间窗口需要两次 pg_stat_statements 采样：第一个差值将在一分钟内得到。</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="107"/>
+        <location filename="../ui/database/queries_tab.cpp" line="108"/>
         <source>Only the last %1 so far: OpsDeck has been watching (or the statistics were reset) for that long.</source>
         <translation>目前只有最近 %1：OpsDeck 观察了这么久（或统计在此期间被重置）。</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="110"/>
+        <location filename="../ui/database/queries_tab.cpp" line="111"/>
         <source>What ran in the last %1, from the difference between two samples.</source>
         <translation>最近 %1 内运行的查询，由两次采样之差得出。</translation>
     </message>
     <message>
-        <location filename="../ui/database/queries_tab.cpp" line="112"/>
+        <location filename="../ui/database/queries_tab.cpp" line="113"/>
         <source>The statistics were reset while OpsDeck watched: counted from the reset.</source>
         <translation>统计在 OpsDeck 观察期间被重置：从重置时开始计数。</translation>
     </message>
@@ -4508,22 +4784,22 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
 <context>
     <name>opsdeck::SessionsTab</name>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="29"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="30"/>
         <source>Filter: words, user:NAME, app:NAME, db:NAME</source>
         <translation>过滤：关键词、user:名称、app:名称、db:名称</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="31"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="32"/>
         <source>Hide idle</source>
         <translation>隐藏空闲</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="33"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="34"/>
         <source>Active only</source>
         <translation>仅活跃</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="35"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="36"/>
         <source>Background</source>
         <translation>后台进程</translation>
     </message>
@@ -4532,34 +4808,54 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
         <translation type="vanished">同时显示服务器自身的进程（checkpointer、autovacuum、WAL sender…）</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="37"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="28"/>
+        <source>Filter sessions</source>
+        <translation>过滤会话</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="38"/>
         <source>Show the server&apos;s own processes too (checkpointer, autovacuum, WAL sender…) and other OpsDeck consoles&apos; connections</source>
         <translation>同时显示服务器自身的进程（checkpointer、autovacuum、WAL sender…）以及其他 OpsDeck 控制台的连接</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="47"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="49"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="53"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="54"/>
+        <source>Long query threshold</source>
+        <translation>长查询阈值</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="55"/>
         <source>A query running longer than this is highlighted</source>
         <translation>运行超过此时长的查询会被高亮</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="55"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="56"/>
+        <source>Idle in transaction threshold</source>
+        <translation>事务中空闲阈值</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="57"/>
         <source>A transaction idle longer than this is highlighted: it holds locks and blocks vacuum</source>
         <translation>空闲超过此时长的事务会被高亮：它持有锁并阻碍 vacuum</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="56"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="58"/>
         <source>Highlight queries running over</source>
         <translation>高亮运行超过</translation>
     </message>
     <message>
-        <location filename="../ui/database/sessions_tab.cpp" line="58"/>
+        <location filename="../ui/database/sessions_tab.cpp" line="60"/>
         <source>and transactions idle over</source>
         <translation>的查询，以及空闲超过</translation>
+    </message>
+    <message>
+        <location filename="../ui/database/sessions_tab.cpp" line="66"/>
+        <source>Sessions</source>
+        <translation>会话</translation>
     </message>
 </context>
 <context>
@@ -4980,12 +5276,12 @@ Autoanalyze: %2</source>
 <context>
     <name>opsdeck::TimeSeriesChart</name>
     <message>
-        <location filename="../widgets/time_series_chart.cpp" line="376"/>
+        <location filename="../widgets/time_series_chart.cpp" line="410"/>
         <source>%1 (stale)</source>
         <translation>%1（已过期）</translation>
     </message>
     <message>
-        <location filename="../widgets/time_series_chart.cpp" line="430"/>
+        <location filename="../widgets/time_series_chart.cpp" line="464"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
@@ -5044,6 +5340,44 @@ Autoanalyze: %2</source>
         <location filename="../models/version_matrix_model.cpp" line="167"/>
         <source>%1 (not read)</source>
         <translation>%1（未读取）</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::WallMode</name>
+    <message>
+        <location filename="../ui/wall_mode.cpp" line="42"/>
+        <source>Stale data</source>
+        <translation>过时数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/wall_mode.cpp" line="145"/>
+        <source>showing the last known state, %1 old</source>
+        <translation>显示 %1 前的最后已知状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/wall_mode.cpp" line="153"/>
+        <source>%1: no answer for %2</source>
+        <translation>%1：%2 无应答</translation>
+    </message>
+    <message>
+        <location filename="../ui/wall_mode.cpp" line="154"/>
+        <source>%1: no answer yet</source>
+        <translation>%1：尚无应答</translation>
+    </message>
+    <message>
+        <location filename="../ui/wall_mode.cpp" line="158"/>
+        <source>alerts from %1: %2 old</source>
+        <translation>来自 %1 的告警：%2 前</translation>
+    </message>
+    <message>
+        <location filename="../ui/wall_mode.cpp" line="163"/>
+        <source>database %1: %2 old</source>
+        <translation>数据库 %1：%2 前</translation>
+    </message>
+    <message>
+        <location filename="../ui/wall_mode.cpp" line="165"/>
+        <source>Stale data — %1</source>
+        <translation>过时数据 — %1</translation>
     </message>
 </context>
 </TS>

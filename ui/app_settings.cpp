@@ -8,6 +8,8 @@ const QString state = QStringLiteral("MainWindow/state.v%1").arg(AppSettings::la
 const QString locked = QStringLiteral("MainWindow/panelsLocked");
 const QString notifyHealth = QStringLiteral("Notifications/healthChanges");
 const QString lastProfile = QStringLiteral("Session/lastProfile");
+const QString theme = QStringLiteral("Appearance/theme");
+const QString language = QStringLiteral("Appearance/language");
 const QString alertSeverities = QStringLiteral("Notifications/alertSeverities");
 const QString alertSound = QStringLiteral("Notifications/alertSound");
 const QString doNotDisturb = QStringLiteral("Notifications/doNotDisturb");
@@ -39,5 +41,9 @@ bool AppSettings::doNotDisturb() const { return m_settings.value(Key::doNotDistu
 void AppSettings::setDoNotDisturb(bool on) { m_settings.setValue(Key::doNotDisturb, on); }
 QString AppSettings::lastProfile() const { return m_settings.value(Key::lastProfile).toString(); }
 void AppSettings::setLastProfile(const QString &profile) { m_settings.setValue(Key::lastProfile, profile); }
+QString AppSettings::theme() const { return m_settings.value(Key::theme, QStringLiteral("system")).toString(); }
+void AppSettings::setTheme(const QString &theme) { m_settings.setValue(Key::theme, theme); }
+QString AppSettings::language() const { return m_settings.value(Key::language).toString(); }
+void AppSettings::setLanguage(const QString &language) { m_settings.setValue(Key::language, language); }
 
 } // namespace opsdeck

@@ -33,6 +33,10 @@ public:
     void setDoNotDisturb(bool on);
     QString lastProfile() const;
     void setLastProfile(const QString &profile);
+    QString theme() const;  // "system" (the default), "light" or "dark"
+    void setTheme(const QString &theme);
+    QString language() const;  // "zh_CN", "en"; empty: the system's
+    void setLanguage(const QString &language);
 
     void sync() { m_settings.sync(); }
 

@@ -18,6 +18,13 @@
 #include "health/health_panel.h"
 #include "icon_provider.h"
 #include "profile_session.h"
+#include "state_keeper.h"
+#include "theme.h"
+#include "wall_mode.h"
+#include "command_palette.h"
+#include "alerts/alerts.h"
+#include "db/database_monitor.h"
+#include "deployment_model.h"
 #include "config/config_document.h"
 #include "setup/config_watcher.h"
 #include "setup/profile_editor.h"
@@ -26,6 +33,7 @@
 #include "common/documentation.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QDesktopServices>
 #include <QApplication>
 #include <QTimer>
@@ -36,6 +44,11 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QAbstractItemView>
+#include <QTreeView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -78,6 +91,7 @@ MainWindow::MainWindow(Config config, AppSettings *settings, QWidget *parent)
 
     createMenus();
     createToolBar();
+    m_wall = new WallMode(this);
     createStatusBar();
     createTray();
 
@@ -123,15 +137,24 @@ MainWindow::MainWindow(Config config, AppSettings *settings, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    m_deploymentsPanel->setStore(nullptr);
+    endSession();
+}
+
+void MainWindow::endSession()
+{
     // Panels hold models of the session: detach them before the session goes.
     m_healthPanel->setSession(nullptr);
     m_dashboardPanel->setSession(nullptr);
     m_alertsPanel->setSession(nullptr);
     m_databasePanel->setSession(nullptr);
-    m_deploymentsPanel->setStore(nullptr);
+    m_backupsPanel->setSession(nullptr);
     m_deploymentsPanel->setSession(nullptr);
     m_notifier->setModel(nullptr);
+    delete m_stateKeeper;  // its last save reads the session's models
+    m_stateKeeper = nullptr;
     delete m_session;
+    m_session = nullptr;
 }
 
 QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &objectName, const QString &title,
@@ -148,25 +171,91 @@ QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &objectName, con
 
 void MainWindow::createMenus()
 {
+    // Every action of the window has a shortcut (the sheet under Help lists them).
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New profile…"), this, [this] { editProfile({}); });
-    file->addAction(tr("&Edit profile…"), this, [this] { editProfile(currentProfile()); });
-    file->addAction(tr("I&mport profile…"), this, &MainWindow::importProfile);
-    file->addAction(tr("E&xport profile…"), this, &MainWindow::exportProfile);
+    file->addAction(tr("&New profile…"), QKeySequence::New, this, [this] { editProfile({}); });
+    file->addAction(tr("&Edit profile…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] { editProfile(currentProfile()); });
+    file->addAction(tr("&Switch profile…"), QKeySequence(Qt::CTRL | Qt::Key_P), this, [this] {
+        m_profileBox->setFocus(Qt::ShortcutFocusReason);
+        m_profileBox->showPopup();
+    });
+    file->addAction(tr("I&mport profile…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), this, &MainWindow::importProfile);
+    file->addAction(tr("E&xport profile…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::exportProfile);
     file->addSeparator();
-    file->addAction(tr("&Import Grafana dashboard…"), this, &MainWindow::importGrafanaDashboard);
+    file->addAction(tr("&Import Grafana dashboard…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), this, &MainWindow::importGrafanaDashboard);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));  // QKeySequence::Quit is empty on some platforms
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *palette = m_viewMenu->addAction(tr("&Command palette…"), this, [this] { openCommandPalette(); });
+    palette->setObjectName(QStringLiteral("commandPaletteAction"));
+    palette->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
+    m_viewMenu->addSeparator();
+    // Ctrl+1… brings a panel to the front with the keyboard in it; the toggles below show or hide it.
+    for (int i = 0; i < m_docks.size(); ++i) {
+        QDockWidget *dock = m_docks[i];
+        QAction *go = m_viewMenu->addAction(tr("Go to %1").arg(m_panelNames[i]), this, [this, dock] { focusDock(dock); });
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    m_viewMenu->addSeparator();
+    QMenu *panels = m_viewMenu->addMenu(tr("&Panels"));
     for (QDockWidget *dock : std::as_const(m_docks))
-        m_viewMenu->addAction(dock->toggleViewAction());
+        panels->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_lockAction = m_viewMenu->addAction(tr("&Lock panels"));
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     m_lockAction->setCheckable(true);
     connect(m_lockAction, &QAction::toggled, this, &MainWindow::setPanelsLocked);
-    m_viewMenu->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+    m_viewMenu->addAction(tr("&Reset layout"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), this, &MainWindow::resetLayout);
+    QAction *wall = m_viewMenu->addAction(tr("&Wall mode"), QKeySequence(Qt::Key_F11), this, [this] {
+        if (m_wall->isActive())
+            m_wall->leave();
+        else
+            m_wall->enter({});
+    });
+    wall->setObjectName(QStringLiteral("wallModeAction"));
+    addAction(wall);  // F11 still works with the menu bar hidden
+    m_viewMenu->addSeparator();
+    QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(theme);
+    const std::pair<ThemeMode, QString> themeChoices[] = {
+        {ThemeMode::System, tr("Follow the system")}, {ThemeMode::Light, tr("Light")}, {ThemeMode::Dark, tr("Dark")}};
+    for (const auto &[mode, text] : themeChoices) {
+        QAction *a = theme->addAction(text);
+        a->setCheckable(true);
+        a->setActionGroup(themes);
+        a->setChecked(themeModeKey(mode) == m_settings->theme());
+        a->setObjectName(QStringLiteral("theme-") + themeModeKey(mode));
+        connect(a, &QAction::triggered, this, [this, mode] {
+            m_settings->setTheme(themeModeKey(mode));
+            applyTheme(mode);
+        });
+    }
+    // Ctrl+Shift+T cycles: light, dark, the system's.
+    QAction *nextTheme = theme->addAction(tr("&Next theme"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), this, [this] {
+        ThemeMode current = ThemeMode::System;
+        themeModeFromKey(m_settings->theme(), &current);
+        const ThemeMode next = current == ThemeMode::System ? ThemeMode::Light : current == ThemeMode::Light ? ThemeMode::Dark : ThemeMode::System;
+        if (QAction *a = findChild<QAction *>(QStringLiteral("theme-") + themeModeKey(next)))
+            a->trigger();
+    });
+    theme->insertSeparator(nextTheme);
+    QMenu *language = m_viewMenu->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(language);
+    const std::pair<QString, QString> languageChoices[] = {
+        {QString(), tr("The system's")}, {QStringLiteral("en"), QStringLiteral("English")}, {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto &[code, text] : languageChoices) {
+        QAction *a = language->addAction(text);
+        a->setCheckable(true);
+        a->setActionGroup(languages);
+        a->setChecked(code == m_settings->language());
+        connect(a, &QAction::triggered, this, [this, code] {
+            m_settings->setLanguage(code);
+            // Every string would have to be made again: the next start speaks the new language.
+            statusBar()->showMessage(tr("The language changes when OpsDeck is started again."), 10000);
+        });
+    }
 
     QMenu *notifications = menuBar()->addMenu(tr("&Notifications"));
     QAction *notifyHealth = notifications->addAction(tr("Notify when a service goes down or recovers"));
@@ -211,6 +300,7 @@ void MainWindow::createMenus()
     notifications->addSeparator();
     QAction *dnd = notifications->addAction(tr("Do not disturb"));
     dnd->setObjectName(QStringLiteral("doNotDisturbAction"));
+    dnd->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     dnd->setCheckable(true);
     dnd->setChecked(m_settings->doNotDisturb());
     connect(dnd, &QAction::toggled, this, [this](bool on) {
@@ -226,6 +316,7 @@ void MainWindow::createMenus()
         QDesktopServices::openUrl(QUrl::fromLocalFile(documentationPath()));
     });
     docs->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this, &MainWindow::showShortcuts);
     help->addAction(tr("&About OpsDeck"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
@@ -251,6 +342,11 @@ void MainWindow::createStatusBar()
 {
     m_profileLabel = new QLabel(this);
     statusBar()->addWidget(m_profileLabel);
+    // First of the indicators: what the others say may be an earlier run's.
+    m_lastKnownIndicator = new StatusIndicator(this);
+    m_lastKnownIndicator->setObjectName(QStringLiteral("lastKnownIndicator"));
+    m_lastKnownIndicator->hide();
+    statusBar()->addPermanentWidget(m_lastKnownIndicator);
     m_healthIndicator = new StatusIndicator(this);
     m_healthIndicator->setObjectName(QStringLiteral("healthIndicator"));
     statusBar()->addPermanentWidget(m_healthIndicator);
@@ -264,6 +360,21 @@ void MainWindow::createStatusBar()
     m_tlsIndicator->setObjectName(QStringLiteral("tlsIndicator"));
     m_tlsIndicator->hide();
     statusBar()->addPermanentWidget(m_tlsIndicator);
+}
+
+void MainWindow::updateLastKnownIndicator()
+{
+    const qint64 savedAt = m_stateKeeper ? m_stateKeeper->restoredSavedAtMs() : 0;
+    m_lastKnownIndicator->setVisible(savedAt > 0);
+    if (savedAt == 0)
+        return;
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(savedAt);
+    m_lastKnownIndicator->setState(
+        BadgeTone::Warning,
+        tr("Last known state, %1 old").arg(compactDuration(QDateTime::currentMSecsSinceEpoch() - savedAt)),
+        tr("Until the sources answer, the panels show what the console last saw, at %1. "
+           "Rows from then are marked stale.")
+            .arg(QLocale().toString(at, QLocale::ShortFormat)));
 }
 
 void MainWindow::updateTlsIndicator()
@@ -325,16 +436,11 @@ bool MainWindow::setProfile(const QString &name)
     const Profile *profile = m_config.profile(name);
     if (!profile)
         return false;
-    m_healthPanel->setSession(nullptr);
-    m_dashboardPanel->setSession(nullptr);
-    m_alertsPanel->setSession(nullptr);
-    m_databasePanel->setSession(nullptr);
-    m_backupsPanel->setSession(nullptr);
-    m_deploymentsPanel->setSession(nullptr);
-    m_notifier->setModel(nullptr);
+    endSession();
     m_alertNotifier->reset();
-    delete m_session;
-    m_session = new ProfileSession(*profile, this);
+    Profile opened = *profile;
+    opened.readOnly = opened.readOnly || m_forcedReadOnly;
+    m_session = new ProfileSession(opened, this);
     connect(m_session, &ProfileSession::scrapesChanged, this, &MainWindow::updateMetricsIndicator);
     connect(m_session, &ProfileSession::alertSnapshot, m_alertNotifier, &AlertNotifier::onSnapshot);
     m_healthPanel->setSession(m_session);
@@ -353,10 +459,16 @@ bool MainWindow::setProfile(const QString &name)
     connect(m_session->healthModel(), &QAbstractItemModel::modelReset, m_serviceRowsTimer, qOverload<>(&QTimer::start));
     m_notifier->setModel(m_session->healthModel());
     updateTlsIndicator();
+    // The last picture first, then the live one replaces it part by part.
+    m_stateKeeper = new StateKeeper(m_session, m_deployStore, this);
+    connect(m_stateKeeper, &StateKeeper::restoredChanged, this, &MainWindow::updateLastKnownIndicator);
+    m_stateKeeper->restore();
+    updateLastKnownIndicator();
     m_session->start();
+    m_stateKeeper->start();
 
     m_profileBox->setCurrentText(profile->name);
-    const QString mode = profile->readOnly ? tr("read-only") : tr("read-write");
+    const QString mode = opened.readOnly ? tr("read-only") : tr("read-write");
     m_profileLabel->setText(tr("%1 · %2 · operator %3").arg(profile->name, mode, profile->operatorName));
     setWindowTitle(tr("OpsDeck — %1").arg(profile->name));
     applyProfileColor(profile->color);
@@ -765,6 +877,198 @@ void MainWindow::applyProfileColor(const QString &color)
     if (bar)
         bar->setStyleSheet(QStringLiteral("QToolBar#profileToolBar { border-bottom: 4px solid %1; }").arg(color));
     m_profileLabel->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; padding: 1px 6px; border-radius: 3px; }").arg(color, text));
+}
+
+} // namespace opsdeck
+
+namespace opsdeck {
+
+void MainWindow::focusDock(QDockWidget *dock)
+{
+    dock->show();
+    dock->raise();
+    // The keyboard goes where the panel's work is: its first view, else the panel.
+    QWidget *panel = dock->widget();
+    if (panel->focusProxy()) {
+        panel->setFocus(Qt::ShortcutFocusReason);
+        return;
+    }
+    for (QAbstractItemView *view : panel->findChildren<QAbstractItemView *>()) {
+        if (view->isVisibleTo(panel) && view->focusPolicy() != Qt::NoFocus) {
+            view->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+    }
+    panel->setFocus(Qt::ShortcutFocusReason);
+}
+
+namespace {
+
+// The row of a view whose role says value (searched in the whole tree), made current.
+bool selectInView(QAbstractItemView *view, int role, const QVariant &value)
+{
+    QAbstractItemModel *model = view->model();
+    if (!model || model->rowCount() == 0)
+        return false;
+    const QModelIndexList found = model->match(model->index(0, 0), role, value, 1, Qt::MatchExactly | Qt::MatchRecursive);
+    if (found.isEmpty())
+        return false;
+    view->setCurrentIndex(found.front());
+    view->scrollTo(found.front());
+    view->setFocus(Qt::ShortcutFocusReason);
+    return true;
+}
+
+// "File › Import profile…" for an action of a menu, with its shortcut.
+void collectMenuActions(QMenu *menu, const QString &path, QList<QAction *> *out, QStringList *paths)
+{
+    for (QAction *a : menu->actions()) {
+        if (a->isSeparator() || a->text().isEmpty())
+            continue;
+        const QString title = path + QStringLiteral(" › ") + QString(a->text()).remove(u'&');
+        if (a->menu()) {
+            collectMenuActions(a->menu(), title, out, paths);
+            continue;
+        }
+        *out << a;
+        *paths << title;
+    }
+}
+
+} // namespace
+
+QList<PaletteEntry> MainWindow::paletteEntries()
+{
+    QList<PaletteEntry> entries;
+    for (int i = 0; i < m_docks.size(); ++i) {
+        QDockWidget *dock = m_docks[i];
+        entries << PaletteEntry{PaletteEntry::Kind::Panel, m_panelNames[i],
+                                QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)).toString(QKeySequence::NativeText),
+                                [this, dock] { focusDock(dock); }};
+    }
+    QList<QAction *> actions;
+    QStringList paths;
+    for (QAction *top : menuBar()->actions()) {
+        if (top->menu())
+            collectMenuActions(top->menu(), QString(top->text()).remove(u'&'), &actions, &paths);
+    }
+    for (int i = 0; i < actions.size(); ++i) {
+        QAction *a = actions[i];
+        if (!a->isEnabled() || a->objectName() == u"commandPaletteAction")
+            continue;
+        QString detail = a->shortcut().toString(QKeySequence::NativeText);
+        if (a->isCheckable())
+            detail = (a->isChecked() ? tr("on") : tr("off")) + (detail.isEmpty() ? QString() : QStringLiteral(" · ") + detail);
+        QPointer<QAction> guarded(a);
+        entries << PaletteEntry{PaletteEntry::Kind::Action, paths[i], detail, [guarded] {
+                                    if (guarded)
+                                        guarded->trigger();
+                                }};
+    }
+    // The panels' own actions (acknowledge, back up now, roll back…), as their toolbars offer them.
+    for (int i = 0; i < m_docks.size(); ++i) {
+        QDockWidget *dock = m_docks[i];
+        for (QAction *a : dock->widget()->findChildren<QAction *>()) {
+            if (a->isSeparator() || a->text().isEmpty() || !a->isEnabled() || a->associatedObjects().isEmpty())
+                continue;
+            QPointer<QAction> guarded(a);
+            entries << PaletteEntry{PaletteEntry::Kind::Action, m_panelNames[i] + QStringLiteral(" › ") + QString(a->text()).remove(u'&'),
+                                    a->shortcut().toString(QKeySequence::NativeText), [this, dock, guarded] {
+                                        focusDock(dock);
+                                        if (guarded)
+                                            guarded->trigger();
+                                    }};
+        }
+    }
+    if (!m_session)
+        return entries;
+
+    const HealthModel *health = m_session->healthModel();
+    for (int row = 0; row < health->serviceCount(); ++row) {
+        const QModelIndex index = health->index(row, HealthModel::StatusColumn);
+        const QString name = health->index(row, 0).data(HealthModel::ServiceNameRole).toString();
+        entries << PaletteEntry{PaletteEntry::Kind::Service, name, index.data().toString(), [this, name] {
+                                    focusDock(m_healthDock);
+                                    selectInView(m_healthPanel->view(), HealthModel::ServiceNameRole, name);
+                                }};
+    }
+    for (const ServiceConfig &service : m_session->scrapedServices()) {
+        const QString name = service.name;
+        entries << PaletteEntry{PaletteEntry::Kind::Panel, tr("Dashboard of %1").arg(name), {}, [this, name] {
+                                    focusDock(m_dashboardsDock);
+                                    m_dashboardPanel->setCurrentService(name);
+                                }};
+    }
+    for (const Alert &alert : m_session->alertModel()->alerts()) {
+        const QString key = alert.source + u'/' + alert.fingerprint;
+        const QString target = alert.target();
+        entries << PaletteEntry{PaletteEntry::Kind::Alert, target.isEmpty() ? alert.name() : alert.name() + QStringLiteral(" · ") + target,
+                                alert.severity() + QStringLiteral(" · ") + alertStateKey(alert.state), [this, key] {
+                                    focusDock(m_alertsDock);
+                                    selectInView(m_alertsPanel->view(), AlertModel::RowKeyRole, key);
+                                }};
+    }
+    for (const DatabaseMonitor *monitor : m_session->databaseMonitors()) {
+        const QString name = monitor->config().name;
+        entries << PaletteEntry{PaletteEntry::Kind::Database, name,
+                                QStringLiteral("%1:%2/%3").arg(monitor->config().host).arg(monitor->config().port).arg(monitor->config().dbname),
+                                [this, name] {
+                                    focusDock(m_databaseDock);
+                                    m_databasePanel->selectDatabase(name);
+                                }};
+    }
+    for (const Deployment &d : m_deployStore->model()->rows()) {
+        if (d.source != u"docker" && d.source != u"kubernetes")
+            continue;  // a service's own row: it is a Service entry already
+        const QString name = d.name;
+        entries << PaletteEntry{PaletteEntry::Kind::Deployment, name, d.version + QStringLiteral(" · ") + deploymentStatusText(d.status),
+                                [this, name] {
+                                    focusDock(m_deploymentsDock);
+                                    m_deploymentsPanel->selectDeployment(name);
+                                }};
+    }
+    return entries;
+}
+
+void MainWindow::setForcedReadOnly(bool on)
+{
+    if (on == m_forcedReadOnly)
+        return;
+    m_forcedReadOnly = on;
+    if (m_session)
+        setProfile(m_session->profile().name);
+}
+
+void MainWindow::openCommandPalette(const QString &typed)
+{
+    if (!m_palette)
+        m_palette = new CommandPalette(this);
+    m_palette->open(paletteEntries());
+    m_palette->field()->setText(typed);
+}
+
+void MainWindow::showShortcuts()
+{
+    // Built from the menus themselves, so it cannot drift from what the keys do.
+    QList<QAction *> actions;
+    QStringList paths;
+    for (QAction *top : menuBar()->actions()) {
+        if (top->menu())
+            collectMenuActions(top->menu(), QString(top->text()).remove(u'&'), &actions, &paths);
+    }
+    QString rows;
+    for (int i = 0; i < actions.size(); ++i) {
+        const QString keys = actions[i]->shortcuts().isEmpty() ? QString() : QKeySequence::listToString(actions[i]->shortcuts(), QKeySequence::NativeText);
+        if (keys.isEmpty())
+            continue;
+        rows += QStringLiteral("<tr><td style='padding-right:24px'><b>%1</b></td><td>%2</td></tr>")
+                    .arg(keys.toHtmlEscaped().replace(QStringLiteral("; "), QStringLiteral(" or ")), paths[i].toHtmlEscaped());
+    }
+    const QString palette = tr("In the command palette: type to filter, ↑ ↓ to choose, Enter to run, Esc to close.");
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"),
+                    QStringLiteral("<table>%1</table><p>%2</p>").arg(rows, palette.toHtmlEscaped()), QMessageBox::Close, this);
+    box.setObjectName(QStringLiteral("shortcutSheet"));
+    box.exec();
 }
 
 } // namespace opsdeck

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/config.h"
+#include "palette_model.h"
 
 #include "alerts/alerts.h"
 #include "time_series_chart.h"
@@ -27,8 +28,11 @@ class DashboardPanel;
 class DatabasePanel;
 class HealthNotifier;
 class HealthPanel;
+class CommandPalette;
 class ProfileSession;
+class StateKeeper;
 class StatusIndicator;
+class WallMode;
 
 // The console's frame: one dock per concern, a View menu to show, hide, lock
 // and reset them, a profile switcher, and a status bar with each source's state.
@@ -44,6 +48,7 @@ public:
     bool setProfile(const QString &name);
     QString currentProfile() const;
     ProfileSession *session() const { return m_session; }
+    StateKeeper *stateKeeper() const { return m_stateKeeper; }
     HealthPanel *healthPanel() const { return m_healthPanel; }
     DashboardPanel *dashboardPanel() const { return m_dashboardPanel; }
     AlertsPanel *alertsPanel() const { return m_alertsPanel; }
@@ -66,6 +71,12 @@ public:
     // profile is opened again from it (or the first one, if it is gone).
     void setConfig(const Config &config);
     void editProfile(const QString &name);  // empty: a new profile
+    // Ctrl+K: every panel, action, service, alert, database and deployment, by typing
+    // (typed: what is already in its field).
+    void openCommandPalette(const QString &typed = {});
+    // Every profile opened read-only, whatever it says (wall mode); the current one is opened again.
+    void setForcedReadOnly(bool on);
+    WallMode *wallMode() const { return m_wall; }
     // The profiles of a new configuration, the one on screen left running as it is.
     void updateProfiles(const Config &config);
 
@@ -88,6 +99,11 @@ private:
     void updateHealthIndicator(const QString &summary);
     void updateMetricsIndicator();
     void updateTlsIndicator();
+    void updateLastKnownIndicator();
+    QList<PaletteEntry> paletteEntries();
+    void focusDock(QDockWidget *dock);
+    void showShortcuts();
+    void endSession();
     void updateAlertIndicator(const QString &summary);
     void updateTrayToolTip();
     void showAbout();
@@ -102,6 +118,10 @@ private:
     QList<QAction *> m_notificationActions;  // the Notifications menu, shown in the profile editor too
     AppSettings *m_settings;
     ProfileSession *m_session = nullptr;
+    StateKeeper *m_stateKeeper = nullptr;
+    CommandPalette *m_palette = nullptr;  // made on first use
+    WallMode *m_wall = nullptr;
+    bool m_forcedReadOnly = false;  // the session's last known state; goes before it
     HealthPanel *m_healthPanel = nullptr;
     DashboardPanel *m_dashboardPanel = nullptr;
     AlertsPanel *m_alertsPanel = nullptr;
@@ -131,6 +151,7 @@ private:
     AlertNotifier *m_alertNotifier = nullptr;
     StatusIndicator *m_alertIndicator = nullptr;
     StatusIndicator *m_tlsIndicator = nullptr;  // shown only when an endpoint skips TLS verification
+    StatusIndicator *m_lastKnownIndicator = nullptr;  // shown while an earlier run's data is on screen
     QString m_healthText;
     QString m_alertText;
 };

@@ -61,7 +61,11 @@ ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
     m_healthChecker->setServices(checked);
     m_healthModel->setServices(entries);
     for (DatabaseMonitor *m : std::as_const(m_databaseMonitors))
-        connect(m, &DatabaseMonitor::updated, m_healthModel, [this, m] { m_healthModel->applyHealth(databaseHealth(m->snapshot())); });
+        connect(m, &DatabaseMonitor::updated, m_healthModel, [this, m] {
+            // An earlier run's snapshot is not a check: the health row has its own restored one.
+            if (!m->snapshot().restored || !m->snapshot().error.isEmpty())
+                m_healthModel->applyHealth(databaseHealth(m->snapshot()));
+        });
     connect(m_healthChecker, &HealthChecker::serviceChecked, m_healthModel, &HealthModel::applyHealth);
     connect(m_healthModel, &HealthModel::transitioned, this,
             [](const QString &service, HealthStatus from, HealthStatus to, const QString &reason) {

@@ -22,6 +22,7 @@ LogView::LogView(QWidget *parent)
     auto *bar = new QHBoxLayout;
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("logSearch"));
+    m_search->setAccessibleName(tr("Search the logs"));
     m_search->setPlaceholderText(tr("Search the lines (Enter: the one before)"));
     m_search->setClearButtonEnabled(true);
     bar->addWidget(m_search, 1);

@@ -1,6 +1,8 @@
 #include "badge_tone.h"
 #include "time_series_chart.h"
 
+#include <QApplication>
+
 #include <QFontMetrics>
 
 #include "metrics/decimation.h"
@@ -166,6 +168,38 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_plotLines = new PlotLines(this, m_chart);
     connect(m_chart, &QChart::plotAreaChanged, this, [this] { static_cast<PlotLines *>(m_plotLines)->changed(); });
     setTimeRange(QDateTime::currentMSecsSinceEpoch() - 300000, QDateTime::currentMSecsSinceEpoch());
+    applyPalette();
+}
+
+void TimeSeriesChart::applyPalette()
+{
+    // The application's palette: Qt Charts gives the view a palette of its own theme's.
+    const QPalette pal = QApplication::palette(this);
+    const QColor text = pal.color(QPalette::Text);
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlpha(40);
+    QColor axis = pal.color(QPalette::Text);
+    axis.setAlpha(110);
+    m_chart->setBackgroundBrush(pal.color(QPalette::Base));
+    m_chart->setPlotAreaBackgroundVisible(false);
+    m_chart->setTitleBrush(text);
+    m_chart->legend()->setLabelColor(text);
+    for (QAbstractAxis *a : {static_cast<QAbstractAxis *>(m_x), static_cast<QAbstractAxis *>(m_y)}) {
+        a->setLabelsColor(text);
+        a->setTitleBrush(text);
+        a->setGridLineColor(grid);
+        a->setMinorGridLineColor(grid);
+        a->setLinePenColor(axis);
+    }
+    setBackgroundBrush(pal.color(QPalette::Base));
+}
+
+bool TimeSeriesChart::event(QEvent *event)
+{
+    // QGraphicsView takes palette events in event(), before changeEvent() would see them.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyPalette();
+    return QChartView::event(event);
 }
 
 void TimeSeriesChart::setTitle(const QString &title)

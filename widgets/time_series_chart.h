@@ -90,6 +90,7 @@ Q_SIGNALS:
     void rangeSelected(qint64 fromMs, qint64 toMs);
 
 protected:
+    bool event(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
@@ -97,6 +98,10 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
+    // The chart's own colours (background, title, axes, grid, legend) from the
+    // widget's palette: Qt Charts keeps a light theme of its own otherwise.
+    void applyPalette();
+
     struct LineState {
         QString label;
         QColor color;

@@ -79,8 +79,11 @@ void DatabaseMonitor::acceptPoll(PgPollResult result)
     m_inFlight = false;
     DatabaseSnapshot &s = m_snapshot;
     const qint64 previousBytes = s.server.databaseBytes;
-    if (s.hasData())
+    if (s.hasData() && !s.restored)
         s.rates = pg::ratesBetween(s.server, result.server);
+    else
+        s.rates.reset();  // a restored sample is hours old: no rate spans the gap
+    s.restored = false;
     s.server = result.server;
     if (s.server.databaseBytes == 0)
         s.server.databaseBytes = previousBytes;  // read with the tables, less often
@@ -125,6 +128,17 @@ void DatabaseMonitor::acceptPoll(PgPollResult result)
     m_trend.push_back(point);
     while (!m_trend.empty() && m_trend.front().atMs < point.atMs - trendKeepMs)
         m_trend.pop_front();
+    Q_EMIT updated();
+}
+
+void DatabaseMonitor::restore(const DatabaseSnapshot &snapshot)
+{
+    if (m_snapshot.hasData() || m_snapshot.attemptedAtMs > 0)
+        return;  // the live poll has spoken
+    m_snapshot = snapshot;
+    m_snapshot.database = m_config.name;
+    m_snapshot.restored = true;
+    m_snapshot.error.clear();
     Q_EMIT updated();
 }
 

@@ -35,6 +35,7 @@ struct DatabaseSnapshot {
     qint64 attemptedAtMs = 0;  // local clock: the last poll, good or not
     qint64 lastGoodAtMs = 0;   // local clock: the last poll that worked; 0 never
     QString error;             // of the last poll; empty when it worked
+    bool restored = false;     // the data is the last known state of an earlier run, not yet polled
     qint64 retryAtMs = 0;      // local clock: the next connection attempt, after a failure
     bool hasData() const { return lastGoodAtMs > 0; }
 
@@ -70,6 +71,9 @@ public:
     void pollNow(bool full = false);
 
     const DatabaseSnapshot &snapshot() const { return m_snapshot; }
+    // Shows an earlier run's last known snapshot until the first poll answers
+    // (ignored once one has); its age makes it stale. No rate spans the gap.
+    void restore(const DatabaseSnapshot &snapshot);
     const pg::StatementHistory &statementHistory() const { return m_statements; }
     QString statementText(const PgStatementKey &key) const;
     // user, database of an entry

@@ -51,6 +51,16 @@ public:
         return body ? QJsonDocument::fromJson(*body).array() : QJsonArray();
     }
 
+    // Posts alerts as Prometheus does (a JSON array of {labels, annotations}).
+    bool postAlerts(const QJsonArray &alerts) const
+    {
+        QProcess curl;
+        curl.start(QStringLiteral("curl"), {QStringLiteral("-fsS"), QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"),
+                                            QStringLiteral("--data-binary"), QString::fromUtf8(QJsonDocument(alerts).toJson(QJsonDocument::Compact)),
+                                            m_url + QStringLiteral("/api/v2/alerts")});
+        return curl.waitForFinished(5000) && curl.exitCode() == 0;
+    }
+
 private:
     std::optional<QByteArray> get(const QString &path) const
     {

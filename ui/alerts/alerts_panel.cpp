@@ -11,6 +11,7 @@
 #include "alerts/database_alerts.h"
 #include "alerts/silence_matchers.h"
 #include "alerts/silences_dialog.h"
+#include "common/compact_units.h"
 #include "profile_session.h"
 
 #include <QAction>
@@ -79,6 +80,7 @@ AlertsPanel::AlertsPanel(QWidget *parent)
     // The filter gets a row of its own: matchers are long, the dock may be narrow.
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("alertFilter"));
+    m_filter->setAccessibleName(tr("Filter alerts"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setPlaceholderText(tr("Filter: severity=\"critical\", team=~\"ops|db\" or words"));
     layout->addWidget(m_filter);
@@ -128,6 +130,8 @@ AlertsPanel::AlertsPanel(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_view = new QTreeView(splitter);
     m_view->setObjectName(QStringLiteral("alertsView"));
+    m_view->setAccessibleName(tr("Alerts"));
+    setFocusProxy(m_view);  // the panel brought forward (Ctrl+1…) puts the keyboard in its table
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(AlertModel::SeverityColumn, Qt::DescendingOrder);
@@ -325,8 +329,12 @@ void AlertsPanel::updateSources()
         QString text;
         if (s.fetchedAtMs == 0) {
             text = tr("%1: waiting").arg(esc(s.name));
+        } else if (s.restored) {
+            text = QStringLiteral("<span style='color:%1'>%2</span>")
+                       .arg(toneTextHtml(BadgeTone::Warning),
+                            tr("%1: last known, %2 old — waiting for an answer").arg(esc(s.name), compactDuration(now - s.lastGoodAtMs)));
         } else if (s.stale) {
-            const QString since = s.lastGoodAtMs ? tr("data from %n s ago", nullptr, int((now - s.lastGoodAtMs) / 1000)) : tr("no data yet");
+            const QString since = s.lastGoodAtMs ? tr("data from %1 ago").arg(compactDuration(now - s.lastGoodAtMs)) : tr("no data yet");
             text = QStringLiteral("<span style='color:%1'>%2</span>")
                        .arg(toneTextHtml(BadgeTone::Bad), tr("%1: stale (%2) — %3").arg(esc(s.name), since, esc(s.error)));
         } else {

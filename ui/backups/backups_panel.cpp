@@ -45,6 +45,7 @@ BackupsPanel::BackupsPanel(QWidget *parent)
     auto *top = new QHBoxLayout;
     m_picker = new QComboBox(this);
     m_picker->setObjectName(QStringLiteral("backupDatabasePicker"));
+    m_picker->setAccessibleName(tr("Database"));
     m_picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_picker->setToolTip(tr("The database whose backups are shown and taken"));
     top->addWidget(m_picker);
@@ -67,6 +68,7 @@ BackupsPanel::BackupsPanel(QWidget *parent)
     banner->addWidget(m_leftoverText, 1);
     m_dropButton = new QPushButton(m_leftoverBanner);
     m_dropButton->setObjectName(QStringLiteral("dropLeftoverButton"));
+    m_dropButton->setAccessibleName(tr("Drop the leftovers"));
     banner->addWidget(m_dropButton);
     m_leftoverBanner->hide();
     layout->addWidget(m_leftoverBanner);
@@ -74,6 +76,7 @@ BackupsPanel::BackupsPanel(QWidget *parent)
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(BackupModel::SortRole);
     m_view = newRecordTable(this, QStringLiteral("backupsView"), m_sorted);
+    m_view->setAccessibleName(tr("Backups"));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->sortByColumn(BackupModel::TakenColumn, Qt::DescendingOrder);
     m_view->horizontalHeader()->setStretchLastSection(true);
@@ -88,6 +91,7 @@ BackupsPanel::BackupsPanel(QWidget *parent)
     auto *actions = new QHBoxLayout;
     m_label = new QLineEdit(this);
     m_label->setObjectName(QStringLiteral("backupLabel"));
+    m_label->setAccessibleName(tr("Label of the next backup"));
     m_label->setPlaceholderText(tr("Label (optional), e.g. before the 1.4.3 migration"));
     m_label->setClearButtonEnabled(true);
     actions->addWidget(m_label, 1);

@@ -48,6 +48,7 @@ DatabasePanel::DatabasePanel(QWidget *parent)
     auto *top = new QHBoxLayout;
     m_picker = new QComboBox(this);
     m_picker->setObjectName(QStringLiteral("databasePicker"));
+    m_picker->setAccessibleName(tr("Database"));
     m_picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_picker->setToolTip(tr("The configured database to show"));
     top->addWidget(m_picker);
@@ -83,6 +84,7 @@ DatabasePanel::DatabasePanel(QWidget *parent)
     blockingLayout->addWidget(m_blockingHint, 1);
     m_blockingView = new QTreeView(blockingPage);
     m_blockingView->setObjectName(QStringLiteral("blockingView"));
+    m_blockingView->setAccessibleName(tr("Who blocks whom"));
     m_blockingView->setModel(m_blocking);
     m_blockingView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_blockingView->setAllColumnsShowFocus(true);
@@ -103,6 +105,7 @@ DatabasePanel::DatabasePanel(QWidget *parent)
     m_tablesSorted->setSourceModel(m_tables);
     m_tablesSorted->setSortRole(TableStatsModel::SortRole);
     m_tablesView = newRecordTable(tablesPage, QStringLiteral("tablesView"), m_tablesSorted);
+    m_tablesView->setAccessibleName(tr("Tables"));
     m_tablesView->sortByColumn(TableStatsModel::TotalColumn, Qt::DescendingOrder);
     tablesLayout->addWidget(m_tablesView, 1);
     m_tabs->addTab(tablesPage, tr("Tables"));
@@ -286,6 +289,9 @@ void DatabasePanel::updateStatus()
             text += u' ' + tr("— showing data from %1 ago (stale)").arg(compactDuration(now - s.lastGoodAtMs));
     } else if (!s.hasData()) {
         text = tr("Connecting to %1…").arg(target);
+    } else if (s.restored) {
+        tone = BadgeTone::Warning;
+        text = tr("%1 — connecting; showing the last known state, %2 old").arg(target, compactDuration(now - s.lastGoodAtMs));
     } else if (s.isStale(now, m->intervalMs())) {
         tone = BadgeTone::Warning;
         text = tr("%1 — no answer for %2: the data shown is stale").arg(target, compactDuration(now - s.lastGoodAtMs));

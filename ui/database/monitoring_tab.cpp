@@ -42,6 +42,7 @@ MonitoringTab::MonitoringTab(QWidget *parent)
     checksLayout->addWidget(m_checksTitle);
     m_checksView = table(checksPage, QStringLiteral("qualityChecksView"), m_checks, QualityCheckModel::SortRole,
                          QualityCheckModel::ResultColumn, Qt::AscendingOrder);
+    m_checksView->setAccessibleName(tr("Failing quality checks"));
     checksLayout->addWidget(m_checksView);
     auto *logsPage = new QWidget(splitter);
     auto *logsLayout = new QVBoxLayout(logsPage);
@@ -50,6 +51,7 @@ MonitoringTab::MonitoringTab(QWidget *parent)
     logsLayout->addWidget(m_logsTitle);
     m_logsView = table(logsPage, QStringLiteral("errorLogsView"), m_logs, LogEntryModel::SortRole, LogEntryModel::TimeColumn,
                        Qt::DescendingOrder);
+    m_logsView->setAccessibleName(tr("Recent errors"));
     logsLayout->addWidget(m_logsView);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);

@@ -49,6 +49,7 @@ QueriesTab::QueriesTab(QWidget *parent)
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(StatementModel::SortRole);
     m_view = newRecordTable(this, QStringLiteral("queriesView"), m_sorted);
+    m_view->setAccessibleName(tr("Top queries"));
     m_view->sortByColumn(StatementModel::TotalColumn, Qt::DescendingOrder);
     layout->addWidget(m_view, 1);
 

@@ -25,6 +25,7 @@ SessionsTab::SessionsTab(QWidget *parent)
     auto *bar = new QHBoxLayout;
     m_words = new QLineEdit(this);
     m_words->setObjectName(QStringLiteral("sessionFilter"));
+    m_words->setAccessibleName(tr("Filter sessions"));
     m_words->setClearButtonEnabled(true);
     m_words->setPlaceholderText(tr("Filter: words, user:NAME, app:NAME, db:NAME"));
     bar->addWidget(m_words, 1);
@@ -40,18 +41,19 @@ SessionsTab::SessionsTab(QWidget *parent)
     layout->addLayout(bar);
 
     auto *thresholds = new QHBoxLayout;
-    auto spin = [this](const QString &name, int value, const QString &tip) {
+    auto spin = [this](const QString &name, const QString &accessibleName, int value, const QString &tip) {
         auto *box = new QSpinBox(this);
         box->setObjectName(name);
+        box->setAccessibleName(accessibleName);
         box->setRange(1, 86400);
         box->setSuffix(tr(" s"));
         box->setValue(value);
         box->setToolTip(tip);
         return box;
     };
-    m_longQuery = spin(QStringLiteral("longQuerySeconds"), int(m_model->longQueryMs() / 1000),
+    m_longQuery = spin(QStringLiteral("longQuerySeconds"), tr("Long query threshold"), int(m_model->longQueryMs() / 1000),
                        tr("A query running longer than this is highlighted"));
-    m_idleInTransaction = spin(QStringLiteral("idleInTransactionSeconds"), int(m_model->idleInTransactionMs() / 1000),
+    m_idleInTransaction = spin(QStringLiteral("idleInTransactionSeconds"), tr("Idle in transaction threshold"), int(m_model->idleInTransactionMs() / 1000),
                                tr("A transaction idle longer than this is highlighted: it holds locks and blocks vacuum"));
     thresholds->addWidget(new QLabel(tr("Highlight queries running over"), this));
     thresholds->addWidget(m_longQuery);
@@ -61,6 +63,7 @@ SessionsTab::SessionsTab(QWidget *parent)
     layout->addLayout(thresholds);
 
     m_view = newRecordTable(this, QStringLiteral("sessionsView"), m_filter);
+    m_view->setAccessibleName(tr("Sessions"));
     m_view->sortByColumn(SessionModel::QueryAgeColumn, Qt::DescendingOrder);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     layout->addWidget(m_view, 1);

@@ -66,6 +66,7 @@ DeploymentsPanel::DeploymentsPanel(QWidget *parent)
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     m_deployments = newRecordTable(top, QStringLiteral("deploymentsView"), m_sorted);
+    m_deployments->setAccessibleName(tr("Deployments"));
     m_deployments->setSelectionMode(QAbstractItemView::SingleSelection);
     m_deployments->horizontalHeader()->setStretchLastSection(true);
     m_deployments->setItemDelegateForColumn(DeploymentModel::StatusColumn, new StatusBadgeDelegate([this](const QModelIndex &index) {
@@ -109,11 +110,13 @@ DeploymentsPanel::DeploymentsPanel(QWidget *parent)
     m_details = new QTabWidget(split);
     m_details->setObjectName(QStringLiteral("deploymentDetails"));
     m_containerView = newRecordTable(m_details, QStringLiteral("containersView"), m_containers);
+    m_containerView->setAccessibleName(tr("Replicas"));
     m_containerView->horizontalHeader()->setStretchLastSection(true);
     for (int column : {ContainerModel::StateColumn, ContainerModel::HealthColumn, ContainerModel::RestartsColumn, ContainerModel::StartedColumn})
         m_containerView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_details->addTab(m_containerView, tr("Replicas"));
     m_historyView = newRecordTable(m_details, QStringLiteral("historyView"), m_history);
+    m_historyView->setAccessibleName(tr("History"));
     m_historyView->setSortingEnabled(false);
     m_historyView->horizontalHeader()->setStretchLastSection(true);
     m_details->addTab(m_historyView, tr("History"));
@@ -127,6 +130,7 @@ DeploymentsPanel::DeploymentsPanel(QWidget *parent)
     auto *revisionsSplit = new QSplitter(Qt::Vertical, m_details);
     revisionsSplit->setObjectName(QStringLiteral("revisionsSplit"));
     m_revisionView = newRecordTable(revisionsSplit, QStringLiteral("revisionsView"), revisionsSorted);
+    m_revisionView->setAccessibleName(tr("Revisions"));
     m_revisionView->setSortingEnabled(false);
     m_revisionView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_revisionView->horizontalHeader()->setStretchLastSection(true);
@@ -158,6 +162,7 @@ DeploymentsPanel::DeploymentsPanel(QWidget *parent)
     m_matrixHint->setWordWrap(true);
     versionsLayout->addWidget(m_matrixHint);
     m_matrixView = newRecordTable(versions, QStringLiteral("matrixView"), nullptr);
+    m_matrixView->setAccessibleName(tr("Versions in every environment"));
     m_matrixView->setSortingEnabled(false);
     m_matrixView->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_matrixView->horizontalHeader()->setMinimumSectionSize(110);

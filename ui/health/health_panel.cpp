@@ -41,6 +41,7 @@ HealthPanel::HealthPanel(QWidget *parent)
 {
     m_filter->setPlaceholderText(tr("Filter services, reasons, versions…"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter services"));
     auto *checkNow = new QToolButton(this);
     checkNow->setText(tr("Check now"));
     checkNow->setToolTip(tr("Check every service's health endpoints now"));
@@ -56,6 +57,8 @@ HealthPanel::HealthPanel(QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_view->setObjectName(QStringLiteral("healthView"));
+    m_view->setAccessibleName(tr("Services and their health"));
+    setFocusProxy(m_view);  // the panel brought forward (Ctrl+1…) puts the keyboard in its table
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(-1, Qt::AscendingOrder);  // configuration order until the user sorts
@@ -69,6 +72,7 @@ HealthPanel::HealthPanel(QWidget *parent)
     m_view->header()->setStretchLastSection(false);
 
     m_historyView->setObjectName(QStringLiteral("healthHistoryView"));
+    m_historyView->setAccessibleName(tr("Health history of the selected service"));
     m_historyView->verticalHeader()->hide();
     m_historyView->horizontalHeader()->setStretchLastSection(true);
     m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -3,6 +3,7 @@
 
 #include "alert_filter.h"
 #include "alert_model.h"
+#include "badge_tone.h"
 #include "silence_model.h"
 
 #include <QAbstractItemModelTester>
@@ -305,8 +306,8 @@ void TestAlertModel::silencesFlagExpiringAndUnmatched()
     // Ending soon and matching nothing: the end stays amber, the matching count goes grey.
     model.setSilences(QStringLiteral("soon-and-idle"), {silence("e", "nowhere", 5 * 60000, "active")}, alerts);
     const QModelIndex ends = model.index(3, SilenceModel::EndsColumn);
-    QCOMPARE(ends.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0xb2, 0x6a, 0x00));
-    QCOMPARE(model.index(3, SilenceModel::MatchingColumn).data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0x80, 0x80, 0x80));
+    QCOMPARE(ends.data(Qt::ForegroundRole).value<QBrush>().color(), toneTextColor(BadgeTone::Warning, false));
+    QCOMPARE(model.index(3, SilenceModel::MatchingColumn).data(Qt::ForegroundRole).value<QBrush>().color(), toneTextColor(BadgeTone::Muted, false));
     model.setSilences(QStringLiteral("soon-and-idle"), {}, alerts);
 
     // Merge: "a" extended, "b" gone, "d" new; a second Alertmanager's silences stay apart.
