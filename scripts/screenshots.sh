@@ -16,8 +16,9 @@
 # welcome-<size>.png, find-services-<size>.png and profile-editor-<size>.png: the first run
 # (no configuration), discovery from the demo's Prometheus, and the demo profile in the editor;
 # console-light-<size>.png and console-dark-<size>.png (the two themes), command-palette-<size>.png
-# (Ctrl+K with "trad" typed), and last-known-<size>.png: the console started again after the
-# demo environment was stopped, showing the last known state.
+# (Ctrl+K with "trad" typed), wall-<size>.png (wall mode), and last-known-<size>.png and
+# wall-last-known-<size>.png: the console started again after the demo environment was
+# stopped, showing the last known state.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${1:-docs/screenshots}
@@ -101,7 +102,9 @@ for size in 1366x768 1920x1080; do
   seconds=30 shoot console-light "$size" --theme light &
   seconds=30 shoot console-dark "$size" --theme dark &
   wait
-  seconds=15 shoot command-palette "$size" --dialog "command-palette:trad"
+  seconds=15 shoot command-palette "$size" --dialog "command-palette:trad" &
+  seconds=20 shoot wall "$size" --wall --wall-panels health,dashboards,alerts &
+  wait
 done
 
 # The last known state: a console that watched the demo is closed, the demo stops, and the
@@ -112,4 +115,5 @@ rm -f "$out/before-last-known-1366x768.png"
 demo/demo-env.sh stop >/dev/null
 for size in 1366x768 1920x1080; do
   seconds=3 shoot last-known "$size"
+  seconds=3 shoot wall-last-known "$size" --wall --wall-panels alerts
 done

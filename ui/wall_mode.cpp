@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QTimer>
@@ -21,6 +22,19 @@ namespace opsdeck {
 namespace {
 
 constexpr double wallTypeScale = 1.4;  // read from across the room
+
+// Columns sized for the usual type would cut the larger one ("unreac…"): scale them with it.
+void scaleColumns(QWidget *window, double factor)
+{
+    for (QHeaderView *header : window->findChildren<QHeaderView *>()) {
+        if (header->orientation() != Qt::Horizontal)
+            continue;
+        for (int i = 0; i < header->count(); ++i) {
+            if (header->sectionResizeMode(i) == QHeaderView::Interactive || header->sectionResizeMode(i) == QHeaderView::Fixed)
+                header->resizeSection(i, int(header->sectionSize(i) * factor + 0.5));
+        }
+    }
+}
 
 } // namespace
 
@@ -38,6 +52,8 @@ WallMode::WallMode(MainWindow *window)
     m_banner->addWidget(m_bannerText);
     m_bannerText->setObjectName(QStringLiteral("wallBannerText"));
     m_bannerText->setWordWrap(true);
+    // Across the whole top of the screen, not a box in its corner.
+    m_bannerText->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_bannerText->setMargin(8);
     m_bannerText->setAccessibleName(tr("Stale data"));
     m_window->addToolBar(Qt::TopToolBarArea, m_banner);
@@ -83,6 +99,7 @@ void WallMode::enter(const WallOptions &options)
     QFont large = m_window->font();
     large.setPointSizeF(large.pointSizeF() * wallTypeScale);
     m_window->setFont(large);
+    scaleColumns(m_window, wallTypeScale);
     m_window->menuBar()->hide();
     for (QToolBar *bar : m_window->findChildren<QToolBar *>()) {
         if (bar != m_banner && bar->parentWidget() == m_window)
@@ -106,6 +123,7 @@ void WallMode::leave()
     m_bannerTimer->stop();
     m_banner->hide();
     m_window->setFont(m_fontBefore);
+    scaleColumns(m_window, 1.0 / wallTypeScale);
     m_window->menuBar()->show();
     for (QToolBar *bar : m_window->findChildren<QToolBar *>()) {
         if (bar != m_banner && bar->parentWidget() == m_window)
@@ -172,7 +190,11 @@ void WallMode::refreshBanner()
     if (text.isEmpty())
         return;
     m_bannerText->setText(QStringLiteral("⚠ ") + text);
-    m_bannerText->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; font-weight: bold; }")
+    QFont large = m_window->font();  // already the wall's type; the banner a step above it
+    large.setPointSizeF(large.pointSizeF() * 1.15);
+    large.setBold(true);
+    m_bannerText->setFont(large);
+    m_bannerText->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; }")
                                     .arg(badgeColor(BadgeTone::Warning, isDarkPalette()).name(),
                                          badgeTextColor(BadgeTone::Warning, isDarkPalette()).name()));
 }

@@ -113,7 +113,7 @@ std::optional<LastKnownState::Loaded> LastKnownState::load(Part part) const
         return ignore(QStringLiteral("format %1, this build reads %2").arg(o.value(QStringLiteral("format")).toInt()).arg(formatVersion));
     if (o.value(QStringLiteral("part")).toString() != partName(part))
         return ignore(QStringLiteral("holds the part \"%1\"").arg(o.value(QStringLiteral("part")).toString()));
-    const qint64 savedAt = qint64(o.value(QStringLiteral("saved_at")).toDouble());
+    const qint64 savedAt = o.value(QStringLiteral("saved_at")).toInteger();
     if (savedAt <= 0)
         return ignore(QStringLiteral("no time of saving"));
     return Loaded{o.value(QStringLiteral("payload")), savedAt};

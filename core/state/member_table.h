@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <initializer_list>
+#include <limits>
 #include <variant>
 
 namespace opsdeck::state {
@@ -50,8 +51,12 @@ void membersFromJson(const QJsonObject &in, T *value, MemberTable<T> table)
                     if (v.isDouble())
                         value->*pointer = v.toDouble();
                 } else {
-                    if (v.isDouble())
-                        value->*pointer = Field(v.toDouble());
+                    // A whole number that fits, else left as it was: a damaged file's 1e300
+                    // must not become undefined behaviour.
+                    constexpr qint64 none = std::numeric_limits<qint64>::min();
+                    const qint64 n = v.toInteger(none);
+                    if (n != none && n >= qint64(std::numeric_limits<Field>::min()) && n <= qint64(std::numeric_limits<Field>::max()))
+                        value->*pointer = Field(n);
                 }
             },
             m.pointer);

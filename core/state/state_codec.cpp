@@ -122,7 +122,7 @@ HealthProbe probeFromJson(const QJsonObject &o)
     p.verdict.version = o.value(QStringLiteral("version")).toString();
     p.verdict.shape = enumFrom(o.value(QStringLiteral("shape")), HealthVerdict::Shape::HttpStatusOnly, HealthVerdict::Shape::None);
     p.httpStatus = o.value(QStringLiteral("http_status")).toInt();
-    p.latencyMs = qint64(o.value(QStringLiteral("latency_ms")).toDouble());
+    p.latencyMs = o.value(QStringLiteral("latency_ms")).toInteger();
     return p;
 }
 
@@ -367,7 +367,7 @@ QList<ServiceHealth> healthFromJson(const QJsonArray &array)
         ServiceHealth h;
         membersFromJson(o, &h, serviceHealthMembers);
         h.status = enumFrom(o.value(QStringLiteral("status")), HealthStatus::Unreachable, HealthStatus::Unknown);
-        const qint64 checkedAt = qint64(o.value(QStringLiteral("checked_at")).toDouble());
+        const qint64 checkedAt = o.value(QStringLiteral("checked_at")).toInteger();
         h.checkedAt = checkedAt > 0 ? QDateTime::fromMSecsSinceEpoch(checkedAt, Qt::UTC) : QDateTime();
         h.components = listFromJson<HealthComponent>(o.value(QStringLiteral("components")), maxRows, componentFromJson);
         h.probes = listFromJson<HealthProbe>(o.value(QStringLiteral("probes")), 3, probeFromJson);

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void damagedFilesAreIgnored();
     void overTheBoundIsNotWritten();
     void listsStopAtTheirLimit();
+    void hugeNumbersAreLeftOut();
     void profileNamesMakeSafeDistinctFolders();
     void noneKeepsNothing();
     void restoredDatabaseSnapshotSpansNoRate();
@@ -349,6 +350,26 @@ void TestLastKnownState::listsStopAtTheirLimit()
     snapshot.alerts.resize(state::maxAlertsPerSource + 10);
     const QJsonArray json = state::alertsToJson({snapshot});
     QCOMPARE(json[0].toObject()[QStringLiteral("alerts")].toArray().size(), state::maxAlertsPerSource);
+}
+
+void TestLastKnownState::hugeNumbersAreLeftOut()
+{
+    // A damaged file's numbers out of range are left as they were, never cast (UBSan would stop here).
+    const QJsonArray databases{QJsonObject{
+        {QStringLiteral("database"), QStringLiteral("app")},
+        {QStringLiteral("last_good_at"), 1765000000000.0},
+        {QStringLiteral("server"), QJsonObject{{QStringLiteral("max_connections"), 1e300}, {QStringLiteral("commits"), -1e300},
+                                               {QStringLiteral("version_num"), 3.5}}},
+        {QStringLiteral("sessions"), QJsonArray{QJsonObject{{QStringLiteral("pid"), 4e10}, {QStringLiteral("xmin_age"), 12.0}}}}}};
+    const QList<DatabaseSnapshot> back = state::databasesFromJson(databases);
+    QCOMPARE(back.size(), 1);
+    QCOMPARE(back[0].server.maxConnections, 0);
+    QCOMPARE(back[0].server.commits, 0);
+    QCOMPARE(back[0].server.versionNum, 0);
+    QCOMPARE(back[0].sessions.at(0).pid, 0);
+    QCOMPARE(back[0].sessions.at(0).xminAge, 12);
+    const QJsonArray health{QJsonObject{{QStringLiteral("service"), QStringLiteral("x")}, {QStringLiteral("checked_at"), 1e300}}};
+    QVERIFY(state::healthFromJson(health).isEmpty());  // no usable time: not shown
 }
 
 void TestLastKnownState::profileNamesMakeSafeDistinctFolders()
