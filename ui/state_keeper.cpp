@@ -12,7 +12,9 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
+#include <QFuture>
 #include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
 
 #include <mutex>
@@ -25,6 +27,15 @@ namespace {
 // (two saves of a part can be queued when a session ends right after a tick).
 std::mutex writeMutex;
 QHash<QString, qint64> newestWritten;  // file path → saved_at; under writeMutex
+
+// The writes not yet known to have ended, by folder (GUI thread only): a session of
+// the same profile opened again at once (wall mode, a reload) reads what the last
+// one saved, not the file before it.
+QHash<QString, QList<QFuture<void>>> &pendingWrites()
+{
+    static QHash<QString, QList<QFuture<void>>> pending;
+    return pending;
+}
 
 bool anyHealthRestored(const HealthModel *model)
 {
@@ -58,6 +69,9 @@ StateKeeper::~StateKeeper()
 void StateKeeper::restore()
 {
     using Part = LastKnownState::Part;
+    // Milliseconds at most: small local files, and only right after the same profile's session ended.
+    for (QFuture<void> &write : pendingWrites().take(m_files.folder()))
+        write.waitForFinished();
     if (const auto loaded = m_files.load(Part::Health)) {
         const QList<ServiceHealth> services = state::healthFromJson(loaded->payload.toArray());
         for (const ServiceHealth &h : services)
@@ -152,7 +166,9 @@ void StateKeeper::write(LastKnownState::Part part, const QJsonValue &payload, qi
         return;
     const LastKnownState files = m_files;
     // The global pool: QCoreApplication waits for it on exit, so the last save lands.
-    QThreadPool::globalInstance()->start([files, part, bytes, nowMs] {
+    QList<QFuture<void>> &pending = pendingWrites()[files.folder()];
+    pending.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
+    pending << QtConcurrent::run(QThreadPool::globalInstance(), [files, part, bytes, nowMs] {
         const std::lock_guard lock(writeMutex);
         const QString key = files.folder() + u'/' + LastKnownState::partName(part);
         if (newestWritten.value(key) > nowMs)

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void init();
     void restartWithoutNetworkShowsTheLastPicture();
     void restoredDeploymentsStayUntilTheEngineLists();
+    void reopeningTheSameProfileReadsTheLastSave();
     void damagedStateStartsEmpty();
 
 private:
@@ -220,6 +221,30 @@ void TestStateKeeper::restoredDeploymentsStayUntilTheEngineLists()
     QCOMPARE(model->rows().front().name, QStringLiteral("shop/api"));
     QVERIFY(model->isStale());
     QVERIFY(!notice->isHidden());  // the deployments are still the earlier run's
+}
+
+void TestStateKeeper::reopeningTheSameProfileReadsTheLastSave()
+{
+    // Wall mode and a reload open the profile on screen again at once: the new session
+    // must show what the old one saw a moment ago, not the file before its last save.
+    LocalHttpServer server;
+    server.route("/api/health", [](Connection &c, const RecordedRequest &) {
+        c.respond(200, "application/json", R"({"status":"healthy","version":"2.0.0"})");
+    });
+    server.route("/worker/health", [](Connection &c, const RecordedRequest &) {
+        c.respond(200, "application/json", R"({"status":"healthy"})");
+    });
+    const QString nowhere = QStringLiteral("http://127.0.0.1:%1").arg(LocalHttpServer::unusedPort());
+    const QString profile = QStringLiteral("reopened");
+    MainWindow w(config(profile, QString::fromStdString(server.url("")), nowhere), m_settings.get());
+    QVERIFY(w.setProfile(profile));
+    QTRY_VERIFY_WITH_TIMEOUT(w.session()->healthModel()->lastHealth(QStringLiteral("api")).has_value(), 10000);
+    const QDateTime seen = w.session()->healthModel()->lastHealth(QStringLiteral("api"))->checkedAt;
+    QVERIFY(w.setProfile(profile));  // no event loop between: the save is still on its thread
+    HealthModel *health = w.session()->healthModel();
+    QVERIFY(health->isRestored(health->serviceRow(QStringLiteral("api"))));
+    QVERIFY(health->lastHealth(QStringLiteral("api"))->checkedAt >= seen);
+    QCOMPARE(health->lastHealth(QStringLiteral("api"))->version, QStringLiteral("2.0.0"));
 }
 
 void TestStateKeeper::damagedStateStartsEmpty()
