@@ -418,6 +418,29 @@
     </message>
 </context>
 <context>
+    <name>WindowCommands</name>
+    <message>
+        <location filename="../ui/window_commands.cpp" line="96"/>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <location filename="../ui/window_commands.cpp" line="135"/>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_commands.cpp" line="135"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_commands.cpp" line="164"/>
+        <source>Dashboard of %1</source>
+        <translation>%1 的仪表盘</translation>
+    </message>
+</context>
+<context>
     <name>opsdeck</name>
     <message>
         <location filename="../core/dashboards/dashboard_spec.cpp" line="103"/>
@@ -3537,260 +3560,260 @@ Its data is gone once dropped.</source>
 <context>
     <name>opsdeck::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
-        <location filename="../ui/main_window.cpp" line="545"/>
+        <location filename="../ui/main_window.cpp" line="65"/>
+        <location filename="../ui/main_window.cpp" line="540"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="72"/>
+        <location filename="../ui/main_window.cpp" line="67"/>
         <source>Dashboards</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76"/>
-        <location filename="../ui/main_window.cpp" line="568"/>
+        <location filename="../ui/main_window.cpp" line="71"/>
+        <location filename="../ui/main_window.cpp" line="563"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83"/>
-        <location filename="../ui/main_window.cpp" line="104"/>
+        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
         <source>Deployments</source>
         <translation>部署</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>Database — %1</source>
         <translation>数据库 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>Backups — %1</source>
         <translation>备份 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
         <source>Deployments — %1</source>
         <translation>部署 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="171"/>
         <source>&amp;New profile…</source>
         <translation>新建配置档(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>&amp;Edit profile…</source>
         <translation>编辑配置档(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="178"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>&amp;Switch profile…</source>
         <translation>切换配置档(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182"/>
+        <location filename="../ui/main_window.cpp" line="177"/>
         <source>I&amp;mport profile…</source>
         <translation>导入配置档(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window.cpp" line="178"/>
         <source>E&amp;xport profile…</source>
         <translation>导出配置档(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window.cpp" line="180"/>
         <source>&amp;Import Grafana dashboard…</source>
         <translation>导入 Grafana 仪表盘(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187"/>
+        <location filename="../ui/main_window.cpp" line="182"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="185"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window.cpp" line="186"/>
         <source>&amp;Command palette…</source>
         <translation>命令面板(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="193"/>
         <source>Go to %1</source>
         <translation>转到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202"/>
+        <location filename="../ui/main_window.cpp" line="197"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>&amp;Lock panels</source>
         <translation>锁定面板(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211"/>
+        <location filename="../ui/main_window.cpp" line="206"/>
         <source>&amp;Wall mode</source>
         <translation>墙屏模式(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window.cpp" line="215"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223"/>
+        <location filename="../ui/main_window.cpp" line="218"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223"/>
+        <location filename="../ui/main_window.cpp" line="218"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223"/>
+        <location filename="../ui/main_window.cpp" line="218"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="231"/>
         <source>&amp;Next theme</source>
         <translation>下一个主题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="247"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>The system&apos;s</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>The language changes when OpsDeck is started again.</source>
         <translation>语言将在 OpsDeck 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>&amp;Notifications</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>Notify when a service goes down or recovers</source>
         <translation>服务宕机或恢复时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>Notify about new critical alerts</source>
         <translation>新的严重告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>Notify about new warning alerts</source>
         <translation>新的警告告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>Notify about new info alerts</source>
         <translation>新的信息告警时通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>Play a sound with alert notifications</source>
         <translation>告警通知时播放声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="301"/>
-        <location filename="../ui/main_window.cpp" line="582"/>
+        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/main_window.cpp" line="577"/>
         <source>Do not disturb</source>
         <translation>请勿打扰</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="313"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>&amp;Documentation</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="320"/>
+        <location filename="../ui/main_window.cpp" line="315"/>
         <source>&amp;About OpsDeck</source>
         <translation>关于 OpsDeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>Profile</source>
         <translation>配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="329"/>
+        <location filename="../ui/main_window.cpp" line="324"/>
         <source>Profile: </source>
         <translation>配置档：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="374"/>
+        <location filename="../ui/main_window.cpp" line="369"/>
         <source>Last known state, %1 old</source>
         <translation>最后已知状态，%1 前</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="375"/>
+        <location filename="../ui/main_window.cpp" line="370"/>
         <source>Until the sources answer, the panels show what the console last saw, at %1. Rows from then are marked stale.</source>
         <translation>在数据源应答之前，各面板显示控制台在 %1 最后看到的内容。来自那时的行标记为过时。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="381"/>
         <source>TLS not verified: %n endpoint(s)</source>
         <translation>
             <numerusform>TLS 未验证：%n 个端点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="387"/>
+        <location filename="../ui/main_window.cpp" line="382"/>
         <source>The profile turns TLS certificate verification off (insecure_skip_verify) for:
 %1
 Their answers could come from anyone on the path.</source>
@@ -3799,87 +3822,87 @@ Their answers could come from anyone on the path.</source>
 它们的应答可能来自路径上的任何人。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="396"/>
+        <location filename="../ui/main_window.cpp" line="391"/>
         <source>Metrics: no targets</source>
         <translation>指标：无目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="410"/>
+        <location filename="../ui/main_window.cpp" line="405"/>
         <source>Metrics: %1/%2 targets up</source>
         <translation>指标：%1/%2 个目标正常</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="471"/>
+        <location filename="../ui/main_window.cpp" line="466"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="471"/>
+        <location filename="../ui/main_window.cpp" line="466"/>
         <source>read-write</source>
         <translation>读写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="472"/>
+        <location filename="../ui/main_window.cpp" line="467"/>
         <source>%1 · %2 · operator %3</source>
         <translation>%1 · %2 · 操作员 %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="473"/>
+        <location filename="../ui/main_window.cpp" line="468"/>
         <source>OpsDeck — %1</source>
         <translation>OpsDeck — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="502"/>
+        <location filename="../ui/main_window.cpp" line="497"/>
         <source>restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window.cpp" line="517"/>
         <source>%1, %2 before it started</source>
         <translation>%1，在告警开始前 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="541"/>
+        <location filename="../ui/main_window.cpp" line="536"/>
         <source>Health: no health endpoints configured</source>
         <translation>健康：未配置健康检查端点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="542"/>
+        <location filename="../ui/main_window.cpp" line="537"/>
         <source>Health: waiting for answers</source>
         <translation>健康：等待响应</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="543"/>
+        <location filename="../ui/main_window.cpp" line="538"/>
         <source>Health: %1</source>
         <translation>健康：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="545"/>
+        <location filename="../ui/main_window.cpp" line="540"/>
         <source>Health — %1</source>
         <translation>健康状况 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="560"/>
+        <location filename="../ui/main_window.cpp" line="555"/>
         <source>Alerts: waiting</source>
         <translation>告警：等待中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="560"/>
+        <location filename="../ui/main_window.cpp" line="555"/>
         <source>Alerts: %1</source>
         <translation>告警：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="568"/>
+        <location filename="../ui/main_window.cpp" line="563"/>
         <source>Alerts — %1</source>
         <translation>告警 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="698"/>
+        <location filename="../ui/main_window.cpp" line="693"/>
         <source>A backup job is running</source>
         <translation>有备份任务正在运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="699"/>
+        <location filename="../ui/main_window.cpp" line="694"/>
         <source>Running now: %1.
 
 Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as it was.</source>
@@ -3888,159 +3911,156 @@ Closing OpsDeck stops it: a backup is discarded, a restore leaves its target as 
 关闭 OpsDeck 会停止它：备份将被丢弃，恢复会让目标保持原样。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="709"/>
+        <location filename="../ui/main_window.cpp" line="704"/>
         <source>A rollout is running</source>
         <translation>正在进行滚动操作</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="710"/>
+        <location filename="../ui/main_window.cpp" line="705"/>
         <source>Closing OpsDeck now can leave a replica stopped or renamed halfway. Wait for the rollout to end?</source>
         <translation>现在关闭 OpsDeck 可能使某个副本停在已停止或已改名的中间状态。要等待操作结束吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="727"/>
+        <location filename="../ui/main_window.cpp" line="722"/>
+        <location filename="../ui/main_window.cpp" line="728"/>
         <location filename="../ui/main_window.cpp" line="733"/>
-        <location filename="../ui/main_window.cpp" line="738"/>
-        <location filename="../ui/main_window.cpp" line="747"/>
-        <location filename="../ui/main_window.cpp" line="750"/>
+        <location filename="../ui/main_window.cpp" line="742"/>
+        <location filename="../ui/main_window.cpp" line="745"/>
         <source>Import Grafana dashboard</source>
         <translation>导入 Grafana 仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="728"/>
+        <location filename="../ui/main_window.cpp" line="723"/>
         <source>Grafana dashboard (*.json)</source>
         <translation>Grafana 仪表盘 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="733"/>
+        <location filename="../ui/main_window.cpp" line="728"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="739"/>
-        <location filename="../ui/main_window.cpp" line="833"/>
-        <location filename="../ui/main_window.cpp" line="862"/>
+        <location filename="../ui/main_window.cpp" line="734"/>
+        <location filename="../ui/main_window.cpp" line="828"/>
+        <location filename="../ui/main_window.cpp" line="857"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="739"/>
+        <location filename="../ui/main_window.cpp" line="734"/>
         <source>no panel OpsDeck can draw</source>
         <translation>没有 OpsDeck 能绘制的面板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="748"/>
+        <location filename="../ui/main_window.cpp" line="743"/>
         <source>The panels ask Prometheus, and this profile has none: add &quot;prometheus&quot; to it.</source>
         <translation>这些面板需要查询 Prometheus，而此配置档没有：请在其中添加 &quot;prometheus&quot;。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="751"/>
+        <location filename="../ui/main_window.cpp" line="746"/>
         <source>Imported %n panel(s). Not imported:</source>
         <translation>
             <numerusform>已导入 %n 个面板。未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="757"/>
+        <location filename="../ui/main_window.cpp" line="752"/>
         <source>About OpsDeck</source>
         <translation>关于 OpsDeck</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="758"/>
+        <location filename="../ui/main_window.cpp" line="753"/>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;A native operations console. Panels in this version: %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3. Configuration: &lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;原生运维控制台。本版本的面板：%2。&lt;/p&gt;&lt;p&gt;基于 Qt %3 构建。配置文件：&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="777"/>
+        <location filename="../ui/main_window.cpp" line="772"/>
         <source>Configuration reloaded from %1</source>
         <translation>已从 %1 重新加载配置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="781"/>
+        <location filename="../ui/main_window.cpp" line="776"/>
         <source>The configuration has errors; the running profile is kept: %1</source>
         <translation>配置有错误；保留当前运行的配置档：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="809"/>
+        <location filename="../ui/main_window.cpp" line="804"/>
         <source>The configuration has errors</source>
         <translation>配置有错误</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="810"/>
+        <location filename="../ui/main_window.cpp" line="805"/>
         <source>%1 does not load, so it is not rewritten:
 %2</source>
         <translation>%1 无法加载，因此不会被改写：
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="814"/>
+        <location filename="../ui/main_window.cpp" line="809"/>
         <source>Notifications on this machine</source>
         <translation>本机通知</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="826"/>
+        <location filename="../ui/main_window.cpp" line="821"/>
         <source>Import a profile</source>
         <translation>导入配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="826"/>
-        <location filename="../ui/main_window.cpp" line="857"/>
+        <location filename="../ui/main_window.cpp" line="821"/>
+        <location filename="../ui/main_window.cpp" line="852"/>
         <source>OpsDeck profiles (*.json)</source>
         <translation>OpsDeck 配置档 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="835"/>
+        <location filename="../ui/main_window.cpp" line="830"/>
         <source>%1 has errors; it is not rewritten.</source>
         <translation>%1 有错误；不会被改写。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="842"/>
+        <location filename="../ui/main_window.cpp" line="837"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="845"/>
+        <location filename="../ui/main_window.cpp" line="840"/>
         <source>Imported %1</source>
         <translation>已导入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="853"/>
-        <location filename="../ui/main_window.cpp" line="862"/>
+        <location filename="../ui/main_window.cpp" line="848"/>
+        <location filename="../ui/main_window.cpp" line="857"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="853"/>
+        <location filename="../ui/main_window.cpp" line="848"/>
         <source>%1 has no profile %2.</source>
         <translation>%1 中没有配置档 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="856"/>
+        <location filename="../ui/main_window.cpp" line="851"/>
         <source>Export profile</source>
         <translation>导出配置档</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="961"/>
         <source>on</source>
-        <translation>开</translation>
+        <translation type="vanished">开</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="961"/>
         <source>off</source>
-        <translation>关</translation>
+        <translation type="vanished">关</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="997"/>
         <source>Dashboard of %1</source>
-        <translation>%1 的仪表盘</translation>
+        <translation type="vanished">%1 的仪表盘</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1067"/>
+        <location filename="../ui/main_window.cpp" line="900"/>
         <source>In the command palette: type to filter, ↑ ↓ to choose, Enter to run, Esc to close.</source>
         <translation>在命令面板中：输入以过滤，↑ ↓ 选择，Enter 执行，Esc 关闭。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1068"/>
+        <location filename="../ui/main_window.cpp" line="901"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -5345,37 +5365,37 @@ Autoanalyze: %2</source>
 <context>
     <name>opsdeck::WallMode</name>
     <message>
-        <location filename="../ui/wall_mode.cpp" line="42"/>
+        <location filename="../ui/wall_mode.cpp" line="58"/>
         <source>Stale data</source>
         <translation>过时数据</translation>
     </message>
     <message>
-        <location filename="../ui/wall_mode.cpp" line="145"/>
+        <location filename="../ui/wall_mode.cpp" line="163"/>
         <source>showing the last known state, %1 old</source>
         <translation>显示 %1 前的最后已知状态</translation>
     </message>
     <message>
-        <location filename="../ui/wall_mode.cpp" line="153"/>
+        <location filename="../ui/wall_mode.cpp" line="171"/>
         <source>%1: no answer for %2</source>
         <translation>%1：%2 无应答</translation>
     </message>
     <message>
-        <location filename="../ui/wall_mode.cpp" line="154"/>
+        <location filename="../ui/wall_mode.cpp" line="172"/>
         <source>%1: no answer yet</source>
         <translation>%1：尚无应答</translation>
     </message>
     <message>
-        <location filename="../ui/wall_mode.cpp" line="158"/>
+        <location filename="../ui/wall_mode.cpp" line="176"/>
         <source>alerts from %1: %2 old</source>
         <translation>来自 %1 的告警：%2 前</translation>
     </message>
     <message>
-        <location filename="../ui/wall_mode.cpp" line="163"/>
+        <location filename="../ui/wall_mode.cpp" line="181"/>
         <source>database %1: %2 old</source>
         <translation>数据库 %1：%2 前</translation>
     </message>
     <message>
-        <location filename="../ui/wall_mode.cpp" line="165"/>
+        <location filename="../ui/wall_mode.cpp" line="183"/>
         <source>Stale data — %1</source>
         <translation>过时数据 — %1</translation>
     </message>

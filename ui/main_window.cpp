@@ -21,10 +21,8 @@
 #include "state_keeper.h"
 #include "theme.h"
 #include "wall_mode.h"
+#include "window_commands.h"
 #include "command_palette.h"
-#include "alerts/alerts.h"
-#include "db/database_monitor.h"
-#include "deployment_model.h"
 #include "config/config_document.h"
 #include "setup/config_watcher.h"
 #include "setup/profile_editor.h"
@@ -45,9 +43,6 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
-#include <QAbstractItemView>
-#include <QTreeView>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -883,153 +878,6 @@ void MainWindow::applyProfileColor(const QString &color)
 
 namespace opsdeck {
 
-void MainWindow::focusDock(QDockWidget *dock)
-{
-    dock->show();
-    dock->raise();
-    // The keyboard goes where the panel's work is: its first view, else the panel.
-    QWidget *panel = dock->widget();
-    if (panel->focusProxy()) {
-        panel->setFocus(Qt::ShortcutFocusReason);
-        return;
-    }
-    for (QAbstractItemView *view : panel->findChildren<QAbstractItemView *>()) {
-        if (view->isVisibleTo(panel) && view->focusPolicy() != Qt::NoFocus) {
-            view->setFocus(Qt::ShortcutFocusReason);
-            return;
-        }
-    }
-    panel->setFocus(Qt::ShortcutFocusReason);
-}
-
-namespace {
-
-// The row of a view whose role says value (searched in the whole tree), made current.
-bool selectInView(QAbstractItemView *view, int role, const QVariant &value)
-{
-    QAbstractItemModel *model = view->model();
-    if (!model || model->rowCount() == 0)
-        return false;
-    const QModelIndexList found = model->match(model->index(0, 0), role, value, 1, Qt::MatchExactly | Qt::MatchRecursive);
-    if (found.isEmpty())
-        return false;
-    view->setCurrentIndex(found.front());
-    view->scrollTo(found.front());
-    view->setFocus(Qt::ShortcutFocusReason);
-    return true;
-}
-
-// "File › Import profile…" for an action of a menu, with its shortcut.
-void collectMenuActions(QMenu *menu, const QString &path, QList<QAction *> *out, QStringList *paths)
-{
-    for (QAction *a : menu->actions()) {
-        if (a->isSeparator() || a->text().isEmpty())
-            continue;
-        const QString title = path + QStringLiteral(" › ") + QString(a->text()).remove(u'&');
-        if (a->menu()) {
-            collectMenuActions(a->menu(), title, out, paths);
-            continue;
-        }
-        *out << a;
-        *paths << title;
-    }
-}
-
-} // namespace
-
-QList<PaletteEntry> MainWindow::paletteEntries()
-{
-    QList<PaletteEntry> entries;
-    for (int i = 0; i < m_docks.size(); ++i) {
-        QDockWidget *dock = m_docks[i];
-        entries << PaletteEntry{PaletteEntry::Kind::Panel, m_panelNames[i],
-                                QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)).toString(QKeySequence::NativeText),
-                                [this, dock] { focusDock(dock); }};
-    }
-    QList<QAction *> actions;
-    QStringList paths;
-    for (QAction *top : menuBar()->actions()) {
-        if (top->menu())
-            collectMenuActions(top->menu(), QString(top->text()).remove(u'&'), &actions, &paths);
-    }
-    for (int i = 0; i < actions.size(); ++i) {
-        QAction *a = actions[i];
-        if (!a->isEnabled() || a->objectName() == u"commandPaletteAction")
-            continue;
-        QString detail = a->shortcut().toString(QKeySequence::NativeText);
-        if (a->isCheckable())
-            detail = (a->isChecked() ? tr("on") : tr("off")) + (detail.isEmpty() ? QString() : QStringLiteral(" · ") + detail);
-        QPointer<QAction> guarded(a);
-        entries << PaletteEntry{PaletteEntry::Kind::Action, paths[i], detail, [guarded] {
-                                    if (guarded)
-                                        guarded->trigger();
-                                }};
-    }
-    // The panels' own actions (acknowledge, back up now, roll back…), as their toolbars offer them.
-    for (int i = 0; i < m_docks.size(); ++i) {
-        QDockWidget *dock = m_docks[i];
-        for (QAction *a : dock->widget()->findChildren<QAction *>()) {
-            if (a->isSeparator() || a->text().isEmpty() || !a->isEnabled() || a->associatedObjects().isEmpty())
-                continue;
-            QPointer<QAction> guarded(a);
-            entries << PaletteEntry{PaletteEntry::Kind::Action, m_panelNames[i] + QStringLiteral(" › ") + QString(a->text()).remove(u'&'),
-                                    a->shortcut().toString(QKeySequence::NativeText), [this, dock, guarded] {
-                                        focusDock(dock);
-                                        if (guarded)
-                                            guarded->trigger();
-                                    }};
-        }
-    }
-    if (!m_session)
-        return entries;
-
-    const HealthModel *health = m_session->healthModel();
-    for (int row = 0; row < health->serviceCount(); ++row) {
-        const QModelIndex index = health->index(row, HealthModel::StatusColumn);
-        const QString name = health->index(row, 0).data(HealthModel::ServiceNameRole).toString();
-        entries << PaletteEntry{PaletteEntry::Kind::Service, name, index.data().toString(), [this, name] {
-                                    focusDock(m_healthDock);
-                                    selectInView(m_healthPanel->view(), HealthModel::ServiceNameRole, name);
-                                }};
-    }
-    for (const ServiceConfig &service : m_session->scrapedServices()) {
-        const QString name = service.name;
-        entries << PaletteEntry{PaletteEntry::Kind::Panel, tr("Dashboard of %1").arg(name), {}, [this, name] {
-                                    focusDock(m_dashboardsDock);
-                                    m_dashboardPanel->setCurrentService(name);
-                                }};
-    }
-    for (const Alert &alert : m_session->alertModel()->alerts()) {
-        const QString key = alert.source + u'/' + alert.fingerprint;
-        const QString target = alert.target();
-        entries << PaletteEntry{PaletteEntry::Kind::Alert, target.isEmpty() ? alert.name() : alert.name() + QStringLiteral(" · ") + target,
-                                alert.severity() + QStringLiteral(" · ") + alertStateKey(alert.state), [this, key] {
-                                    focusDock(m_alertsDock);
-                                    selectInView(m_alertsPanel->view(), AlertModel::RowKeyRole, key);
-                                }};
-    }
-    for (const DatabaseMonitor *monitor : m_session->databaseMonitors()) {
-        const QString name = monitor->config().name;
-        entries << PaletteEntry{PaletteEntry::Kind::Database, name,
-                                QStringLiteral("%1:%2/%3").arg(monitor->config().host).arg(monitor->config().port).arg(monitor->config().dbname),
-                                [this, name] {
-                                    focusDock(m_databaseDock);
-                                    m_databasePanel->selectDatabase(name);
-                                }};
-    }
-    for (const Deployment &d : m_deployStore->model()->rows()) {
-        if (d.source != u"docker" && d.source != u"kubernetes")
-            continue;  // a service's own row: it is a Service entry already
-        const QString name = d.name;
-        entries << PaletteEntry{PaletteEntry::Kind::Deployment, name, d.version + QStringLiteral(" · ") + deploymentStatusText(d.status),
-                                [this, name] {
-                                    focusDock(m_deploymentsDock);
-                                    m_deploymentsPanel->selectDeployment(name);
-                                }};
-    }
-    return entries;
-}
-
 void MainWindow::setForcedReadOnly(bool on)
 {
     if (on == m_forcedReadOnly)
@@ -1043,30 +891,15 @@ void MainWindow::openCommandPalette(const QString &typed)
 {
     if (!m_palette)
         m_palette = new CommandPalette(this);
-    m_palette->open(paletteEntries());
+    m_palette->open(paletteEntries(*this));
     m_palette->field()->setText(typed);
 }
 
 void MainWindow::showShortcuts()
 {
-    // Built from the menus themselves, so it cannot drift from what the keys do.
-    QList<QAction *> actions;
-    QStringList paths;
-    for (QAction *top : menuBar()->actions()) {
-        if (top->menu())
-            collectMenuActions(top->menu(), QString(top->text()).remove(u'&'), &actions, &paths);
-    }
-    QString rows;
-    for (int i = 0; i < actions.size(); ++i) {
-        const QString keys = actions[i]->shortcuts().isEmpty() ? QString() : QKeySequence::listToString(actions[i]->shortcuts(), QKeySequence::NativeText);
-        if (keys.isEmpty())
-            continue;
-        rows += QStringLiteral("<tr><td style='padding-right:24px'><b>%1</b></td><td>%2</td></tr>")
-                    .arg(keys.toHtmlEscaped().replace(QStringLiteral("; "), QStringLiteral(" or ")), paths[i].toHtmlEscaped());
-    }
     const QString palette = tr("In the command palette: type to filter, ↑ ↓ to choose, Enter to run, Esc to close.");
     QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"),
-                    QStringLiteral("<table>%1</table><p>%2</p>").arg(rows, palette.toHtmlEscaped()), QMessageBox::Close, this);
+                    shortcutSheetHtml(menuBar()) + QStringLiteral("<p>%1</p>").arg(palette.toHtmlEscaped()), QMessageBox::Close, this);
     box.setObjectName(QStringLiteral("shortcutSheet"));
     box.exec();
 }

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "config/config.h"
-#include "palette_model.h"
 
 #include "alerts/alerts.h"
 #include "time_series_chart.h"
@@ -53,6 +52,11 @@ public:
     DashboardPanel *dashboardPanel() const { return m_dashboardPanel; }
     AlertsPanel *alertsPanel() const { return m_alertsPanel; }
     DatabasePanel *databasePanel() const { return m_databasePanel; }
+    DeploymentsPanel *deploymentsPanel() const { return m_deploymentsPanel; }
+    DeploymentStore *deployStore() const { return m_deployStore; }
+    // The panels' docks in the View menu's order (Ctrl+1…), and their names.
+    const QList<QDockWidget *> &docks() const { return m_docks; }
+    const QStringList &panelNames() const { return m_panelNames; }
     BackupsPanel *backupsPanel() const { return m_backupsPanel; }
     AlertNotifier *alertNotifier() const { return m_alertNotifier; }
 
@@ -100,8 +104,6 @@ private:
     void updateMetricsIndicator();
     void updateTlsIndicator();
     void updateLastKnownIndicator();
-    QList<PaletteEntry> paletteEntries();
-    void focusDock(QDockWidget *dock);
     void showShortcuts();
     void endSession();
     void updateAlertIndicator(const QString &summary);
