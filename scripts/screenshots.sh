@@ -18,7 +18,8 @@
 # console-light-<size>.png and console-dark-<size>.png (the two themes), command-palette-<size>.png
 # (Ctrl+K with "trad" typed), wall-<size>.png (wall mode), and last-known-<size>.png and
 # wall-last-known-<size>.png: the console started again after the demo environment was
-# stopped, showing the last known state.
+# stopped, showing the last known state; hidpi-1.png, hidpi-1.5.png and hidpi-2.png (the
+# console at 100, 150 and 200 %).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${1:-docs/screenshots}
@@ -106,6 +107,17 @@ for size in 1366x768 1920x1080; do
   seconds=20 shoot wall "$size" --wall --wall-panels health,dashboards,alerts &
   wait
 done
+
+# HiDPI: the same 1366x768 layout at 100 %, 150 % and 200 % (hidpi-<scale>.png).
+for scale in 1 1.5 2; do
+  screen=$(python3 -c "print('%dx%d' % (round(1366 * $scale), round(768 * $scale)))")
+  home=$(mktemp -d)
+  QT_SCALE_FACTOR=$scale XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data \
+    xvfb-run -a -s "-screen 0 ${screen}x24" build/release/app/opsdeck --config "$config" --profile demo \
+      -qwindowgeometry "1366x768+0+0" --quit-after 30000 --screenshot "$out/hidpi-$scale.png" >/dev/null 2>&1 &
+done
+wait
+echo "screenshots: $out/hidpi-{1,1.5,2}.png"
 
 # The last known state: a console that watched the demo is closed, the demo stops, and the
 # console started again shows what it last saw.
