@@ -106,12 +106,14 @@ public:
                 continue;
             const QString text = metrics.elidedText(m.label, Qt::ElideRight, 90);
             const double width = metrics.horizontalAdvance(text) + 6;
+            // Right of its line, unless that runs off the plot ("1.4." for 1.4.2 at the live edge): then left of it.
+            const double left = x + width <= area.right() ? x : std::max(area.left(), x - width);
             size_t row = 0;
-            while (row + 1 < rowEnds.size() && rowEnds[row] > x)
+            while (row + 1 < rowEnds.size() && rowEnds[row] > left)
                 ++row;
-            rowEnds[row] = x + width + 2;
+            rowEnds[row] = left + width + 2;
             const double height = metrics.height() + 2;
-            const QRectF flag(x, area.top() + double(row) * (height + 1), width, height);
+            const QRectF flag(left, area.top() + double(row) * (height + 1), width, height);
             painter->fillRect(flag, color);
             painter->setPen(badgeTextColor(BadgeTone::Neutral, isDarkPalette()));
             painter->drawText(flag, Qt::AlignCenter, text);
