@@ -176,6 +176,16 @@ void AlertModel::setSources(const std::vector<AlertSourceId> &sources)
     rebuild();
 }
 
+void AlertModel::takeGoodSnapshot(SourceState &s, const AlertSnapshot &snapshot)
+{
+    s.everAnswered = true;
+    s.error.clear();
+    s.answeredBy = snapshot.answeredBy;
+    s.lastGoodAtMs = snapshot.fetchedAtMs;
+    s.alerts = snapshot.alerts;
+    s.silences = snapshot.silences;
+}
+
 void AlertModel::applySnapshot(const AlertSnapshot &snapshot)
 {
     SourceState &s = m_sources[snapshot.source];
@@ -185,13 +195,8 @@ void AlertModel::applySnapshot(const AlertSnapshot &snapshot)
     s.warnings = snapshot.warnings;
     s.restored = false;
     if (snapshot.ok) {
-        s.everAnswered = true;
+        takeGoodSnapshot(s, snapshot);
         s.stale = false;
-        s.error.clear();
-        s.answeredBy = snapshot.answeredBy;
-        s.lastGoodAtMs = snapshot.fetchedAtMs;
-        s.alerts = snapshot.alerts;
-        s.silences = snapshot.silences;
     } else {
         // Keep what we had: a failing source must not blank the list.
         s.stale = true;
@@ -208,15 +213,11 @@ void AlertModel::restoreSnapshot(const AlertSnapshot &snapshot)
         return;  // a source no longer configured, or one that already answered live
     SourceState &s = m_sources[snapshot.source];
     s.kind = snapshot.kind;
-    s.everAnswered = true;
-    s.stale = true;
-    s.restored = true;
-    s.answeredBy = snapshot.answeredBy;
     s.warnings = snapshot.warnings;
     s.fetchedAtMs = snapshot.fetchedAtMs;
-    s.lastGoodAtMs = snapshot.fetchedAtMs;
-    s.alerts = snapshot.alerts;
-    s.silences = snapshot.silences;
+    takeGoodSnapshot(s, snapshot);
+    s.stale = true;
+    s.restored = true;
     rebuild();
     Q_EMIT sourceChanged(snapshot.source);
 }

@@ -115,6 +115,9 @@ private:
         int highestSeverity = 0;
     };
 
+    // A good answer's alerts, silences and who gave them, kept as the source's last good data
+    // (a live answer and a restored one alike; staleness is the caller's).
+    static void takeGoodSnapshot(SourceState &s, const AlertSnapshot &snapshot);
     void rebuild();
     std::vector<const Alert *> mergedAlerts() const;
     void buildGroups(const std::vector<const Alert *> &alerts);  // into an empty m_groups, no signals

@@ -169,7 +169,7 @@ void DeploymentStore::onWatcherChanged(const QString &profile)
         // A service that a container or a Deployment runs is that one's row; the others keep their own.
         for (const Deployment &service : std::as_const(m_serviceRows)) {
             const bool served = std::any_of(rows.cbegin(), rows.cend(), [&](const Deployment &d) {
-                return (d.source == u"docker" || d.source == u"kubernetes") && deploymentServes(d.name, service.name);
+                return d.runsOnEngine() && deploymentServes(d.name, service.name);
             });
             if (!served)
                 rows.append(service);
@@ -206,7 +206,7 @@ void DeploymentStore::onWatcherChanged(const QString &profile)
 void DeploymentStore::restoreCurrent(QList<Deployment> rows)
 {
     // An engine's or a cluster's rows only: the services' own come live from their health.
-    rows.removeIf([](const Deployment &d) { return d.source != u"docker" && d.source != u"kubernetes"; });
+    rows.removeIf([](const Deployment &d) { return !d.runsOnEngine(); });
     for (Deployment &d : rows)
         d.environment = m_current;
     m_restored = std::move(rows);

@@ -152,7 +152,7 @@ void StateKeeper::saveNow()
     if (m_deployments && m_deployments->current() == m_session->profile().name) {
         QList<Deployment> rows;
         for (const Deployment &d : m_deployments->model()->rows()) {
-            if (d.source == u"docker" || d.source == u"kubernetes")  // the services' own rows are live
+            if (d.runsOnEngine())  // the services' own rows are live
                 rows << d;
         }
         write(Part::Deployments, state::deploymentsToJson(rows), now);

@@ -189,7 +189,7 @@ QList<PaletteEntry> paletteEntries(MainWindow &window)
     }
     QDockWidget *deploymentsDock = dockOf(window, "deploymentsDock");
     for (const Deployment &d : window.deployStore()->model()->rows()) {
-        if (d.source != u"docker" && d.source != u"kubernetes")
+        if (!d.runsOnEngine())
             continue;  // a service's own row: it is a Service entry already
         const QString name = d.name;
         entries << PaletteEntry{PaletteEntry::Kind::Deployment, name, d.version + QStringLiteral(" · ") + deploymentStatusText(d.status),

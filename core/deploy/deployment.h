@@ -43,6 +43,8 @@ struct Deployment {
     bool paused = false;
     QString managedBy;    // a GitOps controller that owns the spec ("Argo CD (application shop)")
 
+    // A row of a Docker engine or a Kubernetes cluster, not a service's own (made from its health).
+    bool runsOnEngine() const { return source == u"docker" || source == u"kubernetes"; }
     // A Compose service and a Deployment may share a name ("shop/api"): the source tells them apart.
     QString key() const { return environment + u'\x1f' + source + u'\x1f' + name; }
 };

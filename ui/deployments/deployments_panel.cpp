@@ -510,7 +510,7 @@ void DeploymentsPanel::updateActions()
         live = watcher && watcher->snapshot().connection == DockerSnapshot::Connection::Live;
     }
     // A service without a container or a Deployment has nothing to act on.
-    const bool actionable = row && (row->source == u"docker" || row->source == u"kubernetes");
+    const bool actionable = row && row->runsOnEngine();
     const bool can = live && !readOnly && actionable && !isBusy();
     m_stopButton->setVisible(!kube);
     m_startButton->setVisible(!kube);
